@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.ReferenceData;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace GvcMatch.Web;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddGvcMatch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddAppDatabase();
+        builder.AddAppAuth();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
+        services.AddSingleton(sp => ReferenceData.Load(sp.GetRequiredService<IOptions<SeedsOptions>>().Value.Resolve()));
+        services.AddScoped<Registration>();
+        services.AddFeatureServices();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw so the handler above can name the field; otherwise they are bare 400s.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Admin");
+        });
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseGvcMatch(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "GvcMatch API v1");
+            o.RoutePrefix = "api-docs";
+            o.DocumentTitle = "GvcMatch API reference";
+        });
+        app.MapHealthChecks("/health", HealthResponse.Options);
+
+        app.MapFeatureApis();
+        app.MapRazorPages();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("GvcMatch is running at {Urls} ({Provider} database)",
+                string.Join(", ", app.Urls), app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Import;
+
+namespace GvcMatch.Web.Commands;
+
+/// <summary>
+/// Operational commands that share the app's configuration:
+/// <c>migrate</c> applies migrations; <c>seed</c> loads the demo data (idempotent);
+/// <c>import FILE...</c> bulk-loads JSON files in the seeds format.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["migrate", "seed", "import"];
+
+    public static bool TryGetCommand(string[] args, out string command)
+    {
+        command = args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase) ? args[0].ToLowerInvariant() : "";
+        return command.Length > 0;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        switch (command)
+        {
+            case "migrate":
+                await DatabaseStartup.MigrateAsync(app.Services, ct);
+                Console.WriteLine("Database is up to date.");
+                return 0;
+            case "seed":
+                await DatabaseStartup.MigrateAsync(app.Services, ct);
+                return await ImportCommand.SeedAsync(app.Services, ct);
+            case "import":
+                var files = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+                if (files.Length == 0)
+                {
+                    Console.Error.WriteLine("Usage: import FILE.json [FILE.json ...]");
+                    return 2;
+                }
+                await DatabaseStartup.MigrateAsync(app.Services, ct);
+                return await ImportCommand.ImportAsync(app.Services, files, ct);
+            default:
+                return 2;
+        }
+    }
+}

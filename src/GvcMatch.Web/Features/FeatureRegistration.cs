@@ -1,0 +1,21 @@
+using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.ReferenceData;
+
+namespace GvcMatch.Web.Features;
+
+/// <summary>One line per feature: its services and its API.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<Import.DemoSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeatureApis(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthApi();
+        app.MapReferenceDataApi();
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using GvcMatch.Web.Features.Organizations;
+
+namespace GvcMatch.Web.Features.Profiles;
+
+public enum PublicationStatus { Draft, Published }
+
+/// <summary>What an SME makes and how: the record buyers and the matcher read.</summary>
+public sealed class CapabilityProfile
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization Organization { get; set; } = null!;
+
+    public string Summary { get; set; } = "";
+    public List<string> Capabilities { get; set; } = [];
+    public List<string> Materials { get; set; } = [];
+    public List<string> Equipment { get; set; } = [];
+    public List<string> IsicCodes { get; set; } = [];
+    public List<string> HsCodes { get; set; } = [];
+    public decimal? MonthlyCapacity { get; set; }
+    public string? CapacityUnit { get; set; }
+    public int? LeadTimeDays { get; set; }
+    public decimal? MinimumOrder { get; set; }
+    public string? MinimumOrderUnit { get; set; }
+    public List<string> ExportMarkets { get; set; } = [];
+    public List<string> Languages { get; set; } = [];
+
+    public PublicationStatus Status { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>After this date the profile is flagged stale until its owner reviews it.</summary>
+    public DateOnly? RenewalDue { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Certification> Certifications { get; set; } = [];
+
+    public bool IsStale(DateOnly today) => RenewalDue is { } due && due < today;
+}
+
+public sealed class Certification
+{
+    public int Id { get; set; }
+    public int ProfileId { get; set; }
+    public required string Standard { get; set; }
+    public string? Issuer { get; set; }
+    public string? Number { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public bool Verified { get; set; }
+
+    public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;
+}

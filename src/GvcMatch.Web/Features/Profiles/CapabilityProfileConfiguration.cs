@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GvcMatch.Web.Features.Profiles;
+
+internal sealed class CapabilityProfileConfiguration : IEntityTypeConfiguration<CapabilityProfile>
+{
+    public void Configure(EntityTypeBuilder<CapabilityProfile> b)
+    {
+        b.HasIndex(p => p.OrganizationId).IsUnique();
+        b.HasIndex(p => p.Status);
+        b.Property(p => p.Summary).HasMaxLength(ProfileLimits.Summary);
+        b.Property(p => p.CapacityUnit).HasMaxLength(ProfileLimits.Unit);
+        b.Property(p => p.MinimumOrderUnit).HasMaxLength(ProfileLimits.Unit);
+        b.HasMany(p => p.Certifications).WithOne().HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Certification>
+{
+    public void Configure(EntityTypeBuilder<Certification> b)
+    {
+        b.HasIndex(c => c.Standard);
+        b.Property(c => c.Standard).HasMaxLength(ProfileLimits.Code);
+        b.Property(c => c.Issuer).HasMaxLength(ProfileLimits.Short);
+        b.Property(c => c.Number).HasMaxLength(ProfileLimits.Short);
+    }
+}
+
+/// <summary>Field limits shared by the database model, the API and the import.</summary>
+public static class ProfileLimits
+{
+    public const int Summary = 4000;
+    public const int Short = 200;
+    public const int Code = 40;
+    public const int Unit = 20;
+    public const int ListItems = 50;
+    public const int ListItem = 200;
+    public const int Certifications = 30;
+}

@@ -1,0 +1,99 @@
+using GvcMatch.Web.Infrastructure;
+
+namespace GvcMatch.Web.Features.Profiles;
+
+public sealed record CertificationInput(string Standard, string? Issuer, string? Number, DateOnly? ValidUntil);
+
+/// <summary>The editable fields of a capability profile, shared by the API, the pages and the import.</summary>
+public sealed record ProfileInput
+{
+    public string Summary { get; init; } = "";
+    public List<string> Capabilities { get; init; } = [];
+    public List<string> Materials { get; init; } = [];
+    public List<string> Equipment { get; init; } = [];
+    public List<string> IsicCodes { get; init; } = [];
+    public List<string> HsCodes { get; init; } = [];
+    public List<CertificationInput> Certifications { get; init; } = [];
+    public decimal? MonthlyCapacity { get; init; }
+    public string? CapacityUnit { get; init; }
+    public int? LeadTimeDays { get; init; }
+    public decimal? MinimumOrder { get; init; }
+    public string? MinimumOrderUnit { get; init; }
+    public List<string> ExportMarkets { get; init; } = [];
+    public List<string> Languages { get; init; } = [];
+    public DateOnly? RenewalDue { get; init; }
+
+    public void Validate(Errors errors, ReferenceData.ReferenceData reference, string prefix = "")
+    {
+        errors.MaxLength(prefix + "summary", Summary, ProfileLimits.Summary);
+        errors.TextList(prefix + "capabilities", Capabilities, ProfileLimits.ListItems, ProfileLimits.ListItem);
+        errors.TextList(prefix + "materials", Materials, ProfileLimits.ListItems, ProfileLimits.ListItem);
+        errors.TextList(prefix + "equipment", Equipment, ProfileLimits.ListItems, ProfileLimits.ListItem);
+        errors.Codes(prefix + "isicCodes", IsicCodes, reference.IsIsic, "ISIC Rev.4 class");
+        errors.Codes(prefix + "hsCodes", HsCodes, reference.IsHs, "HS heading");
+        errors.Codes(prefix + "exportMarkets", ExportMarkets, reference.IsCountry, "country code", 250);
+        errors.Codes(prefix + "languages", Languages, reference.IsLanguage, "language code");
+        if (MonthlyCapacity is < 0) errors.Add(prefix + "monthlyCapacity", "Capacity cannot be negative.");
+        if (MonthlyCapacity is not null && string.IsNullOrWhiteSpace(CapacityUnit)) errors.Add(prefix + "capacityUnit", "Give the unit of the monthly capacity.");
+        errors.MaxLength(prefix + "capacityUnit", CapacityUnit, ProfileLimits.Unit);
+        if (LeadTimeDays is < 0 or > 730) errors.Add(prefix + "leadTimeDays", "Lead time is 0 to 730 days.");
+        if (MinimumOrder is < 0) errors.Add(prefix + "minimumOrder", "Minimum order cannot be negative.");
+        errors.MaxLength(prefix + "minimumOrderUnit", MinimumOrderUnit, ProfileLimits.Unit);
+        if (Certifications is { Count: > ProfileLimits.Certifications }) errors.Add(prefix + "certifications", $"At most {ProfileLimits.Certifications} certifications.");
+        for (var i = 0; i < (Certifications?.Count ?? 0); i++)
+        {
+            var c = Certifications![i];
+            var at = $"{prefix}certifications[{i}]";
+            if (c is null) { errors.Add(at, "A certification cannot be null."); continue; }
+            if (!reference.IsCertificationStandard(c.Standard)) errors.Add($"{at}.standard", $"Unknown certification standard '{c.Standard}'.");
+            errors.MaxLength($"{at}.issuer", c.Issuer, ProfileLimits.Short);
+            errors.MaxLength($"{at}.number", c.Number, ProfileLimits.Short);
+        }
+    }
+
+    /// <summary>Copies the fields onto the profile, replacing its certifications.</summary>
+    public void ApplyTo(CapabilityProfile p, ReferenceData.ReferenceData reference)
+    {
+        p.Summary = Summary.Trim();
+        p.Capabilities = Clean(Capabilities);
+        p.Materials = Clean(Materials);
+        p.Equipment = Clean(Equipment);
+        p.IsicCodes = Clean(IsicCodes);
+        p.HsCodes = Clean(HsCodes);
+        p.MonthlyCapacity = MonthlyCapacity;
+        p.CapacityUnit = CapacityUnit?.Trim();
+        p.LeadTimeDays = LeadTimeDays;
+        p.MinimumOrder = MinimumOrder;
+        p.MinimumOrderUnit = MinimumOrderUnit?.Trim();
+        p.ExportMarkets = Clean(ExportMarkets).Select(c => c.ToUpperInvariant()).ToList();
+        p.Languages = Clean(Languages).Select(c => c.ToLowerInvariant()).ToList();
+        p.RenewalDue = RenewalDue;
+
+        // Keep the verified flag of certificates that did not change; a changed one needs verifying again.
+        var previous = p.Certifications.ToList();
+        p.Certifications.Clear();
+        foreach (var c in Certifications ?? [])
+        {
+            var standard = reference.List("certifications")!.First(s => string.Equals(s.Code, c.Standard, StringComparison.OrdinalIgnoreCase)).Code;
+            var same = previous.FirstOrDefault(x => x.Standard == standard && x.Number == c.Number?.Trim() && x.ValidUntil == c.ValidUntil);
+            p.Certifications.Add(new Certification
+            {
+                Standard = standard, Issuer = c.Issuer?.Trim(), Number = c.Number?.Trim(), ValidUntil = c.ValidUntil,
+                Verified = same?.Verified ?? false,
+            });
+        }
+    }
+
+    public static ProfileInput From(CapabilityProfile p) => new()
+    {
+        Summary = p.Summary, Capabilities = p.Capabilities, Materials = p.Materials, Equipment = p.Equipment,
+        IsicCodes = p.IsicCodes, HsCodes = p.HsCodes,
+        Certifications = p.Certifications.Select(c => new CertificationInput(c.Standard, c.Issuer, c.Number, c.ValidUntil)).ToList(),
+        MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, LeadTimeDays = p.LeadTimeDays,
+        MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, ExportMarkets = p.ExportMarkets,
+        Languages = p.Languages, RenewalDue = p.RenewalDue,
+    };
+
+    private static List<string> Clean(List<string>? items) =>
+        (items ?? []).Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using GvcMatch.Matching;
+
+namespace GvcMatch.Web.Features.ReferenceData;
+
+public sealed record CodeName(string Code, string Name);
+
+/// <summary>
+/// The standard code lists the product offers (ISO 3166, ISO 4217, ISIC Rev.4, HS, certification
+/// standards, IPC, ISO 639-1), loaded once from <c>seeds/reference</c>.
+/// </summary>
+public sealed class ReferenceData : ICriteriaCodes
+{
+    public static readonly string[] ListNames = ["countries", "currencies", "isic", "hs", "certifications", "ipc", "languages"];
+
+    private readonly FrozenDictionary<string, IReadOnlyList<CodeName>> _lists;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _lookup;
+
+    public ReferenceData(IReadOnlyDictionary<string, IReadOnlyList<CodeName>> lists)
+    {
+        _lists = lists.ToFrozenDictionary();
+        _lookup = lists.ToFrozenDictionary(
+            l => l.Key,
+            l => l.Value.DistinctBy(c => c.Code, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(c => c.Code, c => c.Name, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public static ReferenceData Load(string seedsFolder)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var lists = new Dictionary<string, IReadOnlyList<CodeName>>();
+        foreach (var name in ListNames)
+        {
+            var path = Path.Combine(seedsFolder, "reference", name + ".json");
+            if (!File.Exists(path)) throw new FileNotFoundException($"Reference list '{name}' is missing.", path);
+            using var stream = File.OpenRead(path);
+            lists[name] = JsonSerializer.Deserialize<List<CodeName>>(stream, options) ?? [];
+        }
+        return new ReferenceData(lists);
+    }
+
+    public IReadOnlyList<CodeName>? List(string name) => _lists.GetValueOrDefault(name);
+
+    public bool Contains(string list, string? code) => code is not null && _lookup.TryGetValue(list, out var l) && l.ContainsKey(code);
+
+    public string? NameOf(string list, string code) => _lookup.TryGetValue(list, out var l) ? l.GetValueOrDefault(code) : null;
+
+    public bool IsCountry(string code) => Contains("countries", code);
+    public bool IsCertificationStandard(string code) => Contains("certifications", code);
+    public bool IsIsic(string code) => Contains("isic", code);
+    public bool IsHs(string code) => Contains("hs", code);
+    public bool IsIpc(string code) => Contains("ipc", code);
+    public bool IsLanguage(string code) => Contains("languages", code);
+}

@@ -21,6 +21,7 @@ public static class FeatureRegistration
         app.MapAuthApi();
         app.MapReferenceDataApi();
         app.MapOrganizationsApi();
+        app.MapMembersApi();
         app.MapProfilesApi();
         app.MapIpListingsApi();
         app.MapRequirementsApi();

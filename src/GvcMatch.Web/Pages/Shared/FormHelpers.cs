@@ -29,8 +29,6 @@ public static class FormHelpers
     public static string JoinLines(IEnumerable<string>? items) => string.Join("\n", items ?? []);
 
     public static string JoinComma(IEnumerable<string>? items) => string.Join(", ", items ?? []);
-
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
 
 /// <summary>Turns model-binding failures ("Input.LeadTimeDays" not a number) into the same JSON-path keys Validate uses.</summary>

@@ -22,6 +22,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
     public CapabilityProfile? Profile { get; private set; }
     public IDictionary<string, string[]>? Errors { get; private set; }
     public string? Message { get; private set; }
+    public bool MessageIsWarning { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -30,6 +31,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         Input = ProfileForm.From(Profile is null ? new ProfileInput() : ProfileInput.From(Profile));
         Input.PadCertifications(BlankCertificationRows);
         Message = TempData["Message"] as string;
+        MessageIsWarning = TempData["Warning"] is true;
         return Page();
     }
 
@@ -42,8 +44,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         if (await LoadAsync(ct) is { } denied) return denied;
         if (Profile is not null)
         {
-            Profile.Status = PublicationStatus.Draft;
-            Profile.UpdatedAt = clock.GetUtcNow();
+            ProfilePublishing.Unpublish(Profile, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = "The profile is now a draft; buyers no longer see it.";
@@ -73,13 +74,12 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         }
         input.ApplyTo(Profile, reference);
         Profile.UpdatedAt = now;
-        if (publish)
-        {
-            Profile.Status = PublicationStatus.Published;
-            Profile.PublishedAt = now;
-        }
+        // The fields are kept even when publishing is refused, so nothing typed is lost.
+        var refused = publish ? ProfilePublishing.Publish(Profile, now) : null;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = publish ? "Published: buyers can now find your profile." : "Saved.";
+        TempData["Message"] = refused is not null ? $"Saved, but not published: {refused}"
+            : publish ? "Published: buyers can now find your profile." : "Saved.";
+        TempData["Warning"] = refused is not null;
         return RedirectToPage();
     }
 

@@ -91,6 +91,15 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposab
     }
 
     [Fact]
+    public async Task AJapaneseMatchIsMarkedAsOneRun()
+    {
+        await Index.ApplyAsync(SearchTestData.AllChanges(), 1);
+        var result = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "精密切削", Highlight = true });
+        var snippet = Assert.Single(Assert.Single(result.Hits).Highlights);
+        Assert.Contains("ステンレスの<mark>精密切削</mark>加工", snippet);
+    }
+
+    [Fact]
     public async Task SearchingADisposedIndexIsRefused()
     {
         Lucene.Dispose();

@@ -76,6 +76,17 @@ public abstract partial class SearchIndexContractTests
     }
 
     [Fact]
+    public async Task HighlightsKeepAccentedTextReadable()
+    {
+        await SeedAsync();
+        var result = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "fundicion hierro", Highlight = true });
+        var snippet = Assert.Single(Assert.Single(result.Hits).Highlights);
+        Assert.Contains("<mark>Fundición</mark>", snippet);
+        Assert.Contains("<mark>hierro</mark>", snippet);
+        Assert.Contains("agrícola", snippet);
+    }
+
+    [Fact]
     public async Task HighlightsAreOmittedUnlessAsked()
     {
         await SeedAsync();

@@ -13,6 +13,23 @@ public abstract partial class SearchIndexContractTests
     }
 
     [Fact]
+    public async Task AnAnyTermQueryRanksDocumentsWithMoreOfTheWordsFirst()
+    {
+        await Index.ApplyAsync(
+        [
+            Upsert(Doc(1, "Hydraulic cylinders")),
+            Upsert(Doc(2, "Pneumatic cylinders")),
+            Upsert(Doc(3, "Hydraulic and pneumatic cylinders")),
+            Upsert(Doc(4, "Electric motors")),
+        ], 1);
+        var any = await IdsAsync("hydraulic pneumatic", shape: q => q with { AnyTerm = true });
+        Assert.Equal(3, any[0]);
+        Assert.Equal([1, 2, 3], any.Order());
+        Assert.Equal([3], await IdsAsync("hydraulic pneumatic"));
+        Assert.Equal([1], await IdsAsync("hydraulic -pneumatic", shape: q => q with { AnyTerm = true }));
+    }
+
+    [Fact]
     public async Task EnglishWordFormsFindEachOther()
     {
         await SeedAsync();

@@ -6,7 +6,7 @@
     const add = document.getElementById('add-criterion');
     if (!container || !sum) return;
 
-    function update() {
+    function sumWeights() {
         let total = 0;
         container.querySelectorAll('.criterion-row').forEach(row => {
             const kind = row.querySelector('.criterion-kind').value;
@@ -16,6 +16,22 @@
         });
         sum.textContent = total;
         sum.className = total === 100 ? 'text-success' : 'text-danger';
+    }
+
+    // Dim the parameter fields the chosen kind does not use (the server ignores them too).
+    const used = {
+        CapabilityFit: ['keywords'], CertificationHeld: ['standard'], CapacityAtLeast: ['minimum', 'unit'],
+        LeadTimeAtMost: ['days'], LocationIn: ['countries'], ExportExperience: ['countries'], VerifiedSupplier: [], CompanySize: ['sizebands'],
+    };
+    function dim(row) {
+        const kind = row.querySelector('.criterion-kind').value;
+        row.querySelectorAll('[data-param]').forEach(el => {
+            el.classList.toggle('opacity-25', !!kind && !(used[kind] || []).includes(el.dataset.param));
+        });
+    }
+    function update() {
+        container.querySelectorAll('.criterion-row').forEach(dim);
+        sumWeights();
     }
 
     container.addEventListener('input', update);

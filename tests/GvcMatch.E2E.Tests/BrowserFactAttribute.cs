@@ -8,9 +8,14 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>Why browser tests are skipped on this machine, or null when they run.</summary>
+    public static string? SkipReason =>
+        File.Exists(ChromiumPath) || Environment.GetEnvironmentVariable("GVCMATCH_REQUIRE_SERVICES") == "1"
+            ? null
+            : $"{ChromiumPath} is not installed (apt-get install -y chromium); set GVCMATCH_REQUIRE_SERVICES=1 to fail instead.";
+
     public BrowserFactAttribute()
     {
-        if (!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("GVCMATCH_REQUIRE_SERVICES") != "1")
-            Skip = $"{ChromiumPath} is not installed (apt-get install -y chromium); set GVCMATCH_REQUIRE_SERVICES=1 to fail instead.";
+        if (SkipReason is { } reason) Skip = reason;
     }
 }

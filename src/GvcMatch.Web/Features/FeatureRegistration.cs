@@ -2,7 +2,11 @@ using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Features.SavedSearches;
+using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Features.ReferenceData;
 
 namespace GvcMatch.Web.Features;
@@ -13,6 +17,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
         services.AddScoped<Import.DemoSeeder>();
+        services.AddSearch();
         return services;
     }
 
@@ -25,6 +30,11 @@ public static class FeatureRegistration
         app.MapProfilesApi();
         app.MapIpListingsApi();
         app.MapRequirementsApi();
+        app.MapSearchApi();
+        app.MapSearchAdminApi();
+        app.MapSavedSearchesApi();
+        app.MapNotificationsApi();
+        app.MapMatchingApi();
         return app;
     }
 }

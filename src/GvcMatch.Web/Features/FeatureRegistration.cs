@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.ReferenceData;
 
 namespace GvcMatch.Web.Features;
@@ -8,7 +9,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
-        services.AddScoped<Import.DemoSeeder>();
+        services.AddImport();
         return services;
     }
 
@@ -16,6 +17,7 @@ public static class FeatureRegistration
     {
         app.MapAuthApi();
         app.MapReferenceDataApi();
+        app.MapImportApi();
         return app;
     }
 }

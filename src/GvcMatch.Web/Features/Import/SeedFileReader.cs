@@ -136,7 +136,8 @@ public static partial class SeedFileReader
         if (UnmappedMember().Match(e.Message) is { Success: true } m)
         {
             var member = m.Groups[1].Value;
-            return string.IsNullOrEmpty(path) ? member : $"{path}.{member}";
+            if (string.IsNullOrEmpty(path) || path == member || path.EndsWith("." + member, StringComparison.Ordinal)) return string.IsNullOrEmpty(path) ? member : path;
+            return $"{path}.{member}";
         }
         return string.IsNullOrEmpty(path) ? null : path;
     }

@@ -22,6 +22,10 @@ public sealed class DemoDataTests(ITestOutputHelper output)
         Assert.True(report.Succeeded, string.Join(Environment.NewLine, report.FileErrors.Concat(report.Errors)));
         Assert.True(report.Organizations.Created > 0);
         Assert.True(report.Requirements.Created > 0);
+
+        var again = await host.ImportAsync(files);
+        Assert.True(again.Succeeded);
+        Assert.All(again.Kinds, k => Assert.True(k.Counts.Created + k.Counts.Updated == 0, $"{k.Kind} changed on the second import"));
     }
 
     [Fact]

@@ -43,11 +43,7 @@ public sealed partial class SeedImporter
             ip.OrganizationId = owner!.Id;
             input.ApplyTo(ip);
             var status = v.Status ?? PublicationStatus.Draft;
-            if (ip.Status != status || (status == PublicationStatus.Published && ip.PublishedAt is null))
-            {
-                ip.Status = status;
-                ip.PublishedAt = status == PublicationStatus.Published ? now : null;
-            }
+            if (ip.Status != status || created) IpListingPublishing.SetStatus(ip, status, now);
             if (created)
             {
                 db.IpListings.Add(ip);

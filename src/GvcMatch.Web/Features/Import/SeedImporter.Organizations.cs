@@ -58,10 +58,7 @@ public sealed partial class SeedImporter
 
     private static void SetVerified(Organization org, bool verified, DateTimeOffset now)
     {
-        if (org.Verified == verified) return;
-        org.Verified = verified;
-        org.VerifiedAt = verified ? now : null;
-        org.VerifiedBy = verified ? ImportedBy : null;
+        if (org.Verified != verified) OrganizationVerification.Apply(org, verified, verified ? ImportedBy : null, null, now);
     }
 
     private async Task<List<RowResult>> ApplyProfilesAsync(IReadOnlyList<SeedRow<OrganizationRow>> rows, CancellationToken ct)
@@ -78,6 +75,9 @@ public sealed partial class SeedImporter
             var input = ToInput(v);
             input.Validate(errors, reference, "profile.");
             if (!orgs.TryGetValue(row.Value.Key!.Trim(), out var org)) errors.Add("key", "The organisation of this profile was not saved.");
+            else if (v.Status == PublicationStatus.Published && org.Profile?.Status != PublicationStatus.Published &&
+                ProfilePublishing.Publish(new CapabilityProfile { Summary = input.Summary, Capabilities = input.Capabilities }, now) is { } refused)
+                errors.Add("profile.status", refused);
             if (errors.Any)
             {
                 results.Add(Rejected(row, errors));
@@ -88,6 +88,7 @@ public sealed partial class SeedImporter
             var created = profile is null;
             profile ??= new CapabilityProfile { OrganizationId = org.Id, UpdatedAt = now };
             var previous = profile.Certifications.ToList();
+            var previousRenewal = profile.RenewalDue;
             input.ApplyTo(profile, reference);
             var certificationsChanged = !SameCertifications(previous, profile.Certifications);
             if (!certificationsChanged)
@@ -97,10 +98,20 @@ public sealed partial class SeedImporter
                 profile.Certifications.AddRange(previous);
             }
             var status = v.Status ?? PublicationStatus.Draft;
-            if (profile.Status != status || (status == PublicationStatus.Published && profile.PublishedAt is null))
+            if (status == PublicationStatus.Published && profile.Status != status)
             {
-                profile.Status = status;
-                profile.PublishedAt = status == PublicationStatus.Published ? now : null;
+                // Checked above, so this cannot refuse.
+                ProfilePublishing.Publish(profile, now);
+                // Publishing dates a renewal a year out; a date given in the file wins (demo data shows stale profiles too).
+                if (v.RenewalDue is not null) profile.RenewalDue = v.RenewalDue;
+            }
+            else if (status == PublicationStatus.Published && v.RenewalDue is null)
+            {
+                profile.RenewalDue = previousRenewal;
+            }
+            else if (status == PublicationStatus.Draft && profile.Status != status)
+            {
+                ProfilePublishing.Unpublish(profile, now);
             }
 
             if (created)

@@ -15,7 +15,7 @@ public sealed class ConsoleProgress(TextWriter output, bool interactive)
 
     public void Report(int done, int total)
     {
-        if (done == _lastDone) return;
+        if (done == _lastDone || total == 0) return;
         _lastDone = done;
         if (interactive)
         {

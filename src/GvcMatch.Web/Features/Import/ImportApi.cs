@@ -16,8 +16,8 @@ public static class ImportApi
             .WithTags("Admin")
             .RequireAuthorization()
             .DisableAntiforgery()
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .Accepts<SeedFileBody>("application/json")
+            // One Accepts call: routing keeps only the last one, and both content types are welcome.
+            .Accepts<SeedFileBody>("application/json", "multipart/form-data")
             .WithSummary("Bulk-load seeds files (multipart files of at most 10 MB each, or one JSON body); platform admins only")
             .WithDescription("Rows are upserted by key; bad rows are listed in the report and the good ones are kept. See docs/seeds-format.md.");
         return app;

@@ -86,6 +86,12 @@ public sealed partial class SeedImporter(
         await SaveInBatchesAsync(requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
         await ImportUsersAsync(files.SelectMany(f => f.Users).ToList(), orgs, report, Advance, ct);
 
+        // Rows were checked kind by kind; list the problems in file and line order, as an editor reads them.
+        var order = files.Select((f, i) => (f.Name, i)).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First().i);
+        var sorted = report.Errors.OrderBy(e => order.GetValueOrDefault(e.File)).ThenBy(e => e.Line ?? 0).ToList();
+        report.Errors.Clear();
+        report.Errors.AddRange(sorted);
+
         logger.LogInformation("Imported {Files}: {Summary}", string.Join(", ", report.Files), report.Summary());
         return report;
     }

@@ -39,6 +39,8 @@ public sealed class ImportTestHost : IAsyncDisposable
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
+    public IServiceProvider Services => _services;
+
     public static async Task<ImportTestHost> StartAsync()
     {
         var host = new ImportTestHost();

@@ -132,25 +132,11 @@ public sealed partial class SeedImporter(
             {
                 results = await ApplyAndSaveAsync(batch, apply, ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException failed)
             {
                 // One row broke the batch (a constraint the validation cannot see): retry row by row to find it.
                 db.ChangeTracker.Clear();
-                results = [];
-                foreach (var row in batch)
-                {
-                    try
-                    {
-                        if (batch.Length == 1) throw;
-                        results.AddRange(await ApplyAndSaveAsync([row], apply, ct));
-                    }
-                    catch (DbUpdateException failed)
-                    {
-                        db.ChangeTracker.Clear();
-                        results.Add(new RowResult(RowOutcome.Rejected,
-                            [new ImportError(row.File, row.Line, null, $"Could not be saved: {(failed.InnerException ?? failed).Message}")]));
-                    }
-                }
+                results = batch.Length == 1 ? [SaveFailed(batch[0], failed)] : await SaveOneByOneAsync(batch, apply, ct);
             }
             for (var i = 0; i < batch.Length; i++)
             {
@@ -162,6 +148,28 @@ public sealed partial class SeedImporter(
         }
         return accepted;
     }
+
+    private async Task<List<RowResult>> SaveOneByOneAsync<T>(
+        IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
+    {
+        var results = new List<RowResult>(batch.Count);
+        foreach (var row in batch)
+        {
+            try
+            {
+                results.AddRange(await ApplyAndSaveAsync([row], apply, ct));
+            }
+            catch (DbUpdateException failed)
+            {
+                db.ChangeTracker.Clear();
+                results.Add(SaveFailed(row, failed));
+            }
+        }
+        return results;
+    }
+
+    private static RowResult SaveFailed<T>(SeedRow<T> row, DbUpdateException failed) =>
+        new(RowOutcome.Rejected, [new ImportError(row.File, row.Line, null, $"Could not be saved: {(failed.InnerException ?? failed).Message}")]);
 
     private async Task<List<RowResult>> ApplyAndSaveAsync<T>(
         IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)

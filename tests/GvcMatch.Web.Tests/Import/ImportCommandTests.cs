@@ -30,7 +30,8 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
         Assert.Equal(1, code);
         Assert.Contains("criteria[1].weight: A weighted criterion needs a weight between 1 and 100.", errors.ToString());
-        Assert.Equal(6, errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // One line per problem: eight rejected rows, one of them (the weak password) breaking three rules.
+        Assert.Equal(10, errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Matches(@"Requirements\s+5\s+0\s+0\s+5", output.ToString());
     }
 

@@ -198,6 +198,25 @@ public sealed class SeedImporterTests : IAsyncLifetime
         Assert.Equal(PublicationStatus.Published, ip.Status);
     }
 
+    [Fact]
+    public async Task AWeakPasswordOrAnEmailUsedTwiceRejectsTheUserAndTheOthersAreCreated()
+    {
+        var report = await _host.ImportAsync("good.json", "bad-rows.json");
+
+        Assert.Equal(2 + 1, report.Users.Created);
+        Assert.Equal(2, report.Users.Rejected);
+        var weakLine = RepoPaths.LineOf("bad-rows.json", "weak@alpha-castings.example") - 1;
+        Assert.Contains(report.Errors, e => e.Line == weakLine && e.Field == "password");
+        var againLine = RepoPaths.LineOf("bad-rows.json", "MEMBER@alpha-castings.example") - 1;
+        var again = Assert.Single(report.Errors, e => e.Line == againLine);
+        Assert.Equal("email", again.Field);
+        Assert.StartsWith("The email 'MEMBER@alpha-castings.example' is used again (first at bad-rows.json line ", again.Message);
+
+        var member = await _host.QueryAsync(db => db.Users.SingleAsync(u => u.NormalizedEmail == "MEMBER@ALPHA-CASTINGS.EXAMPLE"));
+        Assert.Equal(Data.MemberRole.Member, member.Role);
+        Assert.False(await _host.QueryAsync(db => db.Users.AnyAsync(u => u.Email == "weak@alpha-castings.example")));
+    }
+
     /// <summary>The one error of the bad-rows.json row with this key; its line must be where the row's element starts.</summary>
     private static Features.Import.ImportError Single(Features.Import.ImportReport report, string key)
     {

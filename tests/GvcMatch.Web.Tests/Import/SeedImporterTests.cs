@@ -47,6 +47,7 @@ public sealed class SeedImporterTests : IAsyncLifetime
     {
         await _host.ImportAsync("good.json");
         var versionsBefore = await _host.QueryAsync(db => db.RequirementVersions.CountAsync());
+        var outboxBefore = await _host.QueryAsync(db => db.IndexOutbox.CountAsync());
 
         var again = await _host.ImportAsync("good.json");
 
@@ -62,6 +63,8 @@ public sealed class SeedImporterTests : IAsyncLifetime
         Assert.Equal(3, await _host.QueryAsync(db => db.Organizations.CountAsync()));
         Assert.Equal(1, await _host.QueryAsync(db => db.Certifications.CountAsync()));
         Assert.Equal(versionsBefore, await _host.QueryAsync(db => db.RequirementVersions.CountAsync()));
+        // Nothing changed, so the search index is not asked to re-read anything either.
+        Assert.Equal(outboxBefore, await _host.QueryAsync(db => db.IndexOutbox.CountAsync()));
     }
 
     [Fact]

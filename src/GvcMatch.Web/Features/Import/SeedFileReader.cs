@@ -153,7 +153,7 @@ public static partial class SeedFileReader
     private static string Expected(string typeName)
     {
         var inner = NullableOf().Match(typeName) is { Success: true } n ? n.Groups[1].Value : typeName;
-        var type = Type.GetType(inner) ?? typeof(SeedFileReader).Assembly.GetType(inner) ?? typeof(Matching.Criterion).Assembly.GetType(inner);
+        var type = Type.GetType(inner) ?? typeof(SeedFileReader).Assembly.GetType(inner) ?? typeof(global::GvcMatch.Matching.Criterion).Assembly.GetType(inner);
         if (type is { IsEnum: true }) return "one of " + string.Join(", ", Enum.GetNames(type));
         return inner switch
         {

@@ -56,6 +56,8 @@ public static class ImportApi
             var form = await request.ReadFormAsync(ct);
             foreach (var file in form.Files.Take(MaxFiles))
                 files.Add(await ReadFormFileAsync(file, ct));
+            foreach (var file in form.Files.Skip(MaxFiles))
+                files.Add(SeedImporter.Unreadable(file.FileName, $"Only {MaxFiles} files are read per upload; send this one again."));
             return files;
         }
         if (request.HasJsonContentType())

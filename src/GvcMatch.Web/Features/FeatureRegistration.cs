@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
@@ -16,7 +17,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
-        services.AddScoped<Import.DemoSeeder>();
+        services.AddImport();
         services.AddSearch();
         return services;
     }
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         app.MapProfilesApi();
         app.MapIpListingsApi();
         app.MapRequirementsApi();
+        app.MapImportApi();
         app.MapSearchApi();
         app.MapSearchAdminApi();
         app.MapSavedSearchesApi();

@@ -30,7 +30,7 @@ public sealed class DataFolderOptions
     public const string Section = "Data";
 
     [Required]
-    public string Folder { get; set; } = "data";
+    public string Folder { get; set; } = "App_Data";
 
     public string Resolve(string contentRoot) => Path.GetFullPath(Folder, contentRoot);
 }

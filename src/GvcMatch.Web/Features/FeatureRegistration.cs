@@ -1,4 +1,8 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.IpListings;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.ReferenceData;
 
 namespace GvcMatch.Web.Features;
@@ -16,6 +20,11 @@ public static class FeatureRegistration
     {
         app.MapAuthApi();
         app.MapReferenceDataApi();
+        app.MapOrganizationsApi();
+        app.MapMembersApi();
+        app.MapProfilesApi();
+        app.MapIpListingsApi();
+        app.MapRequirementsApi();
         return app;
     }
 }

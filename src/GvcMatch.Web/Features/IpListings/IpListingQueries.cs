@@ -12,6 +12,7 @@ public sealed record IpListingFilter : PageRequest
     public string? Ipc { get; init; }
     public IpOfferType? OfferType { get; init; }
     public string? Country { get; init; }
+    public int? OrganizationId { get; init; }
 }
 
 public sealed record IpListingCard(
@@ -34,6 +35,7 @@ public static class IpListingQueries
             var q = f.Q.Trim().ToLower();
             query = query.Where(i => i.Title.ToLower().Contains(q) || i.Abstract.ToLower().Contains(q));
         }
+        if (f.OrganizationId is { } orgId) query = query.Where(i => i.OrganizationId == orgId);
         if (f.Kind is { } kind) query = query.Where(i => i.Kind == kind);
         if (!string.IsNullOrWhiteSpace(f.Ipc)) query = query.Where(i => i.IpcClasses.Contains(f.Ipc.ToUpper()));
         if (f.OfferType is { } offer) query = query.Where(i => i.OfferTypes.Contains(offer));

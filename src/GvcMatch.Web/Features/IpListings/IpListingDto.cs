@@ -1,0 +1,15 @@
+using GvcMatch.Web.Features.Profiles;
+
+namespace GvcMatch.Web.Features.IpListings;
+
+public sealed record IpListingDto(
+    int Id, string Key, int OrganizationId, string OrganizationName, IpKind Kind, string Title, string Abstract,
+    IReadOnlyList<string> IpcClasses, IReadOnlyList<string> Jurisdictions, string? ApplicationNumber, string? GrantNumber,
+    IpLegalStatus LegalStatus, int? ReadinessLevel, IReadOnlyList<IpOfferType> OfferTypes, string? IndicativeTerms,
+    PublicationStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt)
+{
+    public static IpListingDto From(IpListing i) => new(
+        i.Id, i.Key, i.OrganizationId, i.Organization.Name, i.Kind, i.Title, i.Abstract, i.IpcClasses, i.Jurisdictions,
+        i.ApplicationNumber, i.GrantNumber, i.LegalStatus, i.ReadinessLevel, i.OfferTypes, i.IndicativeTerms, i.Status,
+        i.PublishedAt, i.UpdatedAt);
+}

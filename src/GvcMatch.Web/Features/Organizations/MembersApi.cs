@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Organizations;
+
+public sealed record MemberDto(string UserId, string Email, string? DisplayName, MemberRole Role);
+public sealed record AddMemberRequest(string Email, string? DisplayName, string Password, MemberRole Role = MemberRole.Member);
+public sealed record ChangeRoleRequest(MemberRole Role);
+
+/// <summary>
+/// Owners manage who acts for their organisation: they create accounts for colleagues, change
+/// roles and remove people. Removal takes effect on the next request, since every request reads
+/// the membership from the database.
+/// </summary>
+public static class MembersApi
+{
+    public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organizations/{id:int}/members").WithTags("Organisations").RequireAuthorization();
+        group.MapGet("/", ListAsync).WithSummary("Members of your organisation");
+        group.MapPost("/", AddAsync).WithSummary("Create an account for a colleague (owners)");
+        group.MapPut("/{userId}", ChangeRoleAsync).WithSummary("Change a member's role (owners)");
+        group.MapDelete("/{userId}", RemoveAsync).WithSummary("Remove a member (owners)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<MemberDto>>, ProblemHttpResult>> ListAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (!Access.IsMember(actor, id)) return Problems.Forbidden("Only members see who belongs to an organisation.");
+        var members = await db.Users.AsNoTracking().Where(u => u.OrganizationId == id).OrderBy(u => u.Email)
+            .Select(u => new MemberDto(u.Id, u.Email!, u.DisplayName, u.Role)).ToListAsync(ct);
+        return TypedResults.Ok(members);
+    }
+
+    private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        int id, AddMemberRequest request, ClaimsPrincipal user, AppDbContext db, UserManager<AppUser> users, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null || Access.CanEditOrganization(actor, id) is not null) return Problems.Forbidden("Only an owner of this organisation can add members.");
+
+        var errors = new Errors();
+        errors.Required("email", request.Email, 256);
+        errors.Required("password", request.Password, 128);
+        errors.MaxLength("displayName", request.DisplayName, 100);
+        if (!Enum.IsDefined(request.Role)) errors.Add("role", "Role is Owner or Member.");
+        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+
+        var member = new AppUser { UserName = request.Email.Trim(), Email = request.Email.Trim(), DisplayName = request.DisplayName?.Trim(), OrganizationId = id, Role = request.Role };
+        var result = await users.CreateAsync(member, request.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) errors.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description);
+            return Problems.Invalid(errors.ToDictionary());
+        }
+        return TypedResults.Created($"/api/organizations/{id}/members/{member.Id}", new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
+    }
+
+    private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
+        int id, string userId, ChangeRoleRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var (member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
+        if (problem is not null) return problem;
+        if (!Enum.IsDefined(request.Role)) return Problems.Invalid("role", "Role is Owner or Member.");
+        if (member!.Role == MemberRole.Owner && request.Role != MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
+            return Problems.Conflict("An organisation keeps at least one owner.");
+        member.Role = request.Role;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(int id, string userId, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var (member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
+        if (problem is not null) return problem;
+        if (member!.Role == MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
+            return Problems.Conflict("An organisation keeps at least one owner.");
+        member.OrganizationId = null;
+        member.Role = MemberRole.Member;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(AppUser?, ProblemHttpResult?)> LoadMemberForOwnerAsync(int id, string userId, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null || Access.CanEditOrganization(actor, id) is not null) return (null, Problems.Forbidden("Only an owner of this organisation can manage members."));
+        var member = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.OrganizationId == id, ct);
+        return member is null ? (null, Problems.NotFound("The member")) : (member, null);
+    }
+
+    private static async Task<bool> IsLastOwnerAsync(AppDbContext db, int id, CancellationToken ct) =>
+        await db.Users.CountAsync(u => u.OrganizationId == id && u.Role == MemberRole.Owner, ct) <= 1;
+}

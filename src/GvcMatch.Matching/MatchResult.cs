@@ -1,0 +1,25 @@
+namespace GvcMatch.Matching;
+
+/// <summary>How one published criterion scored for one supplier, with the evidence behind it.</summary>
+/// <param name="Index">Position of the criterion in the requirement's published list.</param>
+/// <param name="Score">Sub-score in [0, 1].</param>
+/// <param name="Met">Whether the criterion is satisfied (for mandatory ones: whether the supplier qualifies).</param>
+/// <param name="Points">Weight × score: what this criterion adds to the total out of 100.</param>
+public sealed record CriterionScore(int Index, CriterionKind Kind, bool Mandatory, int Weight, double Score, bool Met, double Points, string Summary, string Evidence);
+
+/// <summary>A supplier's score for a requirement: the total out of 100 and one line per criterion.</summary>
+public sealed record MatchResult(int OrganizationId, double Total, bool Qualified, IReadOnlyList<CriterionScore> Criteria)
+{
+    public IEnumerable<CriterionScore> FailedMandatory => Criteria.Where(c => c.Mandatory && !c.Met);
+    public IEnumerable<CriterionScore> Unmet => Criteria.Where(c => !c.Met);
+
+    /// <summary>"You meet 4 of 5 criteria; missing: Holds a valid ISO 13485 certificate".</summary>
+    public string Headline()
+    {
+        var met = Criteria.Count(c => c.Met);
+        var missing = Unmet.Select(c => c.Summary).ToList();
+        return missing.Count == 0
+            ? $"Meets all {Criteria.Count} criteria"
+            : $"Meets {met} of {Criteria.Count} criteria; missing: {string.Join("; ", missing)}";
+    }
+}

@@ -1,0 +1,118 @@
+namespace GvcMatch.Matching;
+
+/// <summary>
+/// Scores a supplier against a requirement's published criteria. Each criterion yields a
+/// sub-score in [0, 1] with its evidence; weighted ones add weight × score to a total out of
+/// 100; a failed mandatory criterion disqualifies. Pure and deterministic: the same facts give
+/// the same result on every search backend.
+/// </summary>
+public static class Scorer
+{
+    /// <summary>Share of capability keywords a mandatory capability-fit criterion must cover.</summary>
+    public const double CapabilityPass = 0.5;
+
+    public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today)
+    {
+        var haystack = new Lazy<TextMatch.Haystack>(() => new TextMatch.Haystack(
+            s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)));
+        var scores = new List<CriterionScore>(criteria.Count);
+        var anyWeighted = false;
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var c = criteria[i];
+            var (score, met, evidence) = Evaluate(c, s, today, haystack);
+            var weight = c.Mandatory ? 0 : c.Weight ?? 0;
+            anyWeighted |= weight > 0;
+            scores.Add(new CriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), c.Summary(), evidence));
+        }
+        var qualified = scores.All(x => !x.Mandatory || x.Met);
+        var total = anyWeighted ? Math.Round(scores.Sum(x => x.Weight * x.Score), 2) : qualified ? 100 : 0;
+        return new MatchResult(s.OrganizationId, total, qualified, scores);
+    }
+
+    private static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today, Lazy<TextMatch.Haystack> text) => c.Kind switch
+    {
+        CriterionKind.CapabilityFit => CapabilityFit(c.Keywords ?? [], text.Value),
+        CriterionKind.CertificationHeld => Certification(c.Standard ?? "", s, today),
+        CriterionKind.CapacityAtLeast => Capacity(c, s),
+        CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
+        CriterionKind.LocationIn => Binary((c.Countries ?? []).Contains(s.Country, StringComparer.OrdinalIgnoreCase),
+            $"based in {s.Country}", $"based in {s.Country}, not in {string.Join(", ", c.Countries ?? [])}"),
+        CriterionKind.ExportExperience => Exports(c.Countries ?? [], s.ExportMarkets),
+        CriterionKind.VerifiedSupplier => Binary(s.Verified, "verified organisation", "not verified yet"),
+        CriterionKind.CompanySize => Binary((c.SizeBands ?? []).Contains(s.SizeBand, StringComparer.OrdinalIgnoreCase),
+            $"size band {s.SizeBand}", $"size band {s.SizeBand} is not one of {string.Join(", ", c.SizeBands ?? [])}"),
+        _ => (0, false, "criterion kind not supported"),
+    };
+
+    private static (double, bool, string) Binary(bool ok, string yes, string no) => ok ? (1, true, yes) : (0, false, no);
+
+    private static (double, bool, string) CapabilityFit(IReadOnlyList<string> keywords, TextMatch.Haystack text)
+    {
+        if (keywords.Count == 0) return (0, false, "no capabilities listed");
+        var coverage = keywords.Select(k => (Keyword: k, Share: text.Coverage(k))).ToList();
+        var score = coverage.Average(x => x.Share);
+        var matched = coverage.Where(x => x.Share >= 1).Select(x => x.Keyword).ToList();
+        var partial = coverage.Where(x => x.Share is > 0 and < 1).Select(x => x.Keyword).ToList();
+        var missing = coverage.Where(x => x.Share == 0).Select(x => x.Keyword).ToList();
+        var parts = new List<string>();
+        if (matched.Count > 0) parts.Add($"offers {string.Join(", ", matched)}");
+        if (partial.Count > 0) parts.Add($"partly {string.Join(", ", partial)}");
+        if (missing.Count > 0) parts.Add($"missing {string.Join(", ", missing)}");
+        return (Math.Round(score, 4), score >= CapabilityPass, string.Join("; ", parts));
+    }
+
+    private static (double, bool, string) Certification(string standard, SupplierFacts s, DateOnly today)
+    {
+        var held = s.Certifications.Where(c => string.Equals(c.Standard, standard, StringComparison.OrdinalIgnoreCase)).ToList();
+        var valid = held.Where(c => c.ValidUntil is null || c.ValidUntil >= today).OrderByDescending(c => c.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
+        if (valid is not null)
+        {
+            var until = valid.ValidUntil is { } d ? $", valid to {d:yyyy-MM-dd}" : "";
+            var by = valid.HeldBy is { } member ? $" (held by {member})" : "";
+            return (1, true, $"holds {valid.Standard}{until}{by}");
+        }
+        if (held.Count > 0)
+        {
+            var latest = held.Max(c => c.ValidUntil);
+            return (0, false, $"{standard} expired on {latest:yyyy-MM-dd}");
+        }
+        return (0, false, $"no {standard} certificate");
+    }
+
+    private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)
+    {
+        var minimum = c.Minimum ?? 0;
+        if (s.MonthlyCapacity is not { } capacity) return (0, false, "capacity not stated");
+        if (!string.Equals(Unit(s.CapacityUnit), Unit(c.Unit), StringComparison.OrdinalIgnoreCase))
+            return (0, false, $"capacity stated in {s.CapacityUnit}, not {c.Unit}");
+        if (minimum <= 0 || capacity >= minimum) return (1, true, $"{capacity:0.##} {s.CapacityUnit} a month");
+        var share = (double)(capacity / minimum);
+        return (Math.Round(share, 4), false, $"{capacity:0.##} {s.CapacityUnit} a month, {share:P0} of the {minimum:0.##} sought");
+    }
+
+    private static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch
+    {
+        "pcs" or "piece" or "pieces" or "unit" or "units" => "pieces",
+        "t" or "tonne" or "tonnes" or "ton" or "tons" => "tonnes",
+        var other => other.TrimEnd('s'),
+    };
+
+    private static (double, bool, string) LeadTime(int maxDays, int? days)
+    {
+        if (days is not { } d) return (0, false, "lead time not stated");
+        if (d <= maxDays) return (1, true, $"{d} days lead time");
+        // Late by half the allowance again scores 0.5; a lead time twice the limit or more scores 0.
+        var score = Math.Max(0, 1 - (d - maxDays) / (double)Math.Max(1, maxDays));
+        return (Math.Round(score, 4), false, $"{d} days lead time, {d - maxDays} more than {maxDays}");
+    }
+
+    private static (double, bool, string) Exports(IReadOnlyList<string> wanted, IReadOnlyList<string> markets)
+    {
+        if (wanted.Count == 0)
+            return markets.Count > 0 ? (1, true, $"exports to {string.Join(", ", markets)}") : (0, false, "no export markets stated");
+        var hit = wanted.Where(w => markets.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (hit.Count == 0) return (0, false, $"no exports to {string.Join(", ", wanted)}");
+        return (Math.Round(hit.Count / (double)wanted.Count, 4), true, $"exports to {string.Join(", ", hit)}");
+    }
+}

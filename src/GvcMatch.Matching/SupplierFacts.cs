@@ -1,0 +1,27 @@
+namespace GvcMatch.Matching;
+
+/// <summary>A held certificate as the scorer sees it.</summary>
+public sealed record HeldCertificate(string Standard, DateOnly? ValidUntil, bool Verified = false, string? HeldBy = null);
+
+/// <summary>
+/// Everything the scorer knows about one candidate supplier. It is built from the database or
+/// from a search hit; the scorer never looks anything up itself, so every backend gets the
+/// same totals for the same facts.
+/// </summary>
+public sealed record SupplierFacts
+{
+    public required int OrganizationId { get; init; }
+    public required string Name { get; init; }
+    public required string Country { get; init; }
+    public string SizeBand { get; init; } = "Small";
+    public bool Verified { get; init; }
+    public string Summary { get; init; } = "";
+    public IReadOnlyList<string> Capabilities { get; init; } = [];
+    public IReadOnlyList<string> Materials { get; init; } = [];
+    public IReadOnlyList<string> Equipment { get; init; } = [];
+    public IReadOnlyList<HeldCertificate> Certifications { get; init; } = [];
+    public decimal? MonthlyCapacity { get; init; }
+    public string? CapacityUnit { get; init; }
+    public int? LeadTimeDays { get; init; }
+    public IReadOnlyList<string> ExportMarkets { get; init; } = [];
+}

@@ -1,0 +1,43 @@
+namespace GvcMatch.Search;
+
+/// <summary>
+/// The fields each kind of document carries. Queries naming any other field are refused with a
+/// <see cref="SearchQueryException"/>, so a typo in a facet name is a 400, not an empty result.
+/// </summary>
+public static class SearchSchema
+{
+    public static readonly IReadOnlyDictionary<DocumentKind, string[]> KeywordFields = new Dictionary<DocumentKind, string[]>
+    {
+        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit"],
+        [DocumentKind.IpListing] = ["ipc", "ipcSection", "offerType", "ipKind", "legalStatus", "jurisdiction", "country", "organization"],
+        [DocumentKind.Requirement] = ["isic", "hs", "country", "status", "organization", "certification"],
+    };
+
+    public static readonly IReadOnlyDictionary<DocumentKind, string[]> NumberFields = new Dictionary<DocumentKind, string[]>
+    {
+        [DocumentKind.Supplier] = ["monthlyCapacity", "leadTimeDays", "renewalDue", "updated"],
+        [DocumentKind.IpListing] = ["readinessLevel", "updated"],
+        [DocumentKind.Requirement] = ["deadline", "quantity", "updated"],
+    };
+
+    /// <summary>Deepest result a query may ask for (Elasticsearch's default result window).</summary>
+    public const int MaxWindow = 10_000;
+
+    public static void Validate(SearchQuery query)
+    {
+        var keywords = KeywordFields[query.Kind];
+        var numbers = NumberFields[query.Kind];
+        if (query.Skip < 0) throw new SearchQueryException("page", "Page must be 1 or more.");
+        if (query.Take is < 0 or > SearchQuery.MaxTake) throw new SearchQueryException("pageSize", $"Page size is 0 to {SearchQuery.MaxTake}.");
+        if (query.Skip + query.Take > MaxWindow) throw new SearchQueryException("page", $"Results beyond the first {MaxWindow} cannot be paged to; narrow the search.");
+        foreach (var f in query.Filters.Where(f => !keywords.Contains(f.Field)))
+            throw new SearchQueryException(f.Field, $"Unknown filter '{f.Field}'. Known: {string.Join(", ", keywords)}.");
+        foreach (var f in query.Facets.Where(f => !keywords.Contains(f)))
+            throw new SearchQueryException("facets", $"Unknown facet '{f}'. Known: {string.Join(", ", keywords)}.");
+        foreach (var r in query.Ranges.Where(r => !numbers.Contains(r.Field)))
+            throw new SearchQueryException(r.Field, $"Unknown range field '{r.Field}'. Known: {string.Join(", ", numbers)}.");
+        if (query.Sort is { } sort && !numbers.Contains(sort.Field))
+            throw new SearchQueryException("sort", $"Cannot sort by '{sort.Field}'. Known: relevance, {string.Join(", ", numbers)}.");
+        QueryText.Parse(query.Text);
+    }
+}

@@ -1,10 +1,26 @@
 using System.Net;
+using GvcMatch.Web.Data;
 using GvcMatch.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Tests.Health;
 
 public abstract class HealthTests(GvcMatchApp app)
 {
+    /// <summary>Guards the fixture itself: the test settings win over appsettings.json.</summary>
+    [DatabaseFact]
+    public async Task TheAppUnderTestUsesItsOwnEmptyDatabaseOnTheChosenProvider()
+    {
+        using var client = app.CreateClient();
+        var (provider, organisations, users) = await app.WithDbAsync(async db =>
+            (db.Database.ProviderName, await db.Organizations.CountAsync(), await db.Users.CountAsync()));
+        Assert.Equal(app.Database.Provider == DatabaseProvider.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
+        Assert.Equal(0, organisations);
+        Assert.Equal(0, users);
+        if (app.Database.Provider == DatabaseProvider.Sqlite)
+            Assert.NotEmpty(Directory.GetFiles(app.Database.DataFolder, "*.db"));
+    }
+
     [DatabaseFact]
     public async Task HealthReportsTheDatabaseHealthy()
     {

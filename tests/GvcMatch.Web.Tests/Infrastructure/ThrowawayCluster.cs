@@ -59,6 +59,7 @@ internal sealed class ThrowawayCluster
     /// </summary>
     private void StartWatchdog()
     {
+        if (!File.Exists("/usr/bin/setsid") && !File.Exists("/bin/setsid")) return;
         var pgCtl = $"'{Path.Combine(_bin, "pg_ctl")}' -D '{DataFolder}' -m immediate -w stop";
         if (IsRoot) pgCtl = "runuser -u postgres -- " + pgCtl;
         var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +

@@ -19,7 +19,7 @@ public sealed record TestDatabase(DatabaseProvider Provider, string DataFolder, 
 /// The real app on a real database. Settings go in through <c>UseSetting</c>, which the app sees
 /// before appsettings.json is read and which wins over it.
 /// </summary>
-public class GvcMatchApp(TestDatabase database) : WebApplicationFactory<Program>
+public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private int _disposed;
 
@@ -35,6 +35,7 @@ public class GvcMatchApp(TestDatabase database) : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     /// <summary>Runs <paramref name="work"/> with a DbContext of its own scope, as a handler would get it.</summary>

@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RequirementVersion> RequirementVersions => Set<RequirementVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
+    public DbSet<Features.SavedSearches.SavedSearch> SavedSearches => Set<Features.SavedSearches.SavedSearch>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
     /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
     public static event Action? OutboxWritten;

@@ -1,0 +1,97 @@
+using GvcMatch.Search;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GvcMatch.Web.Features.SavedSearches;
+
+public sealed class SavedSearchOptions
+{
+    public const string Section = "SavedSearches";
+
+    /// <summary>How often saved searches are re-run for new hits.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Re-runs every saved search for items updated since it was last checked and leaves a
+/// notification in the owner's inbox when there are any. Each search's watermark is moved with a
+/// compare-and-set in the same transaction as the notification, so two app instances never report
+/// the same hits twice.
+/// </summary>
+public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchIndex index, IOptions<SavedSearchOptions> options, TimeProvider clock, ILogger<SavedSearchNotifier> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
+        try
+        {
+            do
+            {
+                try { await CheckAllAsync(stoppingToken); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Checking saved searches failed"); }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task<int> CheckAllAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var searches = await db.Set<SavedSearch>().AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
+        var notified = 0;
+        foreach (var saved in searches)
+        {
+            if (await CheckAsync(db, saved, ct)) notified++;
+        }
+        return notified;
+    }
+
+    private async Task<bool> CheckAsync(AppDbContext db, SavedSearch saved, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        SearchQuery query;
+        try { query = SavedSearchesApi.Parse(saved.Kind, saved.Query); }
+        catch (SearchQueryException) { return false; }
+
+        var since = saved.CheckedUpTo.ToUnixTimeSeconds() + 1;
+        var result = await index.SearchAsync(query with
+        {
+            Ranges = [.. query.Ranges, new RangeFilter("updated", since, null)],
+            Facets = [], Skip = 0, Take = 3, Highlight = false,
+        }, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var moved = await db.Set<SavedSearch>().Where(s => s.Id == saved.Id && s.CheckedUpTo == saved.CheckedUpTo)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedUpTo, now), ct);
+        if (moved == 0 || result.Total == 0)
+        {
+            await tx.CommitAsync(ct);
+            return false;
+        }
+        var what = saved.Kind switch { DocumentKind.Supplier => "supplier", DocumentKind.IpListing => "IP listing", _ => "requirement" };
+        db.Add(new Notification
+        {
+            UserId = saved.UserId,
+            Kind = "SavedSearchHits",
+            Title = $"{result.Total} new {what}{(result.Total == 1 ? "" : "s")} match “{saved.Name}”",
+            Body = string.Join("; ", result.Hits.Select(h => h.Title)),
+            Link = saved.Kind switch
+            {
+                DocumentKind.Supplier => $"/Search/Suppliers?{saved.Query}",
+                DocumentKind.IpListing => $"/Search/Ip?{saved.Query}",
+                _ => $"/Search/Requirements?{saved.Query}",
+            },
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

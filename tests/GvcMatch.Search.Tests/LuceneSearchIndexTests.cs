@@ -4,7 +4,7 @@ using GvcMatch.Search.Lucene;
 namespace GvcMatch.Search.Tests;
 
 /// <summary>The provider contract on the embedded Lucene index, plus what only a folder on disk can show.</summary>
-public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposable
+public sealed class LuceneSearchIndexTests : SearchIndexContractTests
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "gvcmatch-index-" + Guid.NewGuid().ToString("N"));
 
@@ -13,12 +13,8 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposab
     protected override Task DeleteIndexAsync(ISearchIndex index)
     {
         ((LuceneSearchIndex)index).Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
     }
 
     private LuceneSearchIndex Lucene => (LuceneSearchIndex)Index;

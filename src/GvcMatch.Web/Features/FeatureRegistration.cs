@@ -1,8 +1,13 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Features.SavedSearches;
+using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Features.ReferenceData;
 
 namespace GvcMatch.Web.Features;
@@ -12,7 +17,8 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
-        services.AddScoped<Import.DemoSeeder>();
+        services.AddImport();
+        services.AddSearch();
         return services;
     }
 
@@ -25,6 +31,12 @@ public static class FeatureRegistration
         app.MapProfilesApi();
         app.MapIpListingsApi();
         app.MapRequirementsApi();
+        app.MapImportApi();
+        app.MapSearchApi();
+        app.MapSearchAdminApi();
+        app.MapSavedSearchesApi();
+        app.MapNotificationsApi();
+        app.MapMatchingApi();
         return app;
     }
 }

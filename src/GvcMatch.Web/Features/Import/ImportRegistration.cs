@@ -1,0 +1,11 @@
+namespace GvcMatch.Web.Features.Import;
+
+public static class ImportRegistration
+{
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        services.AddScoped<SeedImporter>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+}

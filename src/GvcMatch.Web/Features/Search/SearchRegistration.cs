@@ -1,0 +1,37 @@
+using GvcMatch.Search;
+using GvcMatch.Search.Lucene;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.SavedSearches;
+using Microsoft.Extensions.Options;
+
+namespace GvcMatch.Web.Features.Search;
+
+public static class SearchRegistration
+{
+    /// <summary>
+    /// The index provider is configuration (<c>Search:Provider</c>), never a code fork: Lucene keeps
+    /// its index in the data folder, Elasticsearch is reached over HTTP.
+    /// </summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SavedSearchOptions>().BindConfiguration(SavedSearchOptions.Section);
+        services.AddSingleton<ISearchIndex>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            if (options.Provider == SearchProvider.Elasticsearch)
+                throw new InvalidOperationException("The Elasticsearch provider is not available in this build.");
+            var env = sp.GetRequiredService<IHostEnvironment>();
+            var folder = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.Resolve(env.ContentRootPath);
+            return new LuceneSearchIndex(Path.Combine(folder, "index"));
+        });
+        services.AddSingleton<SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddSingleton<SearchRebuild>();
+        services.AddSingleton<SavedSearchNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<SavedSearchNotifier>());
+        services.AddSingleton<MatchingService>();
+        return services;
+    }
+}

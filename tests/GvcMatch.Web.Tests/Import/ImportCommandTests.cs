@@ -1,0 +1,60 @@
+using GvcMatch.Web.Features.Import;
+
+namespace GvcMatch.Web.Tests.Import;
+
+public sealed class ImportCommandTests : IAsyncLifetime
+{
+    private ImportTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ImportTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task TheExitCodeSaysWhetherEverythingSomeRowsOrAFileFailed()
+    {
+        Assert.Equal(0, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("good.json")], CancellationToken.None));
+        Assert.Equal(1, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("bad-rows.json")], CancellationToken.None));
+        Assert.Equal(2, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("no-such-file.json")], CancellationToken.None));
+        Assert.Equal(2, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("broken.json"), RepoPaths.Fixture("good.json")], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheSummaryListsEachRejectedRowAndTheCountsPerKind()
+    {
+        var report = await _host.ImportAsync("good.json", "bad-rows.json");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var code = ImportCommand.Print(report, output, errors);
+
+        Assert.Equal(1, code);
+        Assert.Contains("criteria[1].weight: A weighted criterion needs a weight between 1 and 100.", errors.ToString());
+        // One line per problem: eight rejected rows, one of them (the weak password) breaking three rules.
+        Assert.Equal(10, errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Matches(@"Requirements\s+5\s+0\s+0\s+5", output.ToString());
+    }
+
+    [Fact]
+    public void TheProgressBarIsRewrittenInPlaceOnATerminalAndPrintedAsLinesOtherwise()
+    {
+        Assert.Equal("[###############---------------] 200/400", ConsoleProgress.Bar(200, 400));
+
+        var terminal = new StringWriter();
+        var bar = new ConsoleProgress(terminal, interactive: true);
+        bar.Report(0, 4);
+        bar.Report(2, 4);
+        bar.Report(4, 4);
+        Assert.StartsWith("\r[", terminal.ToString());
+        Assert.EndsWith("] 4/4" + Environment.NewLine, terminal.ToString());
+        Assert.Equal(3, terminal.ToString().Count(c => c == '\r'));
+
+        var log = new StringWriter();
+        var plain = new ConsoleProgress(log, interactive: false);
+        for (var i = 0; i <= 100; i++) plain.Report(i, 100);
+        var lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain('\r', log.ToString());
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("100/100", lines[^1]);
+    }
+}

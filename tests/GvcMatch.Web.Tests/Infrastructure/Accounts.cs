@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Tests.Infrastructure;
+
+/// <summary>The /api/auth/me shape (also returned by register).</summary>
+public sealed record Me(string UserId, string Email, string? DisplayName, int? OrganizationId, string? OrganizationName,
+    string? OrganizationKind, string Role, bool IsPlatformAdmin)
+{
+    public int OrgId => OrganizationId ?? throw new InvalidOperationException("The user has no organisation.");
+}
+
+public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+/// <summary>A signed-up user and an HttpClient that sends their bearer token.</summary>
+public sealed record Member(HttpClient Client, Me Me, string Email, string Password);
+
+/// <summary>Sign-up and sign-in through the real API, and the few shortcuts that have no API (making an admin).</summary>
+public static class Accounts
+{
+    public const string Password = "Correct-horse-42";
+
+    public static RegisterRequest NewRegistration(OrganizationKind kind, string country = "DE") => new(
+        $"{kind.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.test",
+        Password,
+        $"Test {kind} user",
+        new OrganizationInput
+        {
+            Name = $"Test {kind} {Guid.NewGuid().ToString("N")[..8]}",
+            Kind = kind,
+            IntermediaryType = kind == OrganizationKind.Intermediary ? IntermediaryType.Agency : null,
+            Country = country,
+            City = "Testville",
+            SizeBand = kind == OrganizationKind.Mne ? SizeBand.Large : SizeBand.Small,
+            Website = "https://example.test",
+            Description = "An organisation made by a test.",
+        });
+
+    /// <summary>Registers an organisation and its owner, then signs in with a bearer token.</summary>
+    public static async Task<Member> SignUpAsync(this GvcMatchApp app, OrganizationKind kind, string country = "DE")
+    {
+        var registration = NewRegistration(kind, country);
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostJsonAsync("/api/auth/register", registration);
+        await Expect.StatusAsync(response, HttpStatusCode.Created);
+        var me = await response.ReadAsync<Me>();
+        return new Member(await app.SignInAsync(registration.Email, registration.Password), me, registration.Email, registration.Password);
+    }
+
+    /// <summary>Logs in through /api/auth/login and returns a client that sends the token.</summary>
+    public static async Task<HttpClient> SignInAsync(this GvcMatchApp app, string email, string password)
+    {
+        var token = await app.GetTokenAsync(email, password);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    public static async Task<TokenResponse> GetTokenAsync(this GvcMatchApp app, string email, string password)
+    {
+        using var anonymous = app.CreateClient();
+        var response = await anonymous.PostJsonAsync("/api/auth/login", new { email, password });
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        return await response.ReadAsync<TokenResponse>();
+    }
+
+    /// <summary>There is no API to make a platform admin (on purpose): it is done in the database.</summary>
+    public static Task MakePlatformAdminAsync(this GvcMatchApp app, string userId) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsPlatformAdmin, true)));
+
+    /// <summary>Marks an organisation verified directly, as a platform admin's earlier decision would have.</summary>
+    public static Task MarkVerifiedAsync(this GvcMatchApp app, int organizationId) =>
+        app.WithDbAsync(db => db.Organizations.Where(o => o.Id == organizationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Verified, true).SetProperty(o => o.VerifiedAt, DateTimeOffset.UtcNow)));
+}

@@ -1,0 +1,69 @@
+using GvcMatch.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GvcMatch.Web.Tests.Infrastructure;
+
+/// <summary>Where an app under test keeps its data: a SQLite file in a data folder, or a PostgreSQL database.</summary>
+public sealed record TestDatabase(DatabaseProvider Provider, string DataFolder, string? ConnectionString)
+{
+    public static TestDatabase Sqlite() => new(DatabaseProvider.Sqlite, Directory.CreateTempSubdirectory("gvcmatch-test-").FullName, null);
+
+    public static TestDatabase Postgres(string connectionString) =>
+        new(DatabaseProvider.Postgres, Directory.CreateTempSubdirectory("gvcmatch-test-").FullName, connectionString);
+}
+
+/// <summary>
+/// The real app on a real database. Settings go in through <c>UseSetting</c>, which the app sees
+/// before appsettings.json is read and which wins over it.
+/// </summary>
+public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+{
+    private int _disposed;
+
+    public TestDatabase Database { get; protected set; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Data:Folder", Database.DataFolder);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        if (Database.ConnectionString is not null) builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Database:SeedDemoData", "false");
+        builder.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a DbContext of its own scope, as a handler would get it.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async db => { await work(db); return 0; });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await base.DisposeAsync();
+        // SQLite keeps pooled connections (and so the file) open until the pool is cleared.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await OnDisposedAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what this app owns once it has stopped; an app sharing another's database owns nothing.</summary>
+    protected virtual Task OnDisposedAsync() => Task.CompletedTask;
+
+    internal static void DeleteFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

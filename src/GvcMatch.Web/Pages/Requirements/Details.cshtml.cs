@@ -33,8 +33,11 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     }
 }
 
-/// <summary>A version with the positions of its criteria that are new or changed since the version before.</summary>
-public sealed record VersionView(RequirementVersion Version, IReadOnlySet<int> Changed, IReadOnlyList<Criterion> Removed)
+/// <summary>
+/// A version with what differs from the version before: criteria are paired by kind and their order
+/// within that kind, so an edited criterion shows as changed rather than as removed and added.
+/// </summary>
+public sealed record VersionView(RequirementVersion Version, IReadOnlyDictionary<int, string> Marks, IReadOnlyList<Criterion> Removed)
 {
     public static IReadOnlyList<VersionView> Build(IEnumerable<RequirementVersion> versions)
     {
@@ -42,17 +45,40 @@ public sealed record VersionView(RequirementVersion Version, IReadOnlySet<int> C
         RequirementVersion? previous = null;
         foreach (var v in versions.OrderBy(v => v.Number))
         {
-            // Criteria hold lists, so records compare by reference; compare their JSON instead.
-            var before = previous?.Criteria.Select(Key).ToList() ?? [];
-            var now = v.Criteria.Select(Key).ToList();
-            var changed = previous is null ? new HashSet<int>() : now.Select((k, i) => (k, i)).Where(x => !before.Contains(x.k)).Select(x => x.i).ToHashSet();
-            var removed = previous is null ? [] : previous.Criteria.Where(c => !now.Contains(Key(c))).ToList();
-            result.Add(new VersionView(v, changed, removed));
+            var marks = new Dictionary<int, string>();
+            var removed = new List<Criterion>();
+            if (previous is not null)
+            {
+                var beforeKeys = Pair(previous.Criteria);
+                var before = beforeKeys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => previous.Criteria[x.i]);
+                var now = Pair(v.Criteria);
+                for (var i = 0; i < v.Criteria.Count; i++)
+                {
+                    if (!before.TryGetValue(now[i], out var old)) marks[i] = "new";
+                    else if (Key(old) != Key(v.Criteria[i])) marks[i] = "changed";
+                }
+                var kept = now.ToHashSet();
+                removed = previous.Criteria.Where((_, i) => !kept.Contains(beforeKeys[i])).ToList();
+            }
+            result.Add(new VersionView(v, marks, removed));
             previous = v;
         }
         result.Reverse();
         return result;
     }
 
+    /// <summary>"LeadTimeAtMost#0", "CapabilityFit#1": each criterion's kind and its order among criteria of that kind.</summary>
+    private static List<string> Pair(IReadOnlyList<Criterion> criteria)
+    {
+        var seen = new Dictionary<CriterionKind, int>();
+        return criteria.Select(c =>
+        {
+            var n = seen.GetValueOrDefault(c.Kind);
+            seen[c.Kind] = n + 1;
+            return $"{c.Kind}#{n}";
+        }).ToList();
+    }
+
+    // Criteria hold lists, so records compare by reference; compare their JSON instead.
     private static string Key(Criterion c) => JsonSerializer.Serialize(c);
 }

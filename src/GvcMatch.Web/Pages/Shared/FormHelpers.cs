@@ -49,6 +49,13 @@ public static class BindingErrors
 /// <summary>Enum names as words for people: "NonExclusiveLicence" reads "Non exclusive licence".</summary>
 public static class Words
 {
+    public static string Of(Features.Organizations.OrganizationKind kind) => kind switch
+    {
+        Features.Organizations.OrganizationKind.Sme => "SME",
+        Features.Organizations.OrganizationKind.Mne => "MNE",
+        _ => "Intermediary",
+    };
+
     public static string Of<T>(T value) where T : struct, Enum
     {
         var name = value.ToString();

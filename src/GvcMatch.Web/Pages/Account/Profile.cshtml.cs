@@ -56,12 +56,14 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         if (await LoadAsync(ct) is { } denied) return denied;
         var input = Input.ToInput();
         var errors = new Errors();
-        BindingErrors.AddTo(ModelState, errors);
         input.Validate(errors, reference);
-        if (errors.Any)
+        if (errors.Any || !ModelState.IsValid)
         {
-            Errors = errors.ToDictionary();
-            Input = ProfileForm.From(input);
+            // Show the form as posted, each certification error next to its row.
+            var all = new Errors();
+            all.AddRange(RowErrors.Remap(errors.ToDictionary(), "certifications", RowErrors.NonBlank(Input.Certifications, c => c.IsBlank)));
+            BindingErrors.AddTo(ModelState, all);
+            Errors = all.ToDictionary();
             Input.PadCertifications(BlankCertificationRows);
             return Page();
         }

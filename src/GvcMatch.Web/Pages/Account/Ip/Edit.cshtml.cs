@@ -63,7 +63,6 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         if (errors.Any)
         {
             Errors = errors.ToDictionary();
-            Input = IpForm.From(input);
             return Page();
         }
 

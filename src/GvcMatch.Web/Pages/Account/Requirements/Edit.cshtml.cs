@@ -37,14 +37,13 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var input = Input.ToInput();
         var errors = new Errors();
-        BindingErrors.AddTo(ModelState, errors);
         if (Requirement is not null && RequirementLifecycle.CanEdit(Requirement) is { } locked) errors.Add("status", locked);
         if (Requirement is not null && Input.Stamp != Requirement.ConcurrencyStamp)
             errors.Add("title", "Someone else saved this requirement after you opened it. Reload the page to see their changes.");
         // Responders rely on the change note to understand a new version, so the page insists on one.
         if (IsPublished && string.IsNullOrWhiteSpace(input.ChangeNote)) errors.Add("changeNote", "Say what changed; every responder sees this note.");
         input.Validate(errors, reference, clock.Today());
-        if (errors.Any) return Invalid(errors, input);
+        if (errors.Any || !ModelState.IsValid) return Invalid(errors);
 
         var now = clock.GetUtcNow();
         if (Requirement is null)
@@ -62,7 +61,7 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         catch (DbUpdateConcurrencyException)
         {
             errors.Add("title", "Someone else saved this requirement at the same moment. Reload the page to see their changes.");
-            return Invalid(errors, input);
+            return Invalid(errors);
         }
         TempData["Message"] = IsPublished ? $"Saved as version {Requirement.Version}." : "Draft saved.";
         return RedirectToPage(new { id = Requirement.Id });
@@ -105,11 +104,15 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         return RedirectToPage(new { id });
     }
 
-    private PageResult Invalid(Errors errors, RequirementInput input)
+    /// <summary>Shows the form as posted, with each criterion error next to the row it belongs to.</summary>
+    private PageResult Invalid(Errors errors)
     {
-        Errors = errors.ToDictionary();
-        var stamp = Input.Stamp;
-        Input = RequirementForm.From(input, stamp);
+        var rows = RowErrors.NonBlank(Input.Criteria, c => c.IsBlank);
+        var all = new Errors();
+        all.AddRange(RowErrors.Remap(errors.ToDictionary(), "criteria", rows));
+        // Binding failures ("abc" as a weight) are keyed by the posted row already.
+        BindingErrors.AddTo(ModelState, all);
+        Errors = all.ToDictionary();
         Input.PadRows();
         return Page();
     }

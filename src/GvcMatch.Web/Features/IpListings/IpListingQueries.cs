@@ -43,10 +43,10 @@ public static class IpListingQueries
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.PublishedAt).ThenBy(i => i.Title)
-            .Skip(f.Skip).Take(f.PageSize)
+            .Skip(f.Skip).Take(f.Size)
             .Select(i => new IpListingCard(i.Id, i.Title, i.Kind, i.LegalStatus, i.ReadinessLevel, i.IpcClasses, i.Jurisdictions,
                 i.OfferTypes, i.OrganizationId, i.Organization.Name, i.Organization.Country, i.Status))
             .ToListAsync(ct);
-        return new Paged<IpListingCard>(items, total, f.Page, f.PageSize);
+        return new Paged<IpListingCard>(items, total, f.PageNumber, f.Size);
     }
 }

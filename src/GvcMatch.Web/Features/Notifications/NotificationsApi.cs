@@ -32,9 +32,9 @@ public static class NotificationsApi
         var mine = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId);
         var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
         var total = await mine.CountAsync(ct);
-        var items = await mine.OrderByDescending(n => n.Id).Skip(paging.Skip).Take(paging.PageSize)
+        var items = await mine.OrderByDescending(n => n.Id).Skip(paging.Skip).Take(paging.Size)
             .Select(n => new NotificationDto(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt)).ToListAsync(ct);
-        return TypedResults.Ok(new NotificationPage(unread, new Paged<NotificationDto>(items, total, paging.Page, paging.PageSize)));
+        return TypedResults.Ok(new NotificationPage(unread, new Paged<NotificationDto>(items, total, paging.PageNumber, paging.Size)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReadAsync(long id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)

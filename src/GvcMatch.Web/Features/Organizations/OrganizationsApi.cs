@@ -47,10 +47,10 @@ public static class OrganizationsApi
             query = query.Where(o => o.Name.ToLower().Contains(q));
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(o => o.Name).Skip(filter.Skip).Take(filter.PageSize)
+        var items = await query.OrderBy(o => o.Name).Skip(filter.Skip).Take(filter.Size)
             .Select(o => new OrganizationSummary(o.Id, o.Key, o.Name, o.Kind, o.Country, o.City, o.SizeBand, o.Verified))
             .ToListAsync(ct);
-        return TypedResults.Ok(new Paged<OrganizationSummary>(items, total, filter.Page, filter.PageSize));
+        return TypedResults.Ok(new Paged<OrganizationSummary>(items, total, filter.PageNumber, filter.Size));
     }
 
     private static async Task<Results<Ok<OrganizationDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>

@@ -46,7 +46,7 @@ public static class SupplierQueries
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderByDescending(p => p.Organization.Verified).ThenBy(p => p.Organization.Name)
-            .Skip(f.Skip).Take(f.PageSize)
+            .Skip(f.Skip).Take(f.Size)
             .Select(p => new
             {
                 p.OrganizationId, p.Organization.Key, p.Organization.Name, p.Organization.Country, p.Organization.City,
@@ -56,6 +56,6 @@ public static class SupplierQueries
             .ToListAsync(ct);
         var items = rows.Select(r => new SupplierCard(r.OrganizationId, r.Key, r.Name, r.Country, r.City, r.SizeBand, r.Verified,
             r.Summary, r.Capabilities, r.Certifications, r.MonthlyCapacity, r.CapacityUnit, r.LeadTimeDays)).ToList();
-        return new Paged<SupplierCard>(items, total, f.Page, f.PageSize);
+        return new Paged<SupplierCard>(items, total, f.PageNumber, f.Size);
     }
 }

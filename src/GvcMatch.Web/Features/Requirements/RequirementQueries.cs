@@ -43,7 +43,7 @@ public static class RequirementQueries
         var total = await query.CountAsync(ct);
         var rows = await query
             .OrderBy(r => r.Status == RequirementStatus.Published ? 0 : 1).ThenBy(r => r.ResponseDeadline).ThenBy(r => r.Id)
-            .Skip(f.Skip).Take(f.PageSize)
+            .Skip(f.Skip).Take(f.Size)
             .Select(r => new
             {
                 r.Id, r.Title, r.OrganizationId, OrganizationName = r.Organization.Name, r.Status, r.Version, r.ResponseDeadline,
@@ -52,6 +52,6 @@ public static class RequirementQueries
             .ToListAsync(ct);
         var items = rows.Select(r => new RequirementCard(r.Id, r.Title, r.OrganizationId, r.OrganizationName, r.Status, r.Version,
             r.ResponseDeadline, r.DeliveryCountry, r.Quantity, r.QuantityUnit, r.QuantityPeriod, r.IsicCodes, r.Criteria.Count, r.PublishedAt)).ToList();
-        return new Paged<RequirementCard>(items, total, f.Page, f.PageSize);
+        return new Paged<RequirementCard>(items, total, f.PageNumber, f.Size);
     }
 }

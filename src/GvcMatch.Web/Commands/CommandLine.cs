@@ -6,11 +6,12 @@ namespace GvcMatch.Web.Commands;
 /// <summary>
 /// Operational commands that share the app's configuration:
 /// <c>migrate</c> applies migrations; <c>seed</c> loads the demo data (idempotent);
-/// <c>import FILE...</c> bulk-loads JSON files in the seeds format.
+/// <c>import FILE...</c> bulk-loads JSON files in the seeds format; <c>reindex</c> rebuilds the
+/// search index from the database.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["migrate", "seed", "import"];
+    private static readonly string[] Commands = ["migrate", "seed", "import", "reindex"];
 
     public static bool TryGetCommand(string[] args, out string command)
     {
@@ -39,6 +40,9 @@ public static class CommandLine
                 }
                 await DatabaseStartup.MigrateAsync(app.Services, ct);
                 return await ImportCommand.ImportAsync(app.Services, files, ct);
+            case "reindex":
+                await DatabaseStartup.MigrateAsync(app.Services, ct);
+                return await Features.Search.ReindexCommand.RunAsync(app.Services, ct);
             default:
                 return 2;
         }

@@ -1,3 +1,4 @@
+using GvcMatch.Web.Infrastructure;
 using GvcMatch.Web.Features.Import;
 
 namespace GvcMatch.Web.Tests.Import;

@@ -1,3 +1,4 @@
+using GvcMatch.Web.Infrastructure;
 namespace GvcMatch.Web.Features.Import;
 
 /// <summary>The <c>seed</c> and <c>import FILE...</c> commands: a progress bar, the rejected rows and a summary.</summary>

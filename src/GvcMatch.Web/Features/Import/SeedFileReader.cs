@@ -23,6 +23,36 @@ public sealed class SeedFile(string name)
     public ImportError? FileError { get; set; }
 
     public int RowCount => Organizations.Count + IpListings.Count + Requirements.Count + Users.Count;
+
+    /// <summary>
+    /// When set, every date in the file is written as of this day and is moved forward by the days
+    /// since then at import. Demo data uses it so that its deadlines stay in the future and its
+    /// expired certificates stay expired, whenever it is loaded.
+    /// </summary>
+    public DateOnly? DatesRelativeTo { get; set; }
+
+    /// <summary>Moves every date of every row by <paramref name="days"/>.</summary>
+    public void ShiftDates(int days)
+    {
+        if (days == 0) return;
+        DateOnly? Move(DateOnly? d) => d?.AddDays(days);
+        for (var i = 0; i < Organizations.Count; i++)
+        {
+            var row = Organizations[i];
+            if (row.Value.Profile is not { } p) continue;
+            var profile = p with
+            {
+                RenewalDue = Move(p.RenewalDue),
+                Certifications = p.Certifications?.Select(c => c is null ? c! : c with { ValidUntil = Move(c.ValidUntil) }).ToList(),
+            };
+            Organizations[i] = row with { Value = row.Value with { Profile = profile } };
+        }
+        for (var i = 0; i < Requirements.Count; i++)
+        {
+            var row = Requirements[i];
+            Requirements[i] = row with { Value = row.Value with { ResponseDeadline = Move(row.Value.ResponseDeadline), ContractStart = Move(row.Value.ContractStart) } };
+        }
+    }
 }
 
 /// <summary>
@@ -42,6 +72,8 @@ public static partial class SeedFileReader
 
     public static readonly string[] ArrayNames = ["organizations", "ipListings", "requirements", "users"];
 
+    public const string DatesRelativeToProperty = "datesRelativeTo";
+
     public static SeedFile Read(string name, ReadOnlySpan<byte> utf8)
     {
         var file = new SeedFile(name);
@@ -60,6 +92,15 @@ public static partial class SeedFileReader
                 var property = reader.GetString()!;
                 var line = lines.LineOf(reader.TokenStartIndex);
                 reader.Read();
+                if (property == DatesRelativeToProperty)
+                {
+                    if (reader.TokenType == JsonTokenType.String && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", out var day))
+                        file.DatesRelativeTo = day;
+                    else
+                        file.Errors.Add(new ImportError(name, line, property, "Expected a date (yyyy-MM-dd)."));
+                    reader.Skip();
+                    continue;
+                }
                 if (!ArrayNames.Contains(property, StringComparer.Ordinal))
                 {
                     file.Errors.Add(new ImportError(name, line, property,

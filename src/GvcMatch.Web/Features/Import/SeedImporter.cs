@@ -46,8 +46,14 @@ public sealed partial class SeedImporter(
     public async Task<ImportReport> ImportAsync(IReadOnlyList<SeedFile> files, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var report = new ImportReport();
+        var today = clock.Today();
         foreach (var file in files)
         {
+            if (file.DatesRelativeTo is { } written && written != today)
+            {
+                file.ShiftDates(today.DayNumber - written.DayNumber);
+                file.DatesRelativeTo = today;
+            }
             report.Files.Add(file.Name);
             if (file.FileError is not null) report.FileErrors.Add(file.FileError);
             report.Errors.AddRange(file.Errors);

@@ -1,4 +1,4 @@
-namespace GvcMatch.Web.Features.Import;
+namespace GvcMatch.Web.Infrastructure;
 
 /// <summary>
 /// A progress bar for the command line: <c>[#####-----] 120/400</c> rewritten in place on a

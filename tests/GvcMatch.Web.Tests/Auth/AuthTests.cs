@@ -87,19 +87,11 @@ public abstract class AuthTests(GvcMatchApp app)
         var token = await app.GetTokenAsync(sme.Email, sme.Password);
 
         // A second instance on the same database has no keys of its own in memory: it must read them from the database.
-        // It gets a data folder of its own (each instance keeps its own search index), pointed at the first one's database.
-        var database = app.Database with
-        {
-            DataFolder = Directory.CreateTempSubdirectory("gvcmatch-test-").FullName,
-            ConnectionString = app.Database.ConnectionString ?? $"Data Source={Path.Combine(app.Database.DataFolder, "gvcmatch.db")};Cache=Shared",
-        };
-        await using var second = new GvcMatchApp(database);
+        await using var second = SecondInstance.Of(app);
         using var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var me = await Expect.JsonAsync(await client.GetAsync("/api/auth/me"), HttpStatusCode.OK);
         Assert.Equal(sme.Email, me.GetProperty("email").GetString());
-        await second.DisposeAsync();
-        GvcMatchApp.DeleteFolder(database.DataFolder);
     }
 }
 

@@ -29,6 +29,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     public ElasticsearchSearchIndex(ElasticsearchOptions options)
         : this(new ElasticsearchClient(options.CreateClientSettings()), options) { }
 
+    /// <summary>The settings and mappings every concrete index is created with (index-mappings.json).</summary>
+    public static string IndexMappingsJson() => IndexAdmin.LoadMappings();
+
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, long checkpoint, CancellationToken ct = default)
     {
         await EnsureReadyAsync(ct);
@@ -97,7 +100,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         {
             Operations = [.. operations],
             // Writes through the alias must never auto-create a concrete index named like the alias.
-            RequireAlias = index == _admin.Alias,
+            RequireAlias = index == _admin.Alias ? true : null,
             Refresh = waitForRefresh ? Refresh.WaitFor : null,
         };
         var response = await _client.BulkAsync(request, ct);

@@ -29,9 +29,23 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
         return reader.ReadToEnd();
     }
 
-    /// <summary>A new concrete index name; the timestamp tells operators when a rebuild started.</summary>
-    public string NewIndexName(DateTimeOffset now) =>
-        $"{options.IndexPrefix}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}";
+    private readonly Lock _nameLock = new();
+    private DateTime _lastName;
+
+    /// <summary>
+    /// A new concrete index name; the timestamp tells operators when a rebuild started. Names from
+    /// this instance always increase, even when two are asked for within the same millisecond.
+    /// </summary>
+    public string NewIndexName(DateTimeOffset now)
+    {
+        lock (_nameLock)
+        {
+            var at = now.UtcDateTime;
+            at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
+            _lastName = at > _lastName ? at : _lastName.AddMilliseconds(1);
+            return $"{options.IndexPrefix}-{_lastName.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}";
+        }
+    }
 
     public bool IsOwnedIndex(string name) =>
         name == MetaIndex || (name.StartsWith(options.IndexPrefix + "-", StringComparison.Ordinal)

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using GvcMatch.Search.Elasticsearch;
+
+namespace GvcMatch.Search.Tests.Elasticsearch;
+
+/// <summary>The search request bodies the provider sends, checked path by path.</summary>
+public sealed class ElasticsearchSearchRequestTests
+{
+    private const string EmptySearchResponse =
+        """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""";
+
+    private static readonly SearchQuery FullQuery = new()
+    {
+        Kind = DocumentKind.Supplier,
+        Text = "cnc \"5-axis milling\" -casting",
+        Filters =
+        [
+            new KeywordFilter("country", ["JP", "DE"]),
+            new KeywordFilter("certification", ["ISO 9001", "AS9100"], MatchAll: true),
+        ],
+        Ranges = [new RangeFilter("monthlyCapacity", 500, 20000), new RangeFilter("leadTimeDays", null, 30)],
+        Facets = ["country", "certification"],
+        Sort = new SortBy("leadTimeDays", Descending: false),
+        Skip = 40,
+        Take = 20,
+        Highlight = true,
+    };
+
+    private static async Task<JsonElement> SendAsync(SearchQuery query)
+    {
+        var es = new CannedElasticsearch().WithExistingIndex().On("POST /gvcmatch/_search", EmptySearchResponse);
+        await new ElasticsearchSearchIndex(es.Client, CannedElasticsearch.Options).SearchAsync(query);
+        return es.Single("POST", "/gvcmatch/_search").Json;
+    }
+
+    [Fact]
+    public async Task EachWordMustMatchTitleOrBodyInEitherAnalysis()
+    {
+        var body = await SendAsync(FullQuery);
+        var word = body.At("query", "bool", "must", 0, "multi_match");
+        Assert.Equal("cnc", word.Str("query"));
+        Assert.Equal("and", word.Str("operator"));
+        Assert.Equal(["title^2", "title.cjk^2", "body", "body.cjk"], word.At("fields").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
+    public async Task APhraseMustAppearInOrderInTitleOrBody()
+    {
+        var phrase = (await SendAsync(FullQuery)).At("query", "bool", "must", 1, "bool");
+        Assert.Equal(1, phrase.At("minimum_should_match").GetInt32());
+        var should = phrase.Items("should");
+        Assert.Equal("5-axis milling", should[0].Str("match_phrase", "title", "query"));
+        Assert.Equal(2, should[0].At("match_phrase", "title", "boost").GetDouble());
+        Assert.Contains(should, s => s.TryGetProperty("match_phrase", out var m) && m.TryGetProperty("body.cjk", out _));
+    }
+
+    [Fact]
+    public async Task AnExcludedWordIsAMustNotClause()
+    {
+        var excluded = Assert.Single((await SendAsync(FullQuery)).Items("query", "bool", "must_not")).At("multi_match");
+        Assert.Equal("casting", excluded.Str("query"));
+        Assert.Equal("phrase", excluded.Str("type"));
+    }
+
+    [Fact]
+    public async Task FiltersAreKindPlusOneTermsPerAnyOfFilterAndOneTermPerValueForMatchAll()
+    {
+        var filters = (await SendAsync(FullQuery)).Items("query", "bool", "filter");
+        Assert.Equal("Supplier", filters[0].Str("term", "kind", "value"));
+        Assert.Equal(["JP", "DE"], filters[1].At("terms", "keywords.country").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("ISO 9001", filters[2].Str("term", "keywords.certification", "value"));
+        Assert.Equal("AS9100", filters[3].Str("term", "keywords.certification", "value"));
+        Assert.Equal(500, filters[4].At("range", "numbers.monthlyCapacity", "gte").GetDouble());
+        Assert.Equal(20000, filters[4].At("range", "numbers.monthlyCapacity", "lte").GetDouble());
+        Assert.Equal(30, filters[5].At("range", "numbers.leadTimeDays", "lte").GetDouble());
+        Assert.False(filters[5].At("range", "numbers.leadTimeDays").TryGetProperty("gte", out _));
+        Assert.Equal(6, filters.Count);
+    }
+
+    [Fact]
+    public async Task FacetsAreTermsAggregationsOnKeywordFields()
+    {
+        var aggs = (await SendAsync(FullQuery)).At("aggregations");
+        Assert.Equal("keywords.country", aggs.Str("country", "terms", "field"));
+        Assert.Equal(50, aggs.At("country", "terms", "size").GetInt32());
+        Assert.Equal("keywords.certification", aggs.Str("certification", "terms", "field"));
+    }
+
+    [Fact]
+    public async Task ANumericSortIsBrokenByEntityIdAndPagingIsFromAndSize()
+    {
+        var body = await SendAsync(FullQuery);
+        var sort = body.Items("sort");
+        Assert.Equal("asc", sort[0].Str("numbers.leadTimeDays", "order"));
+        Assert.Equal("_last", sort[0].Str("numbers.leadTimeDays", "missing"));
+        Assert.Equal("double", sort[0].Str("numbers.leadTimeDays", "unmapped_type"));
+        Assert.Equal("asc", sort[1].Str("entityId", "order"));
+        Assert.Equal(40, body.At("from").GetInt32());
+        Assert.Equal(20, body.At("size").GetInt32());
+        Assert.True(body.At("track_total_hits").GetBoolean());
+    }
+
+    [Fact]
+    public async Task HighlightsMarkTheBodyAndEncodeTheRestAsHtml()
+    {
+        var highlight = (await SendAsync(FullQuery)).At("highlight");
+        Assert.Equal("html", highlight.Str("encoder"));
+        Assert.Equal("<mark>", highlight.Str("pre_tags", 0));
+        Assert.Equal("</mark>", highlight.Str("post_tags", 0));
+        // An array of one-field objects keeps the order: body first, its cjk analysis second.
+        Assert.Equal(["body", "body.cjk"], highlight.Items("fields").Select(f => f.EnumerateObject().Single().Name));
+    }
+
+    [Fact]
+    public async Task NoTextMatchesAllAndRanksByScoreThenEntityId()
+    {
+        var body = await SendAsync(new SearchQuery { Kind = DocumentKind.Requirement });
+        Assert.Equal(JsonValueKind.Object, Assert.Single(body.Items("query", "bool", "must")).At("match_all").ValueKind);
+        Assert.Equal("Requirement", Assert.Single(body.Items("query", "bool", "filter")).Str("term", "kind", "value"));
+        Assert.False(body.At("query", "bool").TryGetProperty("must_not", out _));
+        Assert.Equal("desc", body.Str("sort", 0, "_score", "order"));
+        Assert.Equal("asc", body.Str("sort", 1, "entityId", "order"));
+        Assert.False(body.TryGetProperty("highlight", out _));
+        Assert.False(body.TryGetProperty("aggregations", out _));
+    }
+
+    [Fact]
+    public async Task AnUnknownFacetIsRefusedBeforeAnythingIsSent()
+    {
+        var es = new CannedElasticsearch().WithExistingIndex();
+        var index = new ElasticsearchSearchIndex(es.Client, CannedElasticsearch.Options);
+        var ex = await Assert.ThrowsAsync<SearchQueryException>(() => index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Facets = ["colour"] }));
+        Assert.Equal("facets", ex.Field);
+        Assert.Empty(es.Sent);
+    }
+}

@@ -15,9 +15,14 @@ internal static class ElasticsearchQuery
     public const string MarkOpen = "<mark>";
     public const string MarkClose = "</mark>";
 
-    // Title counts double; the cjk sub-fields (bigrams) make Japanese and Chinese text findable
-    // where the standard tokenizer would split every ideograph into its own token.
-    private static readonly string[] TextFields = ["title^2", "title.cjk^2", "body", "body.cjk"];
+    // The same weights as the Lucene provider, so both rank the shared catalogue alike.
+    public const double TieBreaker = 0.1;
+
+    private static readonly string[] TextFields = ["title^3", "body"];
+
+    // The bigram sub-fields only join in for CJK text, where the standard tokenizer would split
+    // every ideograph into its own token; for other scripts they would only blur the scores.
+    private static readonly string[] CjkFields = ["title.cjk^3", "body.cjk"];
     private static readonly string[] HighlightFields = ["body", "body.cjk"];
 
     public static SearchRequest Build(SearchQuery query, string index)
@@ -41,17 +46,23 @@ internal static class ElasticsearchQuery
 
     private static Query BuildQuery(SearchQuery query, QueryText text)
     {
-        var must = new List<Query>();
-        must.AddRange(text.Terms.Select(term => (Query)new MultiMatchQuery(term) { Fields = TextFields, Operator = Operator.And }));
-        must.AddRange(text.Phrases.Select(Phrase));
+        // Every word and phrase is required; a word that analyses into several tokens ("5-axis",
+        // "精密切削") must match them in order, like a phrase.
+        var parts = text.Terms.Concat(text.Phrases).ToList();
+        var must = parts.Select(p => Part(p, ZeroTermsQuery.All)).ToList();
         if (must.Count == 0) must.Add(new MatchAllQuery());
 
         var filter = new List<Query> { new TermQuery(SourceFields.Kind, query.Kind.ToString()) };
+        // Stop-word parts match everything, so a query of nothing but stop words ("the") would
+        // list every document; requiring at least one part with real words makes it match none.
+        if (parts.Count > 0)
+            filter.Add(new BoolQuery { Should = parts.Select(p => Part(p, ZeroTermsQuery.None)).ToList(), MinimumShouldMatch = 1 });
         foreach (var f in query.Filters.Where(f => f.Values.Count > 0))
         {
             var field = SourceFields.Keyword(f.Field);
-            if (f.MatchAll) filter.AddRange(f.Values.Distinct().Select(v => (Query)new TermQuery(field, v)));
-            else filter.Add(new TermsQuery(field, f.Values.Distinct().Select(v => (FieldValue)v).ToArray()));
+            var values = f.Values.Distinct(StringComparer.Ordinal).ToList();
+            if (f.MatchAll) filter.AddRange(values.Select(v => (Query)new TermQuery(field, v)));
+            else filter.Add(new TermsQuery(field, values.Select(v => (FieldValue)v).ToArray()));
         }
         foreach (var r in query.Ranges.Where(r => r.Min is not null || r.Max is not null))
             filter.Add(new NumberRangeQuery(SourceFields.Number(r.Field)) { Gte = r.Min, Lte = r.Max });
@@ -59,21 +70,28 @@ internal static class ElasticsearchQuery
         return new BoolQuery
         {
             Must = must,
-            MustNot = text.Excluded.Count == 0 ? null : text.Excluded.Select(Excluded).ToList(),
+            MustNot = text.Excluded.Count == 0 ? null : text.Excluded.Select(p => Part(p, ZeroTermsQuery.None)).ToList(),
             Filter = filter,
         };
     }
 
-    /// <summary>A phrase must appear in order in the title or the body (either analysis).</summary>
-    private static Query Phrase(string phrase) => new BoolQuery
+    /// <summary>
+    /// One word or phrase, matched in title or body with the best field's score (plus a tenth of
+    /// the others). A part made only of stop words ("of") is ignored rather than matching nothing,
+    /// as the Lucene provider does: required, it matches everything; excluded, nothing.
+    /// </summary>
+    private static Query Part(string part, ZeroTermsQuery whenOnlyStopWords) => new MultiMatchQuery(part)
     {
-        Should = TextFields.Select(f => (Query)new MatchPhraseQuery(f.Split('^')[0], phrase) { Boost = f.StartsWith("title") ? 2 : null }).ToList(),
-        MinimumShouldMatch = 1,
+        Fields = HasCjk(part) ? [.. TextFields, .. CjkFields] : TextFields,
+        Type = TextQueryType.Phrase,
+        TieBreaker = TieBreaker,
+        ZeroTermsQuery = whenOnlyStopWords,
     };
 
-    /// <summary>An excluded word or phrase: a phrase query also matches a single word exactly.</summary>
-    private static Query Excluded(string text) =>
-        new MultiMatchQuery(text) { Fields = TextFields.Select(f => f.Split('^')[0]).ToArray(), Type = TextQueryType.Phrase };
+    /// <summary>True for Han, Hiragana, Katakana and Hangul: the scripts the bigram sub-fields serve.</summary>
+    public static bool HasCjk(string text) => text.Any(c =>
+        c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
+            or >= '\uAC00' and <= '\uD7AF' or >= '\uFF66' and <= '\uFF9F');
 
     private static List<SortOptions> BuildSort(SortBy? sort)
     {

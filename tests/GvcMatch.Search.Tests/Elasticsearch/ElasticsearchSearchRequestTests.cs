@@ -34,24 +34,32 @@ public sealed class ElasticsearchSearchRequestTests
     }
 
     [Fact]
-    public async Task EachWordMustMatchTitleOrBodyInEitherAnalysis()
+    public async Task EachWordIsRequiredInTitleOrBodyTakingTheBestFieldsScore()
     {
-        var body = await SendAsync(FullQuery);
-        var word = body.At("query", "bool", "must", 0, "multi_match");
+        var word = (await SendAsync(FullQuery)).At("query", "bool", "must", 0, "multi_match");
         Assert.Equal("cnc", word.Str("query"));
-        Assert.Equal("and", word.Str("operator"));
-        Assert.Equal(["title^2", "title.cjk^2", "body", "body.cjk"], word.At("fields").EnumerateArray().Select(f => f.GetString()));
+        // Phrase type: a word that analyses into several tokens ("5-axis") must keep them in order.
+        Assert.Equal("phrase", word.Str("type"));
+        Assert.Equal(["title^3", "body"], word.Items("fields").Select(f => f.GetString()));
+        Assert.Equal(0.1, word.At("tie_breaker").GetDouble());
+        Assert.Equal("all", word.Str("zero_terms_query"));
     }
 
     [Fact]
-    public async Task APhraseMustAppearInOrderInTitleOrBody()
+    public async Task APhraseIsRequiredInOrderInTitleOrBody()
     {
-        var phrase = (await SendAsync(FullQuery)).At("query", "bool", "must", 1, "bool");
-        Assert.Equal(1, phrase.At("minimum_should_match").GetInt32());
-        var should = phrase.Items("should");
-        Assert.Equal("5-axis milling", should[0].Str("match_phrase", "title", "query"));
-        Assert.Equal(2, should[0].At("match_phrase", "title", "boost").GetDouble());
-        Assert.Contains(should, s => s.TryGetProperty("match_phrase", out var m) && m.TryGetProperty("body.cjk", out _));
+        var phrase = (await SendAsync(FullQuery)).At("query", "bool", "must", 1, "multi_match");
+        Assert.Equal("5-axis milling", phrase.Str("query"));
+        Assert.Equal("phrase", phrase.Str("type"));
+        Assert.Equal(["title^3", "body"], phrase.Items("fields").Select(f => f.GetString()));
+    }
+
+    [Fact]
+    public async Task JapaneseWordsAlsoSearchTheBigramSubFields()
+    {
+        var body = await SendAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "精密切削" });
+        var word = Assert.Single(body.Items("query", "bool", "must")).At("multi_match");
+        Assert.Equal(["title^3", "body", "title.cjk^3", "body.cjk"], word.Items("fields").Select(f => f.GetString()));
     }
 
     [Fact]
@@ -60,6 +68,8 @@ public sealed class ElasticsearchSearchRequestTests
         var excluded = Assert.Single((await SendAsync(FullQuery)).Items("query", "bool", "must_not")).At("multi_match");
         Assert.Equal("casting", excluded.Str("query"));
         Assert.Equal("phrase", excluded.Str("type"));
+        // An excluded stop word must exclude nothing, not everything.
+        Assert.Equal("none", excluded.Str("zero_terms_query"));
     }
 
     [Fact]
@@ -67,14 +77,25 @@ public sealed class ElasticsearchSearchRequestTests
     {
         var filters = (await SendAsync(FullQuery)).Items("query", "bool", "filter");
         Assert.Equal("Supplier", filters[0].Str("term", "kind", "value"));
-        Assert.Equal(["JP", "DE"], filters[1].At("terms", "keywords.country").EnumerateArray().Select(v => v.GetString()));
-        Assert.Equal("ISO 9001", filters[2].Str("term", "keywords.certification", "value"));
-        Assert.Equal("AS9100", filters[3].Str("term", "keywords.certification", "value"));
-        Assert.Equal(500, filters[4].At("range", "numbers.monthlyCapacity", "gte").GetDouble());
-        Assert.Equal(20000, filters[4].At("range", "numbers.monthlyCapacity", "lte").GetDouble());
-        Assert.Equal(30, filters[5].At("range", "numbers.leadTimeDays", "lte").GetDouble());
-        Assert.False(filters[5].At("range", "numbers.leadTimeDays").TryGetProperty("gte", out _));
-        Assert.Equal(6, filters.Count);
+        Assert.Equal(["JP", "DE"], filters[2].At("terms", "keywords.country").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("ISO 9001", filters[3].Str("term", "keywords.certification", "value"));
+        Assert.Equal("AS9100", filters[4].Str("term", "keywords.certification", "value"));
+        Assert.Equal(500, filters[5].At("range", "numbers.monthlyCapacity", "gte").GetDouble());
+        Assert.Equal(20000, filters[5].At("range", "numbers.monthlyCapacity", "lte").GetDouble());
+        Assert.Equal(30, filters[6].At("range", "numbers.leadTimeDays", "lte").GetDouble());
+        Assert.False(filters[6].At("range", "numbers.leadTimeDays").TryGetProperty("gte", out _));
+        Assert.Equal(7, filters.Count);
+    }
+
+    [Fact]
+    public async Task AQueryOfOnlyStopWordsMatchesNothingBecauseOnePartMustHaveRealWords()
+    {
+        var filters = (await SendAsync(FullQuery)).Items("query", "bool", "filter");
+        var anyPart = filters[1].At("bool");
+        Assert.Equal(1, anyPart.At("minimum_should_match").GetInt32());
+        var parts = anyPart.Items("should").Select(p => p.At("multi_match")).ToList();
+        Assert.Equal(["cnc", "5-axis milling"], parts.Select(p => p.Str("query")));
+        Assert.All(parts, p => Assert.Equal("none", p.Str("zero_terms_query")));
     }
 
     [Fact]

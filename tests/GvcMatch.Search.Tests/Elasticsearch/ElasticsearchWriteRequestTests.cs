@@ -98,13 +98,15 @@ public sealed class ElasticsearchWriteRequestTests
     }
 
     [Fact]
-    public void TheMappingsFileAnalysesTextForEnglishAndCjkAndKeepsThePayloadUnindexed()
+    public void TheMappingsFileAnalysesTextLikeTheLuceneProviderAndKeepsThePayloadUnindexed()
     {
         var file = JsonDocument.Parse(ElasticsearchSearchIndex.IndexMappingsJson()).RootElement;
         var analyzer = file.At("settings", "analysis", "analyzer", "text");
         Assert.Equal("standard", analyzer.Str("tokenizer"));
-        Assert.Equal(["english_possessive", "lowercase", "asciifolding", "english_minimal"], analyzer.At("filter").EnumerateArray().Select(f => f.GetString()));
-        Assert.Equal("minimal_english", file.Str("settings", "analysis", "filter", "english_minimal", "language"));
+        // The same chain as the Lucene provider: folded accents, English stop words, Porter stems.
+        Assert.Equal(["lowercase", "asciifolding", "english_stop", "english_stemmer"], analyzer.At("filter").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("_english_", file.Str("settings", "analysis", "filter", "english_stop", "stopwords"));
+        Assert.Equal("english", file.Str("settings", "analysis", "filter", "english_stemmer", "language"));
         Assert.Contains("cjk_bigram", file.At("settings", "analysis", "analyzer", "cjk_text", "filter").EnumerateArray().Select(f => f.GetString()));
         var properties = file.At("mappings", "properties");
         Assert.Equal("cjk_text", properties.Str("body", "fields", "cjk", "analyzer"));

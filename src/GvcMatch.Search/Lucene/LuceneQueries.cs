@@ -1,0 +1,96 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace GvcMatch.Search.Lucene;
+
+/// <summary>
+/// Turns a <see cref="SearchQuery"/> into Lucene queries. Every word and phrase of the user text is
+/// required (AND), as people expect from a marketplace search box; each is matched in title or body,
+/// in the folded/stemmed field and, for CJK text, in the bigram field, taking the best field's score.
+/// Filters never score: they are applied as a <see cref="Filter"/> so they narrow without reordering.
+/// </summary>
+internal sealed class LuceneQueries(Analyzer analyzer)
+{
+    private const float TitleBoost = 3f;
+    private const float TieBreaker = 0.1f;
+
+    public Query Text(QueryText text)
+    {
+        if (text.IsEmpty) return new MatchAllDocsQuery();
+        var query = new BooleanQuery();
+        foreach (var part in text.Terms.Concat(text.Phrases))
+        {
+            // A part made only of stop words ("the") adds nothing; an all-stop-word query matches
+            // nothing, the same as a search engine's default for a query with no searchable terms.
+            if (Part(part) is { } clause) query.Add(clause, Occur.MUST);
+        }
+        if (query.Clauses.Count == 0) return new BooleanQuery();
+        foreach (var part in text.Excluded)
+        {
+            if (Part(part) is { } clause) query.Add(clause, Occur.MUST_NOT);
+        }
+        return query;
+    }
+
+    /// <summary>The kind, keyword and range conditions as one non-scoring filter.</summary>
+    public Filter Filter(SearchQuery query)
+    {
+        var all = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Kind, query.Kind.ToString())), Occur.MUST } };
+        foreach (var filter in query.Filters)
+        {
+            var field = LuceneFields.Keyword(filter.Field);
+            var values = new BooleanQuery();
+            foreach (var value in filter.Values.Distinct(StringComparer.Ordinal))
+                values.Add(new TermQuery(new Term(field, value)), filter.MatchAll ? Occur.MUST : Occur.SHOULD);
+            // An empty value list filters nothing out rather than everything: the caller asked for no condition.
+            if (values.Clauses.Count > 0) all.Add(values, Occur.MUST);
+        }
+        foreach (var range in query.Ranges.Where(r => r.Min is not null || r.Max is not null))
+            all.Add(NumericRangeQuery.NewDoubleRange(LuceneFields.Number(range.Field), range.Min, range.Max, true, true), Occur.MUST);
+        return new QueryWrapperFilter(all);
+    }
+
+    public static Sort Sort(SearchQuery query)
+    {
+        var tieBreak = new SortField(LuceneFields.EntityId, SortFieldType.INT64);
+        if (query.Sort is not { } by) return new Sort(SortField.FIELD_SCORE, tieBreak);
+        // Documents without the field go last in both directions, as Elasticsearch does by default.
+        var field = new SortField(LuceneFields.Number(by.Field), SortFieldType.DOUBLE, by.Descending);
+        field.SetMissingValue(by.Descending ? double.NegativeInfinity : double.PositiveInfinity);
+        return new Sort(field, tieBreak);
+    }
+
+    private Query? Part(string part)
+    {
+        var best = new DisjunctionMaxQuery(TieBreaker);
+        AddField(best, LuceneFields.Title, part, TitleBoost);
+        AddField(best, LuceneFields.Body, part, 1f);
+        if (LuceneAnalysis.HasCjk(part))
+        {
+            AddField(best, LuceneFields.TitleCjk, part, TitleBoost);
+            AddField(best, LuceneFields.BodyCjk, part, 1f);
+        }
+        return best.Disjuncts.Count == 0 ? null : best;
+    }
+
+    /// <summary>One token becomes a term query, several (a phrase, "5-axis", Japanese text) a phrase query.</summary>
+    private void AddField(DisjunctionMaxQuery target, string field, string text, float boost)
+    {
+        var tokens = LuceneAnalysis.Tokens(analyzer, field, text);
+        if (tokens.Count == 0) return;
+        Query query;
+        if (tokens.Count == 1)
+        {
+            query = new TermQuery(new Term(field, tokens[0].Term));
+        }
+        else
+        {
+            var phrase = new PhraseQuery();
+            foreach (var (term, position) in tokens) phrase.Add(new Term(field, term), position);
+            query = phrase;
+        }
+        query.Boost = boost;
+        target.Add(query);
+    }
+}

@@ -1,0 +1,37 @@
+using Lucene.Net.Search;
+
+namespace GvcMatch.Search.Lucene;
+
+/// <summary>Query execution: one pass collects the page, the total and the facet counts.</summary>
+public sealed partial class LuceneSearchIndex
+{
+    public Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        SearchSchema.Validate(query);
+        ct.ThrowIfCancellationRequested();
+        var text = QueryText.Parse(query.Text);
+        return Task.FromResult(WithSearcher(searcher => Search(searcher, query, text)));
+    }
+
+    private SearchResult Search(IndexSearcher searcher, SearchQuery query, QueryText text)
+    {
+        var textQuery = _queries.Text(text);
+        // Lucene refuses a page of zero; a count-only query still needs one slot.
+        var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
+            fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = query.Facets.Count > 0 ? new FacetCollector(query.Facets.Distinct().ToList()) : null;
+        searcher.Search(textQuery, _queries.Filter(query), facets is null ? top : MultiCollector.Wrap(top, facets));
+
+        var highlights = query.Highlight && !text.IsEmpty ? new LuceneHighlights(_analyzer, textQuery) : null;
+        var hits = new List<SearchHit>();
+        foreach (var scoreDoc in top.GetTopDocs(query.Skip, query.Take).ScoreDocs)
+        {
+            var doc = searcher.Doc(scoreDoc.Doc);
+            var entityId = doc.GetField(LuceneFields.EntityId).GetInt32Value() ?? 0;
+            var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
+            hits.Add(new SearchHit(query.Kind, entityId, score, doc.Get(LuceneFields.Title), doc.Get(LuceneFields.Payload),
+                highlights?.For(doc.Get(LuceneFields.Body) ?? "") ?? []));
+        }
+        return new SearchResult(top.TotalHits, hits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
+    }
+}

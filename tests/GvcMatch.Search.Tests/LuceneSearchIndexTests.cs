@@ -1,0 +1,102 @@
+using GvcMatch.Search;
+using GvcMatch.Search.Lucene;
+
+namespace GvcMatch.Search.Tests;
+
+/// <summary>The provider contract on the embedded Lucene index, plus what only a folder on disk can show.</summary>
+public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "gvcmatch-index-" + Guid.NewGuid().ToString("N"));
+
+    protected override Task<ISearchIndex> CreateIndexAsync() => Task.FromResult<ISearchIndex>(new LuceneSearchIndex(_folder));
+
+    protected override Task DeleteIndexAsync(ISearchIndex index)
+    {
+        ((LuceneSearchIndex)index).Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    private LuceneSearchIndex Lucene => (LuceneSearchIndex)Index;
+
+    [Fact]
+    public async Task ReopeningTheFolderKeepsDocumentsAndCheckpoint()
+    {
+        await Index.ApplyAsync(SearchTestData.AllChanges(), 17);
+        Lucene.Dispose();
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal(17, await reopened.GetCheckpointAsync());
+        var result = await reopened.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "titanium" });
+        Assert.Equal([5, 16, 1], result.Hits.Select(h => h.EntityId));
+    }
+
+    [Fact]
+    public async Task ABatchThatFailsHalfWayIsNotPersisted()
+    {
+        await Index.ApplyAsync([Upsert(Doc(1, "Hydraulic cylinders"))], 5);
+        var mismatched = new IndexChange(DocumentKind.Supplier, 3, Doc(4, "Hydraulic hoses"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Index.ApplyAsync([Upsert(Doc(2, "Hydraulic pumps")), mismatched], 6));
+        Lucene.Dispose();
+
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal(5, await reopened.GetCheckpointAsync());
+        var result = await reopened.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "hydraulic" });
+        Assert.Equal([1], result.Hits.Select(h => h.EntityId));
+    }
+
+    [Fact]
+    public async Task ACompletedRebuildBecomesTheGenerationOpenedNextTime()
+    {
+        await Index.ApplyAsync(SearchTestData.AllChanges(), 1);
+        await using (var rebuild = await Index.BeginRebuildAsync())
+        {
+            await rebuild.AddAsync([Doc(100, "Hydraulic cylinders")]);
+            Assert.Equal(2, Generations().Count);
+            await rebuild.CompleteAsync(9);
+        }
+        Assert.Equal(["gen-2"], Generations());
+        Assert.Equal("gen-2", File.ReadAllText(Path.Combine(_folder, "current")));
+        Lucene.Dispose();
+
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal(9, await reopened.GetCheckpointAsync());
+        Assert.Equal(1, (await reopened.CountAsync())[DocumentKind.Supplier]);
+    }
+
+    [Fact]
+    public async Task AnAbandonedRebuildDeletesItsFolder()
+    {
+        await using (var rebuild = await Index.BeginRebuildAsync())
+        {
+            await rebuild.AddAsync([Doc(100, "Hydraulic cylinders")]);
+        }
+        Assert.Equal(["gen-1"], Generations());
+    }
+
+    [Fact]
+    public async Task LeftoversOfAnInterruptedRebuildAreRemovedOnOpen()
+    {
+        await Index.ApplyAsync([Upsert(Doc(1, "Hydraulic cylinders"))], 2);
+        Lucene.Dispose();
+        Directory.CreateDirectory(Path.Combine(_folder, "gen-7"));
+        File.WriteAllText(Path.Combine(_folder, "gen-7", "_0.cfs"), "partial");
+
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal(["gen-1"], Generations());
+        Assert.Equal(2, await reopened.GetCheckpointAsync());
+    }
+
+    [Fact]
+    public async Task SearchingADisposedIndexIsRefused()
+    {
+        Lucene.Dispose();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier }));
+    }
+
+    private List<string> Generations() =>
+        Directory.EnumerateDirectories(_folder, "gen-*").Select(d => Path.GetFileName(d)!).Order().ToList();
+}

@@ -117,9 +117,12 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
     /// <summary>Every index this prefix owns: live, meta and any left by an interrupted rebuild.</summary>
     public async Task<IReadOnlyList<string>> OwnedIndicesAsync(CancellationToken ct)
     {
-        var response = await client.Indices.ResolveIndexAsync((Names)$"{options.IndexPrefix}-*", ct);
+        // GET {prefix}-*/_alias lists every matching index, with or without aliases. (The resolve
+        // index API would do too, but this client sends it as a POST that older 9.x nodes refuse.)
+        var response = await client.Indices.GetAliasAsync(Indices.Parse($"{options.IndexPrefix}-*"), ct);
+        if (response.ApiCallDetails.HttpStatusCode == 404) return [];
         if (!response.IsValidResponse) throw Failure("listing indices", response);
-        return response.Indices.Select(i => i.Name).Where(IsOwnedIndex).ToList();
+        return (response.Aliases?.Keys ?? Enumerable.Empty<string>()).Where(IsOwnedIndex).Order(StringComparer.Ordinal).ToList();
     }
 
     public static ElasticsearchIndexException Failure(string what, TransportResponse response)

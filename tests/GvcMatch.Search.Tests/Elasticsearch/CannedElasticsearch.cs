@@ -35,7 +35,7 @@ internal sealed class CannedElasticsearch : IRequestInvoker
 
     public static ElasticsearchOptions Options => new() { NodeUrl = new Uri("http://es.test:9200"), IndexPrefix = "gvcmatch" };
 
-    /// <summary>Adds a route; <paramref name="route"/> is a regex over "METHOD /path" (query string excluded).</summary>
+    /// <summary>Adds a route; <paramref name="route"/> is a regex over "METHOD /path" (path unescaped, query string excluded).</summary>
     public CannedElasticsearch On(string route, string json, int status = 200)
     {
         _routes.Add((new Regex("^" + route + "$"), status, Encoding.UTF8.GetBytes(json)));
@@ -65,7 +65,7 @@ internal sealed class CannedElasticsearch : IRequestInvoker
 
     private InMemoryRequestInvoker Reply(Endpoint endpoint)
     {
-        var key = $"{endpoint.Method} {endpoint.Uri.AbsolutePath}";
+        var key = $"{endpoint.Method} {Uri.UnescapeDataString(endpoint.Uri.AbsolutePath)}";
         foreach (var (route, status, body) in _routes)
             if (route.IsMatch(key))
                 return new InMemoryRequestInvoker(body, status, null, "application/json", ProductHeader);

@@ -171,4 +171,25 @@ public sealed class ElasticsearchWriteRequestTests
         es.Single("DELETE", $"/{newIndex}");
         Assert.DoesNotContain(es.Sent, s => s.Path.StartsWith("/_aliases"));
     }
+
+    [Fact]
+    public async Task DeletingEverythingTouchesOnlyTheIndicesOfItsOwnPrefix()
+    {
+        var es = new CannedElasticsearch()
+            .On("GET /gvcmatch-\\*/_alias", """
+                {
+                  "gvcmatch-meta": { "aliases": {} },
+                  "gvcmatch-20261128-041500-000": { "aliases": { "gvcmatch": {} } },
+                  "gvcmatch-20261128-050000-000": { "aliases": {} },
+                  "gvcmatch-test-1a2b3c-meta": { "aliases": {} },
+                  "gvcmatch-archive": { "aliases": {} }
+                }
+                """)
+            .On("DELETE /.*", """{"acknowledged":true}""");
+
+        await IndexOn(es).DeleteAllAsync();
+
+        var delete = es.Single("DELETE", "/");
+        Assert.Equal("/gvcmatch-20261128-041500-000,gvcmatch-20261128-050000-000,gvcmatch-meta", Uri.UnescapeDataString(delete.Path.Split('?')[0]));
+    }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Bulk;
@@ -20,6 +21,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     public ElasticsearchSearchIndex(ElasticsearchClient client, ElasticsearchOptions options, TimeProvider? time = null)
     {
+        // Index names come from the prefix, so a bad one must fail here, not on the first request.
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         _client = client;
         _admin = new IndexAdmin(client, options);
         _checkpoints = new CheckpointStore(client, _admin);

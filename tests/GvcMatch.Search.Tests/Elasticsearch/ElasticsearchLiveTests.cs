@@ -1,3 +1,4 @@
+using Elastic.Clients.Elasticsearch;
 using GvcMatch.Search.Elasticsearch;
 
 namespace GvcMatch.Search.Tests.Elasticsearch;
@@ -11,7 +12,10 @@ public sealed class ElasticsearchLiveTests : SearchIndexContractTests
 {
     public const string Variable = "GVCMATCH_TEST_ELASTICSEARCH";
 
+    private ElasticsearchOptions? _options;
+
     private ElasticsearchSearchIndex Elastic => (ElasticsearchSearchIndex)Index;
+    private ElasticsearchOptions Options => _options ?? throw new InvalidOperationException("The index is created per test.");
 
     public static ElasticsearchOptions LiveOptions()
     {
@@ -26,7 +30,11 @@ public sealed class ElasticsearchLiveTests : SearchIndexContractTests
         return options;
     }
 
-    protected override Task<ISearchIndex> CreateIndexAsync() => Task.FromResult<ISearchIndex>(new ElasticsearchSearchIndex(LiveOptions()));
+    protected override Task<ISearchIndex> CreateIndexAsync()
+    {
+        _options = LiveOptions();
+        return Task.FromResult<ISearchIndex>(new ElasticsearchSearchIndex(_options));
+    }
 
     protected override Task DeleteIndexAsync(ISearchIndex index) => ((ElasticsearchSearchIndex)index).DeleteAllAsync();
 
@@ -40,20 +48,45 @@ public sealed class ElasticsearchLiveTests : SearchIndexContractTests
     }
 
     [Fact]
-    public async Task AfterARebuildOnlyTheNewIndexAndTheMetaIndexRemain()
+    public async Task AfterARebuildOnlyTheNewIndexBehindTheAliasAndTheMetaIndexRemain()
     {
         await Index.ApplyAsync([Upsert(Doc(1, "Hydraulic cylinders"))], 1);
+        var before = await IndicesAsync();
         await using (var rebuild = await Index.BeginRebuildAsync())
         {
             await rebuild.AddAsync([Doc(2, "Hydraulic pumps")]);
             await rebuild.CompleteAsync(5);
         }
+
+        var after = await IndicesAsync();
+        Assert.Equal(2, after.Count);
+        Assert.Contains(Options.MetaIndexName, after.Keys);
+        var live = Assert.Single(after, i => i.Key != Options.MetaIndexName);
+        Assert.DoesNotContain(live.Key, before.Keys);
+        Assert.Equal([Options.AliasName], live.Value);
         Assert.Equal([2], await IdsAsync("hydraulic"));
+    }
+
+    [Fact]
+    public async Task DeletingEverythingLeavesNoIndexOfThePrefix()
+    {
+        await Index.ApplyAsync([Upsert(Doc(1, "Hydraulic cylinders"))], 1);
+        // A rebuild interrupted before it could clean up after itself, as after a crash.
+        await (await Index.BeginRebuildAsync()).AddAsync([Doc(2, "Hydraulic pumps")]);
 
         await Elastic.DeleteAllAsync();
-        var fresh = new ElasticsearchSearchIndex(LiveOptions());
-        Assert.Equal(0, await fresh.GetCheckpointAsync());
-        await fresh.DeleteAllAsync();
+
+        Assert.Empty(await IndicesAsync());
+    }
+
+    /// <summary>The indices named "{prefix}-*" on the node, each with its aliases.</summary>
+    private async Task<Dictionary<string, List<string>>> IndicesAsync()
+    {
+        var client = new ElasticsearchClient(Options.CreateClientSettings());
+        var response = await client.Indices.GetAliasAsync(Indices.Parse(Options.IndexPrefix + "-*"));
+        if (response.ApiCallDetails.HttpStatusCode == 404) return [];
+        Assert.True(response.IsValidResponse, response.DebugInformation);
+        return response.Aliases!.ToDictionary(a => a.Key, a => a.Value.Aliases.Keys.ToList());
     }
 
     [Fact]

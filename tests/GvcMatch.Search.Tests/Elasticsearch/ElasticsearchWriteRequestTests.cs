@@ -192,4 +192,14 @@ public sealed class ElasticsearchWriteRequestTests
         var delete = es.Single("DELETE", "/");
         Assert.Equal("/gvcmatch-20261128-041500-000,gvcmatch-20261128-050000-000,gvcmatch-meta", Uri.UnescapeDataString(delete.Path.Split('?')[0]));
     }
+
+    [Theory]
+    [InlineData("GvcMatch")]
+    [InlineData("gvc match")]
+    [InlineData("")]
+    public void AnIndexPrefixElasticsearchWouldRefuseIsRejectedAtOnce(string prefix)
+    {
+        var options = new ElasticsearchOptions { NodeUrl = new Uri("http://es.test:9200"), IndexPrefix = prefix };
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new ElasticsearchSearchIndex(new CannedElasticsearch().Client, options));
+    }
 }

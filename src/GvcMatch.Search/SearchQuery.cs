@@ -21,6 +21,12 @@ public sealed record SearchQuery
     /// <summary>User text in the syntax <see cref="QueryText"/> parses; null or blank matches everything.</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// False (the default, for search boxes): every word must occur. True (for matching): any
+    /// word may occur and documents with more of them rank higher.
+    /// </summary>
+    public bool AnyTerm { get; init; }
+
     public IReadOnlyList<KeywordFilter> Filters { get; init; } = [];
     public IReadOnlyList<RangeFilter> Ranges { get; init; } = [];
 

@@ -15,7 +15,7 @@ public static class SearchSchema
 
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> NumberFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["monthlyCapacity", "leadTimeDays", "updated"],
+        [DocumentKind.Supplier] = ["monthlyCapacity", "leadTimeDays", "renewalDue", "updated"],
         [DocumentKind.IpListing] = ["readinessLevel", "updated"],
         [DocumentKind.Requirement] = ["deadline", "quantity", "updated"],
     };

@@ -106,3 +106,22 @@ public sealed class ScorerTests
         Assert.Equal(0, Scorer.Score([new Criterion { Kind = CriterionKind.VerifiedSupplier, Mandatory = true }], Supplier(s => s with { Verified = false }), Today).Total);
     }
 }
+
+public sealed class DiversifierTests
+{
+    [Fact]
+    public void OneCountryCannotTakeTheWholeFirstPage()
+    {
+        string[] ranked = ["JP1", "JP2", "JP3", "JP4", "DE1", "MX1", "JP5"];
+        var page = Diversifier.Diversify(ranked, s => s[..2], pageSize: 4, maxPerGroup: 2);
+        Assert.Equal(["JP1", "JP2", "DE1", "MX1", "JP3", "JP4", "JP5"], page);
+    }
+
+    [Fact]
+    public void ThePageIsFilledInRankOrderWhenOtherGroupsRunOut()
+    {
+        string[] ranked = ["JP1", "JP2", "JP3", "DE1"];
+        var page = Diversifier.Diversify(ranked, s => s[..2], pageSize: 4, maxPerGroup: 1);
+        Assert.Equal(["JP1", "DE1", "JP2", "JP3"], page);
+    }
+}

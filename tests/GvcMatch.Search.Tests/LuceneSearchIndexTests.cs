@@ -4,7 +4,7 @@ using GvcMatch.Search.Lucene;
 namespace GvcMatch.Search.Tests;
 
 /// <summary>The provider contract on the embedded Lucene index, plus what only a folder on disk can show.</summary>
-public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposable
+public sealed class LuceneSearchIndexTests : SearchIndexContractTests
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "gvcmatch-index-" + Guid.NewGuid().ToString("N"));
 
@@ -13,12 +13,8 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposab
     protected override Task DeleteIndexAsync(ISearchIndex index)
     {
         ((LuceneSearchIndex)index).Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
     }
 
     private LuceneSearchIndex Lucene => (LuceneSearchIndex)Index;
@@ -88,6 +84,15 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests, IDisposab
         using var reopened = new LuceneSearchIndex(_folder);
         Assert.Equal(["gen-1"], Generations());
         Assert.Equal(2, await reopened.GetCheckpointAsync());
+    }
+
+    [Fact]
+    public async Task AJapaneseMatchIsMarkedAsOneRun()
+    {
+        await Index.ApplyAsync(SearchTestData.AllChanges(), 1);
+        var result = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "精密切削", Highlight = true });
+        var snippet = Assert.Single(Assert.Single(result.Hits).Highlights);
+        Assert.Contains("ステンレスの<mark>精密切削</mark>加工", snippet);
     }
 
     [Fact]

@@ -37,6 +37,30 @@ public abstract partial class SearchIndexContractTests
     }
 
     [Fact]
+    public async Task SearchesKeepWorkingWhileARebuildIsSwappedIn()
+    {
+        await SeedAsync();
+        var rebuild = await Index.BeginRebuildAsync();
+        await rebuild.AddAsync([Doc(100, "Steel hydraulic pumps")]);
+        using var stop = new CancellationTokenSource();
+        var reads = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            var seen = new HashSet<long>();
+            while (!stop.IsCancellationRequested)
+                seen.Add((await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "steel", Highlight = true })).Total);
+            return seen;
+        })).ToList();
+        await Task.Delay(50);
+        await rebuild.CompleteAsync(2);
+        await rebuild.DisposeAsync();
+        await Task.Delay(50);
+        await stop.CancelAsync();
+        foreach (var seen in await Task.WhenAll(reads))
+            Assert.Subset(new HashSet<long> { 4, 1 }, seen);
+        Assert.Equal([100], await IdsAsync("steel"));
+    }
+
+    [Fact]
     public async Task AnAbandonedRebuildLeavesTheIndexAsItWas()
     {
         await SeedAsync();

@@ -13,6 +13,23 @@ public abstract partial class SearchIndexContractTests
     }
 
     [Fact]
+    public async Task AnAnyTermQueryRanksDocumentsWithMoreOfTheWordsFirst()
+    {
+        await Index.ApplyAsync(
+        [
+            Upsert(Doc(1, "Hydraulic cylinders")),
+            Upsert(Doc(2, "Pneumatic cylinders")),
+            Upsert(Doc(3, "Hydraulic and pneumatic cylinders")),
+            Upsert(Doc(4, "Electric motors")),
+        ], 1);
+        var any = await IdsAsync("hydraulic pneumatic", shape: q => q with { AnyTerm = true });
+        Assert.Equal(3, any[0]);
+        Assert.Equal([1, 2, 3], any.Order());
+        Assert.Equal([3], await IdsAsync("hydraulic pneumatic"));
+        Assert.Equal([1], await IdsAsync("hydraulic -pneumatic", shape: q => q with { AnyTerm = true }));
+    }
+
+    [Fact]
     public async Task EnglishWordFormsFindEachOther()
     {
         await SeedAsync();
@@ -73,6 +90,17 @@ public abstract partial class SearchIndexContractTests
         var withoutMarks = snippet.Replace("<mark>", "").Replace("</mark>", "");
         Assert.DoesNotContain("<", withoutMarks);
         Assert.DoesNotContain(">", withoutMarks);
+    }
+
+    [Fact]
+    public async Task HighlightsKeepAccentedTextReadable()
+    {
+        await SeedAsync();
+        var result = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "fundicion hierro", Highlight = true });
+        var snippet = Assert.Single(Assert.Single(result.Hits).Highlights);
+        Assert.Contains("<mark>Fundición</mark>", snippet);
+        Assert.Contains("<mark>hierro</mark>", snippet);
+        Assert.Contains("agrícola", snippet);
     }
 
     [Fact]

@@ -63,11 +63,13 @@ public abstract partial class SearchIndexContractTests : IAsyncLifetime
     {
         var batch = SearchTestData.AllChanges();
         await Index.ApplyAsync(batch, 5);
-        var first = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Take = 100 });
+        var query = new SearchQuery { Kind = DocumentKind.Supplier, Take = 100, Facets = ["country"] };
+        var first = await Index.SearchAsync(query);
         await Index.ApplyAsync(batch, 5);
-        var second = await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Take = 100 });
+        var second = await Index.SearchAsync(query);
         Assert.Equal(SearchTestData.Suppliers.Count, second.Total);
         Assert.Equal(first.Hits.Select(h => h.EntityId), second.Hits.Select(h => h.EntityId));
+        Assert.Equal(first.Facets["country"], second.Facets["country"]);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace GvcMatch.Search.Lucene;
 
 /// <summary>
 /// Turns a <see cref="SearchQuery"/> into Lucene queries. Every word and phrase of the user text is
-/// required (AND), as people expect from a marketplace search box; each is matched in title or body,
-/// in the folded/stemmed field and, for CJK text, in the bigram field, taking the best field's score.
+/// required (AND) unless the query asks for any term, as people expect from a marketplace search
+/// box. Each is matched in title or body, in the folded/stemmed field and, for CJK text, in the
+/// bigram field, taking the best field's score.
 /// Filters never score: they are applied as a <see cref="Filter"/> so they narrow without reordering.
 /// </summary>
 internal sealed class LuceneQueries(Analyzer analyzer)
@@ -15,7 +16,11 @@ internal sealed class LuceneQueries(Analyzer analyzer)
     private const float TitleBoost = 3f;
     private const float TieBreaker = 0.1f;
 
-    public Query Text(QueryText text)
+    /// <summary>
+    /// Every part required by default; with <paramref name="anyTerm"/> (matching) any part may match
+    /// and BM25's sum ranks documents holding more of them higher. Exclusions apply either way.
+    /// </summary>
+    public Query Text(QueryText text, bool anyTerm)
     {
         if (text.IsEmpty) return new MatchAllDocsQuery();
         var query = new BooleanQuery();
@@ -23,7 +28,7 @@ internal sealed class LuceneQueries(Analyzer analyzer)
         {
             // A part made only of stop words ("the") adds nothing; an all-stop-word query matches
             // nothing, the same as a search engine's default for a query with no searchable terms.
-            if (Part(part) is { } clause) query.Add(clause, Occur.MUST);
+            if (Part(part) is { } clause) query.Add(clause, anyTerm ? Occur.SHOULD : Occur.MUST);
         }
         if (query.Clauses.Count == 0) return new BooleanQuery();
         foreach (var part in text.Excluded)

@@ -2,6 +2,7 @@ using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Features.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,49 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Requirement> Requirements => Set<Requirement>();
     public DbSet<RequirementVersion> RequirementVersions => Set<RequirementVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
+
+    /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
+    public static event Action? OutboxWritten;
+
+    /// <summary>
+    /// Saves, and when the change touches anything searchable also writes the matching outbox
+    /// rows in the same transaction: the index can lag the database but never miss a change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = Features.Search.IndexOutbox.Collect(ChangeTracker);
+        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, DateTimeOffset.UtcNow));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            OutboxWritten?.Invoke();
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var touched = Features.Search.IndexOutbox.Collect(ChangeTracker);
+        if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+
+        using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, DateTimeOffset.UtcNow));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        ownTransaction?.Commit();
+        OutboxWritten?.Invoke();
+        return count;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

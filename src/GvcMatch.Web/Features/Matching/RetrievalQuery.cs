@@ -1,0 +1,70 @@
+using GvcMatch.Matching;
+using GvcMatch.Search;
+
+namespace GvcMatch.Web.Features.Matching;
+
+/// <summary>
+/// Stage one of matching: turns a requirement's published criteria into an index query. Mandatory
+/// criteria become hard filters (a superset: the scorer re-checks every one, e.g. certificate
+/// dates and capacity units); capability keywords become the relevance text.
+/// </summary>
+public static class RetrievalQuery
+{
+    public static SearchQuery ForSuppliers(IReadOnlyList<Criterion> criteria, int candidates)
+    {
+        var filters = new List<KeywordFilter>();
+        var ranges = new List<RangeFilter>();
+        var standards = new List<string>();
+        foreach (var c in criteria.Where(c => c.Mandatory))
+        {
+            switch (c.Kind)
+            {
+                case CriterionKind.CertificationHeld when c.Standard is not null:
+                    standards.Add(c.Standard);
+                    break;
+                case CriterionKind.LocationIn when c.Countries is { Count: > 0 }:
+                    filters.Add(new KeywordFilter("country", c.Countries));
+                    break;
+                case CriterionKind.CompanySize when c.SizeBands is { Count: > 0 }:
+                    filters.Add(new KeywordFilter("sizeBand", c.SizeBands));
+                    break;
+                case CriterionKind.VerifiedSupplier:
+                    filters.Add(new KeywordFilter("verified", ["true"]));
+                    break;
+                case CriterionKind.ExportExperience when c.Countries is { Count: > 0 }:
+                    filters.Add(new KeywordFilter("exportMarket", c.Countries));
+                    break;
+                case CriterionKind.CapacityAtLeast when c.Minimum is { } min:
+                    ranges.Add(new RangeFilter("monthlyCapacity", (double)min, null));
+                    break;
+                case CriterionKind.LeadTimeAtMost when c.Days is { } days:
+                    ranges.Add(new RangeFilter("leadTimeDays", null, days));
+                    break;
+            }
+        }
+        if (standards.Count > 0) filters.Add(new KeywordFilter("certification", standards.Distinct().ToList(), MatchAll: true));
+
+        return new SearchQuery
+        {
+            Kind = DocumentKind.Supplier,
+            Text = KeywordText(criteria.Where(c => c.Kind == CriterionKind.CapabilityFit).SelectMany(c => c.Keywords ?? [])),
+            AnyTerm = true,
+            Filters = filters,
+            Ranges = ranges,
+            Take = candidates,
+        };
+    }
+
+    /// <summary>Capability words as query text: distinct, syntax characters removed, within the parser's limits.</summary>
+    public static string? KeywordText(IEnumerable<string> keywords)
+    {
+        var words = keywords
+            .SelectMany(k => k.Split([' ', ',', ';', '/', '"', '-', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w.Length > 1)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(QueryText.MaxParts)
+            .ToList();
+        var text = string.Join(' ', words);
+        return text.Length == 0 ? null : text.Length > QueryText.MaxLength ? text[..QueryText.MaxLength] : text;
+    }
+}

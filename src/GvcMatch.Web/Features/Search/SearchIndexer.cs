@@ -1,0 +1,98 @@
+using GvcMatch.Search;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GvcMatch.Web.Features.Search;
+
+/// <summary>
+/// Applies outbox rows to the search index in order, from the checkpoint the index itself
+/// stores. A crash between a database commit and the index update therefore heals on restart:
+/// the rows are still there and the checkpoint is still behind them.
+/// </summary>
+public sealed class SearchIndexer(
+    IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexer> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private DateOnly _expiriesCheckedUpTo;
+
+    /// <summary>Wakes the loop now instead of at the next poll.</summary>
+    public void Nudge()
+    {
+        try { _signal.Release(); }
+        catch (SemaphoreFullException) { /* already awake */ }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        AppDbContext.OutboxWritten += Nudge;
+        _expiriesCheckedUpTo = clock.Today().AddDays(-options.Value.ExpiryLookBackDays);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await EnqueueExpiriesAsync(stoppingToken);
+                    while (await PumpAsync(stoppingToken) > 0) { }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Indexing failed; retrying shortly");
+                }
+                await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            AppDbContext.OutboxWritten -= Nudge;
+        }
+    }
+
+    /// <summary>Applies the next batch of outbox rows; returns how many rows it applied.</summary>
+    public async Task<int> PumpAsync(CancellationToken ct)
+    {
+        var checkpoint = await index.GetCheckpointAsync(ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.IndexOutbox.AsNoTracking()
+            .Where(e => e.Id > checkpoint).OrderBy(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (rows.Count == 0) return 0;
+
+        var targets = await IndexChanges.ExpandAsync(db, rows, ct);
+        var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), ct);
+        await index.ApplyAsync(changes, rows[^1].Id, ct);
+        logger.LogDebug("Indexed {Changes} document change(s) up to outbox row {Checkpoint}", changes.Count, rows[^1].Id);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// Certificates lapse and profiles go stale with no database write; once a day this queues the
+    /// suppliers concerned so their documents drop the certificate or leave the index.
+    /// </summary>
+    private async Task EnqueueExpiriesAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (_expiriesCheckedUpTo >= today) return;
+        var from = _expiriesCheckedUpTo;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var organizations = await db.Profiles
+            .Where(p => (p.RenewalDue >= from && p.RenewalDue < today)
+                || p.Certifications.Any(c => c.ValidUntil >= from && c.ValidUntil < today))
+            .Select(p => p.OrganizationId).ToListAsync(ct);
+        if (organizations.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            db.IndexOutbox.AddRange(organizations.Select(id => new IndexOutboxEntry { Subject = OutboxSubject.Organization, SubjectId = id, CreatedAt = now }));
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Queued {Count} supplier(s) whose certificates lapsed or profiles went stale", organizations.Count);
+        }
+        _expiriesCheckedUpTo = today;
+    }
+}

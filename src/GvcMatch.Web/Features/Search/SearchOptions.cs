@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace GvcMatch.Web.Features.Search;
+
+public enum SearchProvider { Lucene, Elasticsearch }
+
+/// <summary>Bound from the "Search" section; validated at start-up.</summary>
+public sealed class SearchOptions : IValidatableObject
+{
+    public const string Section = "Search";
+
+    public SearchProvider Provider { get; set; } = SearchProvider.Lucene;
+
+    /// <summary>How often the indexer looks for outbox rows when nothing wakes it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>On start, how many past days of lapsed certificates to re-check.</summary>
+    [Range(0, 365)]
+    public int ExpiryLookBackDays { get; set; } = 7;
+
+    public ElasticsearchSettings Elasticsearch { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (PollInterval <= TimeSpan.Zero) yield return new("Search:PollInterval must be positive.", [nameof(PollInterval)]);
+        if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
+            yield return new("Search:Elasticsearch:Url must be an absolute URL when Search:Provider is Elasticsearch.", [nameof(Elasticsearch)]);
+    }
+}
+
+public sealed class ElasticsearchSettings
+{
+    public string? Url { get; set; }
+    public string IndexPrefix { get; set; } = "gvcmatch";
+    public string? ApiKey { get; set; }
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}

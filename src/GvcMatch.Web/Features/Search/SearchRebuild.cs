@@ -1,0 +1,100 @@
+using GvcMatch.Search;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Search;
+
+public enum RebuildState { Idle, Running, Completed, Failed }
+
+public sealed record RebuildStatus(RebuildState State, long Done, long Total, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error)
+{
+    public double Percent => Total == 0 ? (State == RebuildState.Completed ? 100 : 0) : Math.Round(100.0 * Done / Total, 1);
+}
+
+/// <summary>
+/// Rebuilds the whole index from the database into a fresh index while searches keep using the
+/// live one, then swaps. Changes made during the rebuild are replayed by the indexer, because the
+/// new index records the outbox position taken before the first row was read.
+/// </summary>
+public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, ILogger<SearchRebuild> logger)
+{
+    private const int BatchSize = 1000;
+    private readonly Lock _gate = new();
+    private Task? _running;
+
+    public RebuildStatus Status { get; private set; } = new(RebuildState.Idle, 0, 0, null, null, null);
+
+    /// <summary>Starts a rebuild in the background; false when one is already running.</summary>
+    public bool TryStart()
+    {
+        lock (_gate)
+        {
+            if (_running is { IsCompleted: false }) return false;
+            Status = new(RebuildState.Running, 0, 0, clock.GetUtcNow(), null, null);
+            _running = Task.Run(() => RunAsync(null, CancellationToken.None));
+            return true;
+        }
+    }
+
+    public async Task RunAsync(IProgress<RebuildStatus>? progress, CancellationToken ct)
+    {
+        var started = clock.GetUtcNow();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            var today = clock.Today();
+            var checkpoint = await db.IndexOutbox.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+            var total = await SupplierDocuments.Indexable(db, today).CountAsync(ct)
+                + await ListingDocuments.IndexableIp(db).CountAsync(ct)
+                + await ListingDocuments.IndexableRequirements(db).CountAsync(ct);
+            long done = 0;
+            Report(new(RebuildState.Running, 0, total, started, null, null));
+
+            await using var rebuild = await index.BeginRebuildAsync(ct);
+            await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId, p => SupplierDocuments.Build(p, today));
+            await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, ListingDocuments.Build);
+            await CopyAsync(ListingDocuments.IndexableRequirements(db), r => r.Id, ListingDocuments.Build);
+            await rebuild.CompleteAsync(checkpoint, ct);
+
+            Report(new(RebuildState.Completed, done, total, started, clock.GetUtcNow(), null));
+            logger.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s", done, (clock.GetUtcNow() - started).TotalSeconds);
+
+            // Keyset paging (ordered by id) keeps each batch query cheap however large the table.
+            async Task CopyAsync<T>(IQueryable<T> source, System.Linq.Expressions.Expression<Func<T, int>> key, Func<T, SearchDocument> build)
+            {
+                var last = 0;
+                var keyOf = key.Compile();
+                while (true)
+                {
+                    var page = await source.Where(AfterKey(key, last)).OrderBy(key).Take(BatchSize).ToListAsync(ct);
+                    if (page.Count == 0) return;
+                    await rebuild.AddAsync(page.Select(build).ToList(), ct);
+                    last = keyOf(page[^1]);
+                    done += page.Count;
+                    Report(new(RebuildState.Running, done, total, started, null, null));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Search index rebuild failed");
+            Report(Status with { State = RebuildState.Failed, FinishedAt = clock.GetUtcNow(), Error = ex.Message });
+            throw;
+        }
+
+        void Report(RebuildStatus status)
+        {
+            Status = status;
+            progress?.Report(status);
+        }
+    }
+
+    private static System.Linq.Expressions.Expression<Func<T, bool>> AfterKey<T>(System.Linq.Expressions.Expression<Func<T, int>> key, int last)
+    {
+        var body = System.Linq.Expressions.Expression.GreaterThan(key.Body, System.Linq.Expressions.Expression.Constant(last));
+        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, key.Parameters);
+    }
+}

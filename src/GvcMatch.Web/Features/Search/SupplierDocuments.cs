@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using GvcMatch.Matching;
+using GvcMatch.Search;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Profiles;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Search;
+
+/// <summary>
+/// Turns published supplier profiles into search documents. The scorer's facts travel in the
+/// payload so that matching can score hits without going back to the database.
+/// </summary>
+public static class SupplierDocuments
+{
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Published, current SME profiles only: drafts and stale profiles never reach the index.</summary>
+    public static IQueryable<CapabilityProfile> Indexable(AppDbContext db, DateOnly today) =>
+        db.Profiles.AsNoTracking()
+            .Include(p => p.Organization)
+            .Include(p => p.Certifications)
+            .Where(p => p.Status == PublicationStatus.Published && p.Organization.Kind == Organizations.OrganizationKind.Sme
+                && (p.RenewalDue == null || p.RenewalDue >= today))
+            .AsSplitQuery();
+
+    public static SupplierFacts Facts(CapabilityProfile p) => new()
+    {
+        OrganizationId = p.OrganizationId,
+        Name = p.Organization.Name,
+        Country = p.Organization.Country,
+        SizeBand = p.Organization.SizeBand.ToString(),
+        Verified = p.Organization.Verified,
+        Summary = p.Summary,
+        Capabilities = p.Capabilities,
+        Materials = p.Materials,
+        Equipment = p.Equipment,
+        Certifications = p.Certifications.Select(c => new HeldCertificate(c.Standard, c.ValidUntil, c.Verified)).ToList(),
+        MonthlyCapacity = p.MonthlyCapacity,
+        CapacityUnit = p.CapacityUnit,
+        LeadTimeDays = p.LeadTimeDays,
+        ExportMarkets = p.ExportMarkets,
+    };
+
+    public static SearchDocument Build(CapabilityProfile p, DateOnly today)
+    {
+        var o = p.Organization;
+        var keywords = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["country"] = [o.Country],
+            ["isic"] = p.IsicCodes,
+            ["hs"] = p.HsCodes,
+            // Only certificates valid today are facets and filters; the expiry job re-indexes a
+            // supplier the day one lapses, and the scorer checks the date again in any case.
+            ["certification"] = p.Certifications.Where(c => !c.IsExpired(today)).Select(c => c.Standard).Distinct().ToList(),
+            ["sizeBand"] = [o.SizeBand.ToString()],
+            ["verified"] = [o.Verified ? "true" : "false"],
+            ["exportMarket"] = p.ExportMarkets,
+            ["language"] = p.Languages,
+        };
+        var numbers = new Dictionary<string, double> { ["updated"] = p.UpdatedAt.ToUnixTimeSeconds() };
+        if (p.MonthlyCapacity is { } capacity)
+        {
+            numbers["monthlyCapacity"] = (double)capacity;
+            keywords["capacityRange"] = [CapacityRange(capacity)];
+            if (p.CapacityUnit is { Length: > 0 } unit) keywords["capacityUnit"] = [unit.ToLowerInvariant()];
+        }
+        if (p.LeadTimeDays is { } lead) numbers["leadTimeDays"] = lead;
+        if (p.RenewalDue is { } due) numbers["renewalDue"] = DayNumber(due);
+
+        return new SearchDocument
+        {
+            Kind = DocumentKind.Supplier,
+            EntityId = p.OrganizationId,
+            Title = o.Name,
+            Body = string.Join("\n", new[]
+            {
+                p.Summary, string.Join(", ", p.Capabilities), string.Join(", ", p.Materials), string.Join(", ", p.Equipment),
+                o.Description ?? "", o.City ?? "",
+            }.Where(t => t.Length > 0)),
+            Keywords = keywords,
+            Numbers = numbers,
+            Payload = JsonSerializer.Serialize(Facts(p), PayloadJson),
+            UpdatedAt = p.UpdatedAt,
+        };
+    }
+
+    /// <summary>Dates as sortable numbers (yyyyMMdd), the same on every backend.</summary>
+    public static double DayNumber(DateOnly day) => double.Parse(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>Facet buckets for monthly capacity, whatever the unit.</summary>
+    public static string CapacityRange(decimal capacity) => capacity switch
+    {
+        < 1_000 => "under 1k",
+        < 10_000 => "1k-10k",
+        < 100_000 => "10k-100k",
+        _ => "100k+",
+    };
+}

@@ -23,6 +23,13 @@ public sealed class ElasticsearchOptions
     public string? Username { get; set; }
     public string? Password { get; set; }
 
+    /// <summary>
+    /// How long an index replaced by a rebuild is kept after the alias swap, so searches that
+    /// resolved the alias just before the swap can finish on it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetiredIndexGrace { get; set; } = TimeSpan.FromSeconds(1);
+
     public string AliasName => IndexPrefix;
     public string MetaIndexName => $"{IndexPrefix}-meta";
 

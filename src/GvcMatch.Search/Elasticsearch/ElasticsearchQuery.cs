@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Clients.Elasticsearch.Aggregations;
 using Elastic.Clients.Elasticsearch.Core.Search;
@@ -9,7 +11,7 @@ namespace GvcMatch.Search.Elasticsearch;
 /// Translates a <see cref="SearchQuery"/> into a search request and the response back into a
 /// <see cref="SearchResult"/>. Pure functions, so the request bodies can be checked without a server.
 /// </summary>
-internal static class ElasticsearchQuery
+internal static partial class ElasticsearchQuery
 {
     public const int FacetSize = 50;
     public const string MarkOpen = "<mark>";
@@ -46,17 +48,21 @@ internal static class ElasticsearchQuery
 
     private static Query BuildQuery(SearchQuery query, QueryText text)
     {
-        // Every word and phrase is required; a word that analyses into several tokens ("5-axis",
-        // "精密切削") must match them in order, like a phrase.
+        // By default every word and phrase is required; a word that analyses into several tokens
+        // ("5-axis", "精密切削") must match them in order, like a phrase. With AnyTerm (matching)
+        // any part may match and the summed scores rank documents holding more of them first.
         var parts = text.Terms.Concat(text.Phrases).ToList();
-        var must = parts.Select(p => Part(p, ZeroTermsQuery.All)).ToList();
-        if (must.Count == 0) must.Add(new MatchAllQuery());
-
         var filter = new List<Query> { new TermQuery(SourceFields.Kind, query.Kind.ToString()) };
-        // Stop-word parts match everything, so a query of nothing but stop words ("the") would
-        // list every document; requiring at least one part with real words makes it match none.
-        if (parts.Count > 0)
+        List<Query> must = [], should = [];
+        if (parts.Count == 0) must.Add(new MatchAllQuery());
+        else if (query.AnyTerm) should.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.None)));
+        else
+        {
+            must.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.All)));
+            // Stop-word parts match everything, so a query of nothing but stop words ("the") would
+            // list every document; requiring at least one part with real words makes it match none.
             filter.Add(new BoolQuery { Should = parts.Select(p => Part(p, ZeroTermsQuery.None)).ToList(), MinimumShouldMatch = 1 });
+        }
         foreach (var f in query.Filters.Where(f => f.Values.Count > 0))
         {
             var field = SourceFields.Keyword(f.Field);
@@ -69,7 +75,9 @@ internal static class ElasticsearchQuery
 
         return new BoolQuery
         {
-            Must = must,
+            Must = must.Count == 0 ? null : must,
+            Should = should.Count == 0 ? null : should,
+            MinimumShouldMatch = should.Count == 0 ? null : 1,
             MustNot = text.Excluded.Count == 0 ? null : text.Excluded.Select(p => Part(p, ZeroTermsQuery.None)).ToList(),
             Filter = filter,
         };
@@ -117,7 +125,7 @@ internal static class ElasticsearchQuery
         Encoder = HighlighterEncoder.Html,
         PreTags = [MarkOpen],
         PostTags = [MarkClose],
-        Fields = HighlightFields.Select(f => new KeyValuePair<Field, HighlightField>(f, new HighlightField { NumberOfFragments = 3, FragmentSize = 160 })).ToList(),
+        Fields = HighlightFields.Select(f => new KeyValuePair<Field, HighlightField>(f, new HighlightField { NumberOfFragments = 2, FragmentSize = 160 })).ToList(),
     };
 
     public static SearchResult Map(SearchResponse<IndexedDocument> response, SearchQuery query)
@@ -150,7 +158,22 @@ internal static class ElasticsearchQuery
         if (highlight is null) return [];
         foreach (var field in HighlightFields)
             if (highlight.TryGetValue(field, out var fragments) && fragments.Count > 0)
-                return fragments.ToList();
+                return fragments.Select(Readable).ToList();
         return [];
     }
+
+    /// <summary>
+    /// Joins the marks of Japanese text matched character by character, and turns numeric entities
+    /// of non-ASCII letters ("&amp;#237;") back into the letters; markup characters stay escaped.
+    /// </summary>
+    private static string Readable(string fragment) => NonAsciiEntity().Replace(
+        fragment.Replace(MarkClose + MarkOpen, "", StringComparison.Ordinal),
+        m => int.TryParse(m.Groups["hex"].Success ? m.Groups["hex"].Value : m.Groups["dec"].Value,
+                m.Groups["hex"].Success ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+            && code >= 0xA0 && code <= 0x10FFFF && code is < 0xD800 or > 0xDFFF
+                ? char.ConvertFromUtf32(code)
+                : m.Value);
+
+    [GeneratedRegex("&#(?:x(?<hex>[0-9a-fA-F]{1,6})|(?<dec>[0-9]{1,7}));")]
+    private static partial Regex NonAsciiEntity();
 }

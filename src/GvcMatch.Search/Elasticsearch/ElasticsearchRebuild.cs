@@ -27,7 +27,7 @@ internal sealed class ElasticsearchRebuild(ElasticsearchSearchIndex index, Index
         _completed = true;
         index.MarkReady();
         await checkpoints.ResetAsync(checkpoint, ct);
-        await admin.DeleteIndicesAsync(old.Where(i => i != indexName).ToList(), ct);
+        await admin.RetireIndicesAsync(old.Where(i => i != indexName).ToList(), ct);
     }
 
     public async ValueTask DisposeAsync()

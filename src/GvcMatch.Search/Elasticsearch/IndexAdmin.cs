@@ -106,6 +106,14 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
         if (!response.IsValidResponse) throw Failure($"refreshing {index}", response);
     }
 
+    /// <summary>Deletes indices the alias no longer points at, once searches still on them had time to end.</summary>
+    public async Task RetireIndicesAsync(IReadOnlyList<string> names, CancellationToken ct)
+    {
+        if (names.Count == 0) return;
+        if (options.RetiredIndexGrace > TimeSpan.Zero) await Task.Delay(options.RetiredIndexGrace, ct);
+        await DeleteIndicesAsync(names, ct);
+    }
+
     public async Task DeleteIndicesAsync(IReadOnlyList<string> names, CancellationToken ct)
     {
         if (names.Count == 0) return;

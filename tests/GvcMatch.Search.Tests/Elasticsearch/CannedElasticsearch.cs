@@ -33,7 +33,7 @@ internal sealed class CannedElasticsearch : IRequestInvoker
     public List<SentRequest> Sent { get; } = [];
     public ResponseFactory ResponseFactory => _fallback.ResponseFactory;
 
-    public static ElasticsearchOptions Options => new() { NodeUrl = new Uri("http://es.test:9200"), IndexPrefix = "gvcmatch" };
+    public static ElasticsearchOptions Options => new() { NodeUrl = new Uri("http://es.test:9200"), IndexPrefix = "gvcmatch", RetiredIndexGrace = TimeSpan.Zero };
 
     /// <summary>Adds a route; <paramref name="route"/> is a regex over "METHOD /path" (path unescaped, query string excluded).</summary>
     public CannedElasticsearch On(string route, string json, int status = 200)

@@ -69,6 +69,17 @@ public sealed class ElasticsearchResponseMappingTests
     }
 
     [Fact]
+    public async Task SnippetsJoinCharacterMarksAndKeepAccentedLettersReadable()
+    {
+        var result = await SearchAsync(SearchResponse
+            .Replace("5-axis <mark>CNC</mark> milling &amp; anodising", "<mark>Fundici&#243;n</mark> agr&#xED;cola &lt;b&gt; &#60;")
+            .Replace("<mark>精密</mark>切削加工", "<mark>精</mark><mark>密</mark>切削加工"));
+
+        Assert.Equal("<mark>Fundición</mark> agrícola &lt;b&gt; &#60;", result.Hits[0].Highlights[0]);
+        Assert.Equal(["<mark>精密</mark>切削加工"], result.Hits[1].Highlights);
+    }
+
+    [Fact]
     public async Task FacetsListValuesWithCountsAndEveryRequestedFacetIsPresent()
     {
         var result = await SearchAsync(SearchResponse);

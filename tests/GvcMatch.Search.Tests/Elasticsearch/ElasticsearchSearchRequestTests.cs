@@ -63,6 +63,20 @@ public sealed class ElasticsearchSearchRequestTests
     }
 
     [Fact]
+    public async Task AnAnyTermQueryLetsAnyPartMatchAndSumsTheirScores()
+    {
+        var body = await SendAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "hydraulic pneumatic -electric", AnyTerm = true });
+        var query = body.At("query", "bool");
+        Assert.False(query.TryGetProperty("must", out _));
+        Assert.Equal(1, query.At("minimum_should_match").GetInt32());
+        var parts = query.Items("should").Select(p => p.At("multi_match")).ToList();
+        Assert.Equal(["hydraulic", "pneumatic"], parts.Select(p => p.Str("query")));
+        Assert.All(parts, p => Assert.Equal("none", p.Str("zero_terms_query")));
+        Assert.Equal("electric", Assert.Single(query.Items("must_not")).Str("multi_match", "query"));
+        Assert.Single(query.Items("filter"));
+    }
+
+    [Fact]
     public async Task AnExcludedWordIsAMustNotClause()
     {
         var excluded = Assert.Single((await SendAsync(FullQuery)).Items("query", "bool", "must_not")).At("multi_match");

@@ -37,6 +37,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, long checkpoint, CancellationToken ct = default)
     {
+        // Checked before anything is sent: Elasticsearch cannot undo the valid part of a bulk.
+        foreach (var change in changes.Where(c => c.Document is { } d && (d.Kind != c.Kind || d.EntityId != c.EntityId)))
+            throw new ArgumentException($"Change {change.Id} carries document {change.Document!.Id}.", nameof(changes));
         await EnsureReadyAsync(ct);
         if (changes.Count > 0)
             await BulkAsync(_admin.Alias, changes.Select(ToOperation), waitForRefresh: true, ct);

@@ -80,6 +80,17 @@ public sealed class ElasticsearchWriteRequestTests
     }
 
     [Fact]
+    public async Task AChangeCarryingAnotherDocumentIsRefusedBeforeAnythingIsSent()
+    {
+        var es = new CannedElasticsearch().WithExistingIndex().WithCheckpointWrites().On("POST /gvcmatch/_bulk", EmptyBulk);
+        var mismatched = new IndexChange(DocumentKind.Supplier, 3, Kobe);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => IndexOn(es).ApplyAsync([new IndexChange(DocumentKind.Supplier, 7, Kobe), mismatched], 42));
+
+        Assert.Empty(es.Sent);
+    }
+
+    [Fact]
     public async Task FirstUseCreatesTheMetaIndexAndALiveIndexCarryingTheMappingsFileBehindTheAlias()
     {
         var es = new CannedElasticsearch()

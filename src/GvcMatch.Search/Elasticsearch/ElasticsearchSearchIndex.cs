@@ -87,7 +87,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await _checkpoints.EnsureStoreAsync(ct);
         var name = _admin.NewIndexName(_time.GetUtcNow());
-        await _admin.CreateIndexAsync(name, withAlias: false, ct);
+        await _admin.CreateIndexAsync(name, ct);
         return new ElasticsearchRebuild(this, _admin, _checkpoints, name);
     }
 
@@ -136,7 +136,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             if (_ready) return;
             await _checkpoints.EnsureStoreAsync(ct);
             if (!await _admin.AliasExistsAsync(ct))
-                await _admin.CreateIndexAsync(_admin.NewIndexName(_time.GetUtcNow()), withAlias: true, ct);
+                await _admin.CreateInitialIndexAsync(ct);
             _ready = true;
         }
         finally

@@ -61,24 +61,45 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
         throw Failure("checking the alias", response);
     }
 
-    /// <summary>Creates a concrete index with the mappings file, optionally already behind the alias.</summary>
-    public async Task CreateIndexAsync(string name, bool withAlias, CancellationToken ct)
+    /// <summary>
+    /// The first live index has a fixed name, so two instances starting together create the same
+    /// index (the second is told it exists) instead of two indices behind one alias.
+    /// </summary>
+    public string InitialIndexName => $"{options.IndexPrefix}-00000000-000000-000";
+
+    /// <summary>Creates the first live index, already behind the alias, unless another instance just did.</summary>
+    public async Task CreateInitialIndexAsync(CancellationToken ct)
+    {
+        var response = await PutIndexAsync(InitialIndexName, withAlias: true, ct);
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode && !AlreadyExists(response))
+            throw Failure($"creating index {InitialIndexName}", response);
+    }
+
+    /// <summary>Creates a concrete index for a rebuild, outside the alias.</summary>
+    public async Task CreateIndexAsync(string name, CancellationToken ct)
+    {
+        var response = await PutIndexAsync(name, withAlias: false, ct);
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure($"creating index {name}", response);
+    }
+
+    private async Task<StringResponse> PutIndexAsync(string name, bool withAlias, CancellationToken ct)
     {
         var body = JsonNode.Parse(LoadMappings())!.AsObject();
         if (withAlias) body["aliases"] = new JsonObject { [Alias] = new JsonObject() };
         // Sent through the transport as-is: the mappings file stays the single source of truth,
         // rather than being re-expressed (and possibly altered) by the typed mapping model.
-        var response = await client.Transport.RequestAsync<StringResponse>(
+        return await client.Transport.RequestAsync<StringResponse>(
             Elastic.Transport.HttpMethod.PUT, "/" + name, PostData.String(body.ToJsonString()), ct);
-        if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure($"creating index {name}", response);
     }
+
+    private static bool AlreadyExists(StringResponse response) =>
+        response.ApiCallDetails.HttpStatusCode == 400 && response.Body.Contains("resource_already_exists_exception", StringComparison.Ordinal);
 
     public async Task EnsureMetaIndexAsync(CancellationToken ct)
     {
         var response = await client.Transport.RequestAsync<StringResponse>(
             Elastic.Transport.HttpMethod.PUT, "/" + MetaIndex, PostData.String(MetaMappings), ct);
-        var alreadyThere = response.ApiCallDetails.HttpStatusCode == 400 && response.Body.Contains("resource_already_exists_exception");
-        if (!response.ApiCallDetails.HasSuccessfulStatusCode && !alreadyThere) throw Failure("creating the meta index", response);
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode && !AlreadyExists(response)) throw Failure("creating the meta index", response);
     }
 
     /// <summary>The concrete indices the alias points at now (none before the first use).</summary>
@@ -118,7 +139,7 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
     {
         if (names.Count == 0) return;
         // Explicit names only: clusters usually refuse wildcard deletes, and they would be risky.
-        var response = await client.Indices.DeleteAsync(Indices.Parse(string.Join(',', names)), ct);
+        var response = await client.Indices.DeleteAsync((Indices)names.ToArray(), ct);
         if (!response.IsValidResponse && response.ApiCallDetails.HttpStatusCode != 404) throw Failure("deleting indices", response);
     }
 

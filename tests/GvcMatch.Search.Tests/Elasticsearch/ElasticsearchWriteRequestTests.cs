@@ -96,16 +96,28 @@ public sealed class ElasticsearchWriteRequestTests
         var es = new CannedElasticsearch()
             .On("HEAD /_alias/gvcmatch", "", 404)
             .On("PUT /gvcmatch-meta", Acknowledged)
-            .On("PUT /gvcmatch-20261128-041500-000", Acknowledged)
+            .On("PUT /gvcmatch-00000000-000000-000", Acknowledged)
             .On("GET /gvcmatch-meta/_doc/checkpoint", """{"_index":"gvcmatch-meta","_id":"checkpoint","found":false}""", 404);
 
         Assert.Equal(0, await IndexOn(es).GetCheckpointAsync());
 
         Assert.Equal("long", es.Single("PUT", "/gvcmatch-meta").Json.Str("mappings", "properties", "checkpoint", "type"));
-        var sent = JsonNode.Parse(es.Single("PUT", "/gvcmatch-20261128-041500-000").Body)!.AsObject();
+        var sent = JsonNode.Parse(es.Single("PUT", "/gvcmatch-00000000-000000-000").Body)!.AsObject();
         Assert.NotNull(sent["aliases"]!["gvcmatch"]);
         sent.Remove("aliases");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ElasticsearchSearchIndex.IndexMappingsJson()), sent), "the index is created from index-mappings.json as it is");
+    }
+
+    [Fact]
+    public async Task TwoInstancesStartingTogetherShareTheFirstIndex()
+    {
+        var es = new CannedElasticsearch()
+            .On("HEAD /_alias/gvcmatch", "", 404)
+            .On("PUT /gvcmatch-meta", Acknowledged)
+            .On("PUT /gvcmatch-00000000-000000-000", """{"error":{"type":"resource_already_exists_exception","reason":"index [gvcmatch-00000000-000000-000/abc] already exists"},"status":400}""", 400)
+            .On("GET /gvcmatch-meta/_doc/checkpoint", """{"_index":"gvcmatch-meta","_id":"checkpoint","found":true,"_source":{"checkpoint":3}}""");
+
+        Assert.Equal(3, await IndexOn(es).GetCheckpointAsync());
     }
 
     [Fact]

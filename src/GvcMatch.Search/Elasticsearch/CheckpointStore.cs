@@ -25,6 +25,9 @@ internal sealed class CheckpointStore(ElasticsearchClient client, IndexAdmin adm
         _storeExists = true;
     }
 
+    /// <summary>The meta index was deleted: create it again before the next write.</summary>
+    public void Forget() => _storeExists = false;
+
     /// <summary>Records <paramref name="checkpoint"/> unless a later one is already stored.</summary>
     public Task AdvanceAsync(long checkpoint, CancellationToken ct) => WriteAsync(checkpoint, force: false, ct);
 

@@ -96,6 +96,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         await _admin.DeleteIndicesAsync(await _admin.OwnedIndicesAsync(ct), ct);
         _ready = false;
+        _checkpoints.Forget();
     }
 
     internal void MarkReady() => _ready = true;

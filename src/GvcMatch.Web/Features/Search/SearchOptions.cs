@@ -28,6 +28,8 @@ public sealed class SearchOptions : IValidatableObject
         if (PollInterval <= TimeSpan.Zero) yield return new("Search:PollInterval must be positive.", [nameof(PollInterval)]);
         if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
             yield return new("Search:Elasticsearch:Url must be an absolute URL when Search:Provider is Elasticsearch.", [nameof(Elasticsearch)]);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(Elasticsearch.IndexPrefix, "^[a-z0-9][a-z0-9_-]{0,100}$"))
+            yield return new("Search:Elasticsearch:IndexPrefix must be lower case letters, digits, '-' or '_'.", [nameof(Elasticsearch)]);
     }
 }
 

@@ -1,4 +1,5 @@
 using GvcMatch.Search;
+using GvcMatch.Search.Elasticsearch;
 using GvcMatch.Search.Lucene;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Matching;
@@ -21,7 +22,17 @@ public static class SearchRegistration
         {
             var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             if (options.Provider == SearchProvider.Elasticsearch)
-                throw new InvalidOperationException("The Elasticsearch provider is not available in this build.");
+            {
+                var es = options.Elasticsearch;
+                return new ElasticsearchSearchIndex(new ElasticsearchOptions
+                {
+                    NodeUrl = new Uri(es.Url!),
+                    IndexPrefix = es.IndexPrefix,
+                    ApiKey = es.ApiKey,
+                    Username = es.Username,
+                    Password = es.Password,
+                });
+            }
             var env = sp.GetRequiredService<IHostEnvironment>();
             var folder = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.Resolve(env.ContentRootPath);
             return new LuceneSearchIndex(Path.Combine(folder, "index"));

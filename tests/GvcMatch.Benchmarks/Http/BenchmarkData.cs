@@ -12,12 +12,12 @@ namespace GvcMatch.Benchmarks.Http;
 /// <summary>
 /// What the HTTP run needs in a generated database besides suppliers: a buyer signed up through
 /// the app's own <see cref="Registration"/>, the sample requirements published by its organisation,
-/// and an index that is not behind the database (rebuilt only when it is).
+/// and an index with the suppliers in it (rebuilt only when it has none).
 /// </summary>
 public static class BenchmarkData
 {
     public const string BuyerEmail = "bench-buyer@example.com";
-    public const string BuyerPassword = "bench-password-1";
+    public const string BuyerPassword = "Bench-Password-1";
 
     public static async Task<List<int>> PrepareAsync(string folder)
     {
@@ -48,11 +48,12 @@ public static class BenchmarkData
             await db.SaveChangesAsync();
         }
 
+        // An index with suppliers only needs the few rows written above, which the app's indexer
+        // replays from its checkpoint on start; an empty one (a freshly generated database) is rebuilt.
         var index = app.Services.GetRequiredService<ISearchIndex>();
-        var outbox = await db.IndexOutbox.MaxAsync(e => (long?)e.Id) ?? 0;
-        if (await index.GetCheckpointAsync() < outbox)
+        if ((await index.CountAsync())[DocumentKind.Supplier] == 0)
         {
-            Console.WriteLine("The index is behind the database: rebuilding it before the run.");
+            Console.WriteLine("The index holds no suppliers: rebuilding it before the run.");
             await app.Services.GetRequiredService<SearchRebuild>().RunAsync(null, CancellationToken.None);
         }
         return await db.Requirements.Where(r => r.OrganizationId == orgId).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();

@@ -90,16 +90,23 @@ public sealed partial class LuceneSearchIndex
 
     private sealed class Rebuild(LuceneSearchIndex owner, IndexGeneration generation) : IIndexRebuild
     {
+        private readonly HashSet<string> _added = new(StringComparer.Ordinal);
         private bool _completed;
         private bool _disposed;
 
         public Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct = default)
         {
             ObjectDisposedException.ThrowIf(_disposed || _completed, this);
-            // Update rather than add: a document handed over twice (rows shifting while the caller
-            // pages through the database) still ends up once in the index.
+            // A document handed over twice (rows shifting while the caller pages through the
+            // database) must still end up once, but only a repeat needs UpdateDocument: every
+            // update buffers a delete term that each flush looks up in every segment, which made
+            // a 100k rebuild several times slower than plain adds into the empty generation.
             foreach (var document in documents)
-                generation.Writer.UpdateDocument(new Term(LuceneFields.Id, document.Id), LuceneFields.ToDocument(document));
+            {
+                var doc = LuceneFields.ToDocument(document);
+                if (_added.Add(document.Id)) generation.Writer.AddDocument(doc);
+                else generation.Writer.UpdateDocument(new Term(LuceneFields.Id, document.Id), doc);
+            }
             return Task.CompletedTask;
         }
 

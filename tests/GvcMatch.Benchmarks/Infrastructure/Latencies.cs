@@ -1,0 +1,49 @@
+namespace GvcMatch.Benchmarks.Infrastructure;
+
+/// <summary>Recorded latencies of one series, with the percentiles and throughput the tables print.</summary>
+public sealed class Latencies(string name)
+{
+    private readonly List<double> _ms = [];
+
+    public string Name { get; } = name;
+    public int Count => _ms.Count;
+    private int _errors;
+
+    public int Errors => _errors;
+
+    public void AddError() => Interlocked.Increment(ref _errors);
+
+    /// <summary>Wall-clock time the series spent running, for throughput.</summary>
+    public TimeSpan Busy { get; set; }
+
+    public void Add(double milliseconds)
+    {
+        lock (_ms) _ms.Add(milliseconds);
+    }
+
+    public double Percentile(double p)
+    {
+        if (_ms.Count == 0) return double.NaN;
+        var sorted = _ms.Order().ToArray();
+        // Nearest rank: the smallest value with at least p% of samples at or below it.
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    public double Mean => _ms.Count == 0 ? double.NaN : _ms.Average();
+    public double Max => _ms.Count == 0 ? double.NaN : _ms.Max();
+    public double PerSecond => Busy.TotalSeconds > 0 ? _ms.Count / Busy.TotalSeconds : double.NaN;
+
+    public static void PrintTable(IEnumerable<Latencies> rows, bool throughput = true)
+    {
+        Console.WriteLine(throughput
+            ? "| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms | per second |"
+            : "| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms |");
+        Console.WriteLine(throughput ? "|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            var line = $"| {r.Name} | {r.Count} | {r.Errors} | {r.Percentile(50):0.00} | {r.Percentile(95):0.00} | {r.Percentile(99):0.00} | {r.Max:0.00} | {r.Mean:0.00} |";
+            Console.WriteLine(throughput ? line + $" {r.PerSecond:0} |" : line);
+        }
+    }
+}

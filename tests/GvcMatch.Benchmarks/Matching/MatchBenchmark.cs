@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GvcMatch.Matching;
+using GvcMatch.Web.Features.Search;
+using GvcMatch.Benchmarks.Infrastructure;
+using GvcMatch.Search.Lucene;
+using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Requirements;
+
+namespace GvcMatch.Benchmarks.Matching;
+
+/// <summary>
+/// <c>match --data DIR</c>: the full two-stage <see cref="MatchingService"/> against the same
+/// filters and text as a raw Lucene query, interleaved call by call in one thread so that load
+/// from other processes falls on both series alike.
+/// </summary>
+public static class MatchBenchmark
+{
+    public static async Task<int> RunAsync(Args args)
+    {
+        var indexFolder = Path.Combine(Path.GetFullPath(args.Required("data")), "index");
+        var iterations = args.Int("iterations", 2000);
+        var warmup = args.Int("warmup", 300);
+        using var index = new LuceneSearchIndex(indexFolder);
+        using var raw = new RawLuceneQuery(indexFolder);
+        var matching = new MatchingService(index, TimeProvider.System);
+        var requirements = SampleRequirements.AsRequirements();
+        var counts = await index.CountAsync();
+        Console.WriteLine($"match: {counts[GvcMatch.Search.DocumentKind.Supplier]:N0} suppliers in {indexFolder}");
+        Console.WriteLine($"Start: {Machine.Describe()}");
+
+        await PrintCandidatesAsync(matching, raw, requirements);
+
+        var service = new Latencies("MatchingService (retrieve 300 + score + rank)");
+        var rawIds = new Latencies("raw Lucene query (top 300 doc ids)");
+        var rawStored = new Latencies("raw Lucene query + stored payloads of top 300");
+        // The split of the service's time: stage one alone, and stage two alone on hits fetched beforehand.
+        var stageOne = new Latencies("stage one only: ISearchIndex.SearchAsync(RetrievalQuery)");
+        var stageTwo = new Latencies("stage two only: deserialize + Scorer.Score 300 hits");
+        var fetched = new List<GvcMatch.Search.SearchResult>();
+        foreach (var r in requirements) fetched.Add(await index.SearchAsync(RetrievalQuery.ForSuppliers(r.Criteria, MatchingService.CandidatePool)));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        for (var i = 0; i < warmup; i++) await RoundAsync(i, record: false);
+        for (var i = 0; i < iterations; i++) await RoundAsync(i, record: true);
+
+        Console.WriteLine($"End: {Machine.Describe()}; peak memory {Machine.PeakMemoryMiB():0} MiB");
+        Latencies.PrintTable([service, rawIds, rawStored, stageOne, stageTwo]);
+        Console.WriteLine($"matching qps / raw qps = {service.PerSecond / rawIds.PerSecond:0.00} (target >= 0.5); " +
+                          $"vs raw + payloads = {service.PerSecond / rawStored.PerSecond:0.00}; " +
+                          $"matching p95 = {service.Percentile(95):0.00} ms (target <= 10 ms)");
+        return 0;
+
+        async Task RoundAsync(int i, bool record)
+        {
+            var requirement = requirements[i % requirements.Count];
+            // Alternate which series goes first, so neither always runs on a warmer cache.
+            if (i % 2 == 0)
+            {
+                await TimeAsync(service, record, () => matching.MatchSuppliersAsync(requirement, 20, false, CancellationToken.None));
+                Time(rawIds, record, () => RawIds(raw, requirement));
+                Time(rawStored, record, () => RawStored(raw, requirement));
+                await TimeAsync(stageOne, record, () => index.SearchAsync(RetrievalQuery.ForSuppliers(requirement.Criteria, MatchingService.CandidatePool)));
+                Time(stageTwo, record, () => StageTwo(fetched[i % requirements.Count], requirement, today));
+            }
+            else
+            {
+                Time(rawStored, record, () => RawStored(raw, requirement));
+                Time(rawIds, record, () => RawIds(raw, requirement));
+                Time(stageTwo, record, () => StageTwo(fetched[i % requirements.Count], requirement, today));
+                await TimeAsync(stageOne, record, () => index.SearchAsync(RetrievalQuery.ForSuppliers(requirement.Criteria, MatchingService.CandidatePool)));
+                await TimeAsync(service, record, () => matching.MatchSuppliersAsync(requirement, 20, false, CancellationToken.None));
+            }
+        }
+    }
+
+    private static int StageTwo(GvcMatch.Search.SearchResult hits, Requirement requirement, DateOnly today) =>
+        hits.Hits.Select(h => JsonSerializer.Deserialize<SupplierFacts>(h.Payload!, SupplierDocuments.PayloadJson)!)
+            .Count(f => Scorer.Score(requirement.Criteria, f, today).Qualified);
+
+    private static int RawIds(RawLuceneQuery raw, Requirement requirement)
+    {
+        var (text, filter) = raw.Build(requirement.Criteria);
+        return raw.Search(text, filter, MatchingService.CandidatePool).ScoreDocs.Length;
+    }
+
+    private static int RawStored(RawLuceneQuery raw, Requirement requirement)
+    {
+        var (text, filter) = raw.Build(requirement.Criteria);
+        var length = 0;
+        foreach (var hit in raw.Search(text, filter, MatchingService.CandidatePool).ScoreDocs)
+            length += raw.Searcher.Doc(hit.Doc).Get("payload")?.Length ?? 0;
+        return length;
+    }
+
+    /// <summary>Both paths must see the same candidates, or the comparison means nothing.</summary>
+    private static async Task PrintCandidatesAsync(MatchingService matching, RawLuceneQuery raw, List<Requirement> requirements)
+    {
+        Console.WriteLine("| requirement | raw total hits | candidates scored | qualified | top score |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var r in requirements)
+        {
+            var (text, filter) = raw.Build(r.Criteria);
+            var total = raw.Search(text, filter, 1).TotalHits;
+            var result = await matching.MatchSuppliersAsync(r, 20, false, CancellationToken.None);
+            var top = result.Matches.Count > 0 ? result.Matches[0].Total.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine($"| {r.Title} | {total:N0} | {result.CandidatesRetrieved} | {result.CandidatesQualified} | {top} |");
+        }
+    }
+
+    private static async Task TimeAsync<T>(Latencies into, bool record, Func<Task<T>> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        if (record) Add(into, watch.Elapsed);
+    }
+
+    private static void Time<T>(Latencies into, bool record, Func<T> action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        if (record) Add(into, watch.Elapsed);
+    }
+
+    private static void Add(Latencies into, TimeSpan elapsed)
+    {
+        into.Add(elapsed.TotalMilliseconds);
+        into.Busy += elapsed;
+    }
+}

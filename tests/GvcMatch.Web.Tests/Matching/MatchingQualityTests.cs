@@ -9,9 +9,10 @@ namespace GvcMatch.Web.Tests.Matching;
 public abstract class MatchingQualityTests(GvcMatchApp app, ITestOutputHelper output)
 {
     /// <summary>
-    /// Mean nDCG@10 over the four requirements. Measured at 1.000 on SQLite and PostgreSQL when
-    /// the test was written; set a little below so that a tie broken differently still passes,
-    /// while any real ranking regression (a marginal supplier above an obvious fit) does not.
+    /// Mean nDCG@10 over the four requirements. Measured at 0.987 on SQLite and PostgreSQL when
+    /// the test was written (R2 scores 0.947: S7, labelled marginal, fails its capacity minimum
+    /// and is rightly left out). Set a little below that, so a tie broken differently still
+    /// passes while a real ranking regression (a marginal supplier above an obvious fit) does not.
     /// </summary>
     private const double MinimumMeanNdcgAt10 = 0.95;
 

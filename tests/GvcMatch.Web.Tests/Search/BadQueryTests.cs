@@ -40,6 +40,7 @@ public abstract class BadQueryTests(GvcMatchApp app)
     [InlineData("top=0")]
     [InlineData("top=1000")]
     [InlineData("top=-1")]
+    [InlineData("top=ten")]
     public async Task MatchesRefuseATopOutsideItsRange(string query)
     {
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
@@ -48,6 +49,14 @@ public abstract class BadQueryTests(GvcMatchApp app)
         var sme = await app.SignUpAsync(OrganizationKind.Sme);
         await sme.SaveProfileAsync();
         await Expect.ValidationErrorAsync(await sme.Client.GetAsync($"/api/organizations/{sme.Me.OrgId}/recommended-requirements?{query}"), "top");
+    }
+
+    [DatabaseFact]
+    public async Task MatchesRefuseADiversifyThatIsNotABoolean()
+    {
+        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        var requirement = await buyer.PublishNewRequirementAsync();
+        await Expect.ValidationErrorAsync(await buyer.Client.GetAsync($"/api/requirements/{requirement}/matches?diversify=maybe"), "diversify");
     }
 }
 

@@ -153,6 +153,20 @@ public abstract class MatchingQualityTests(GvcMatchApp app, ITestOutputHelper ou
         Assert.StartsWith("Meets 0 of 4 criteria; missing: Located in VN, TH, MY", byId[data.Requirements["R3"]].GetProperty("headline").GetString());
     }
 
+    [DatabaseFact]
+    public async Task SearchFiltersAndCardsCountOnlyValidCertificates()
+    {
+        var data = await BuiltDataSet.ForAsync(app);
+        using var anyone = app.CreateClient();
+        var body = await Expect.JsonAsync(await anyone.GetAsync("/api/search/suppliers?certification=ISO%209001&pageSize=100"), HttpStatusCode.OK);
+        var found = Search.SearchProbe.Ids(body).Select(data.KeyOf).Order().ToList();
+        Assert.Equal(["S1", "S12", "S2", "S4", "S5"], found);
+
+        var s1 = body.GetProperty("hits").EnumerateArray().Single(h => h.GetProperty("id").GetInt32() == data.Smes["S1"].Me.OrgId);
+        var certificates = s1.GetProperty("card").GetProperty("certifications").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(["ISO 9001"], certificates);
+    }
+
     private static async Task<List<JsonElement>> MatchesAsync(BuiltDataSet data, string requirement, int top, bool diversify = false)
     {
         var url = $"/api/requirements/{data.Requirements[requirement]}/matches?top={top}&diversify={(diversify ? "true" : "false")}";

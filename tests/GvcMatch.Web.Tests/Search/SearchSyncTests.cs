@@ -94,6 +94,27 @@ public abstract class SearchSyncTests(GvcMatchApp app)
         Assert.Empty(await SearchProbe.SupplierIdsAsync(anyone, $"q=betaversion+{word}"));
     }
 
+    [DatabaseFact]
+    public async Task RenamingAnOrganisationReachesItsSupplierAndListingDocuments()
+    {
+        var word = SearchProbe.UniqueWord();
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync();
+        await sme.PublishProfileAsync();
+        var listing = await sme.CreateIpListingAsync();
+        await Expect.StatusAsync(await sme.Client.PostAsync($"/api/ip-listings/{listing}/publish"), HttpStatusCode.OK);
+
+        var renamed = Accounts.NewRegistration(OrganizationKind.Sme).Organization with { Name = $"Renamed {word} GmbH" };
+        await Expect.StatusAsync(await sme.Client.PutJsonAsync($"/api/organizations/{sme.Me.OrgId}", renamed), HttpStatusCode.OK);
+
+        using var anyone = app.CreateClient();
+        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Contains(sme.Me.OrgId),
+            "the supplier is found by its new name");
+        await SearchProbe.EventuallyAsync(async () =>
+            SearchProbe.Ids(await Expect.JsonAsync(await anyone.GetAsync($"/api/search/ip?q={word}"), HttpStatusCode.OK)).Contains(listing),
+            "the IP listing is found by its organisation's new name");
+    }
+
     private Task ChangeWithOddRowsAsync(int organizationId, int profileId, PublicationStatus status, string summary) => app.WithDbAsync(async db =>
     {
         var now = DateTimeOffset.UtcNow;

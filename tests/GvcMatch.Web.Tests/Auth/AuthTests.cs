@@ -87,7 +87,7 @@ public abstract class AuthTests(GvcMatchApp app)
         var token = await app.GetTokenAsync(sme.Email, sme.Password);
 
         // A second instance on the same database has no keys of its own in memory: it must read them from the database.
-        await using var second = new GvcMatchApp(app.Database);
+        await using var second = SecondInstance.Of(app);
         using var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var me = await Expect.JsonAsync(await client.GetAsync("/api/auth/me"), HttpStatusCode.OK);

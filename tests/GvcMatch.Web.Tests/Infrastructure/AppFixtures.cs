@@ -37,3 +37,29 @@ public sealed class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connection
             await (await PostgresServer.GetAsync()).DropDatabaseAsync(Database.ConnectionString);
     }
 }
+
+/// <summary>
+/// A second app instance on the same database as another, as when several instances run behind a
+/// load balancer. It has a data folder of its own (the search index there cannot be shared) and
+/// reaches the first one's database, SQLite file included, through its connection string.
+/// </summary>
+public sealed class SecondInstance(TestDatabase database) : GvcMatchApp(database)
+{
+    public static SecondInstance Of(GvcMatchApp first)
+    {
+        var folder = Directory.CreateTempSubdirectory("gvcmatch-test-").FullName;
+        var connection = first.Database.ConnectionString;
+        if (first.Database.Provider == Data.DatabaseProvider.Sqlite)
+        {
+            var file = Directory.GetFiles(first.Database.DataFolder, "*.db").Single();
+            connection = $"Data Source={file};Cache=Shared";
+        }
+        return new SecondInstance(first.Database with { DataFolder = folder, ConnectionString = connection });
+    }
+
+    protected override Task OnDisposedAsync()
+    {
+        DeleteFolder(Database.DataFolder);
+        return Task.CompletedTask;
+    }
+}

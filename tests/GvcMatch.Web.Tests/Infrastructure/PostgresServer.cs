@@ -56,6 +56,8 @@ public sealed class PostgresServer
             return $"No PostgreSQL: set {ConnectionVariable} or install the postgresql package (/usr/lib/postgresql/*/bin).";
         if (Environment.UserName == "root" && !File.Exists("/usr/sbin/runuser") && !File.Exists("/sbin/runuser"))
             return "No PostgreSQL: initdb cannot run as root and runuser is missing.";
+        if (Environment.UserName == "root" && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith("postgres:", StringComparison.Ordinal)))
+            return "No PostgreSQL: initdb cannot run as root and there is no postgres user to run it.";
         return null;
     }
 

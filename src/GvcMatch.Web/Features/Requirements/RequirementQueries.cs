@@ -13,7 +13,7 @@ public sealed record RequirementFilter : PageRequest
     public string? Country { get; init; }
 
     /// <summary>Only the caller's own organisation's requirements, drafts included.</summary>
-    public bool Mine { get; init; }
+    public bool? Mine { get; init; }
 }
 
 public sealed record RequirementCard(
@@ -26,7 +26,7 @@ public static class RequirementQueries
     public static async Task<Paged<RequirementCard>> BrowseAsync(AppDbContext db, RequirementFilter f, int? callerOrganizationId, CancellationToken ct)
     {
         var query = db.Requirements.AsNoTracking();
-        query = f.Mine
+        query = f.Mine == true
             ? query.Where(r => r.OrganizationId == callerOrganizationId)
             : query.Where(r => r.Status != RequirementStatus.Draft);
 

@@ -40,12 +40,12 @@ public static class SearchApi
         }
         var result = await index.SearchAsync(query, ct);
         var today = clock.Today();
-        var hits = result.Hits.Select(h => new SearchHitDto(h.EntityId, h.Title, h.Score, h.Highlights, Card(h, today))).ToList();
+        var hits = result.Hits.Select(h => new SearchHitDto(h.EntityId, h.Title, h.Score, h.Highlights, SupplierCard(h, today))).ToList();
         return TypedResults.Ok(new SearchResponse(result.Total, query.Skip / Math.Max(1, query.Take) + 1, query.Take, hits, result.Facets));
     }
 
     /// <summary>Suppliers carry their card in the payload; other kinds link to their page.</summary>
-    private static object? Card(SearchHit hit, DateOnly today)
+    public static SupplierHitCard? SupplierCard(SearchHit hit, DateOnly today)
     {
         if (hit.Kind != DocumentKind.Supplier || hit.Payload is null) return null;
         var f = JsonSerializer.Deserialize<SupplierFacts>(hit.Payload, SupplierDocuments.PayloadJson)!;

@@ -1,0 +1,98 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Pages.Account;
+
+/// <summary>An SME edits, publishes and unpublishes its capability profile.</summary>
+public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+{
+    /// <summary>Blank certification rows offered below the existing ones, so no script is needed to add one.</summary>
+    public const int BlankCertificationRows = 3;
+
+    [BindProperty] public ProfileForm Input { get; set; } = new();
+
+    public Organization Organization { get; private set; } = null!;
+    public CapabilityProfile? Profile { get; private set; }
+    public IDictionary<string, string[]>? Errors { get; private set; }
+    public string? Message { get; private set; }
+    public bool MessageIsWarning { get; private set; }
+    public Features.ReferenceData.ReferenceData Reference => reference;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        Input = ProfileForm.From(Profile is null ? new ProfileInput() : ProfileInput.From(Profile));
+        Input.PadCertifications(BlankCertificationRows);
+        Message = TempData["Message"] as string;
+        MessageIsWarning = TempData["Warning"] is true;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => SaveAsync(publish: false, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => SaveAsync(publish: true, ct);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        if (Profile is not null)
+        {
+            ProfilePublishing.Unpublish(Profile, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Message"] = "The profile is now a draft; buyers no longer see it.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> SaveAsync(bool publish, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        var input = Input.ToInput();
+        var errors = new Errors();
+        input.Validate(errors, reference);
+        if (errors.Any || !ModelState.IsValid)
+        {
+            // Show the form as posted, each certification error next to its row.
+            var all = new Errors();
+            all.AddRange(RowErrors.Remap(errors.ToDictionary(), "certifications", RowErrors.NonBlank(Input.Certifications, c => c.IsBlank)));
+            BindingErrors.AddTo(ModelState, all);
+            Errors = all.ToDictionary();
+            Input.PadCertifications(BlankCertificationRows);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        if (Profile is null)
+        {
+            Profile = new CapabilityProfile { OrganizationId = Organization.Id };
+            db.Profiles.Add(Profile);
+        }
+        input.ApplyTo(Profile, reference);
+        Profile.UpdatedAt = now;
+        // The fields are kept even when publishing is refused, so nothing typed is lost.
+        var refused = publish ? ProfilePublishing.Publish(Profile, now) : null;
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = refused is not null ? $"Saved, but not published: {refused}"
+            : publish ? "Published: buyers can now find your profile." : "Saved.";
+        TempData["Warning"] = refused is not null;
+        return RedirectToPage();
+    }
+
+    /// <summary>Loads the caller's organisation and profile; a non-SME or an outsider gets 403.</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor?.OrganizationId is not { } orgId) return Forbid();
+        Organization = await db.Organizations.FirstAsync(o => o.Id == orgId, ct);
+        if (Access.CanManageProfile(actor, Organization) is not null) return Forbid();
+        Profile = await db.Profiles.Include(p => p.Certifications).FirstOrDefaultAsync(p => p.OrganizationId == orgId, ct);
+        return null;
+    }
+}

@@ -1,0 +1,108 @@
+using GvcMatch.Matching;
+using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Pages.Shared;
+
+namespace GvcMatch.Web.Pages.Account.Requirements;
+
+/// <summary>A requirement as the form posts it: code lists as text, criteria as fixed rows (blank rows ignored).</summary>
+public sealed class RequirementForm
+{
+    /// <summary>Rows always offered, so the editor works without JavaScript.</summary>
+    public const int MinimumRows = 8;
+
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? IsicCodes { get; set; }
+    public string? HsCodes { get; set; }
+    public decimal? Quantity { get; set; }
+    public string? QuantityUnit { get; set; }
+    public QuantityPeriod? QuantityPeriod { get; set; }
+    public string? DeliveryCountry { get; set; }
+    public string? DeliveryCity { get; set; }
+    public DateOnly? ResponseDeadline { get; set; }
+    public DateOnly? ContractStart { get; set; }
+    public int? ContractMonths { get; set; }
+    public string? ChangeNote { get; set; }
+
+    /// <summary>The concurrency stamp the editor was opened with; a different stored one means someone else saved meanwhile.</summary>
+    public Guid? Stamp { get; set; }
+    public List<CriterionRow> Criteria { get; set; } = [];
+
+    public RequirementInput ToInput() => new()
+    {
+        Title = Title ?? "", Description = Description ?? "",
+        IsicCodes = FormHelpers.SplitList(IsicCodes), HsCodes = FormHelpers.SplitList(HsCodes),
+        Quantity = Quantity, QuantityUnit = Blank(QuantityUnit), QuantityPeriod = QuantityPeriod,
+        DeliveryCountry = Blank(DeliveryCountry), DeliveryCity = Blank(DeliveryCity),
+        ResponseDeadline = ResponseDeadline, ContractStart = ContractStart, ContractMonths = ContractMonths,
+        ChangeNote = Blank(ChangeNote),
+        Criteria = Criteria.Where(c => !c.IsBlank).Select(c => c.ToCriterion()).ToList(),
+    };
+
+    public static RequirementForm From(RequirementInput r, Guid? stamp) => new()
+    {
+        Title = r.Title, Description = r.Description,
+        IsicCodes = FormHelpers.JoinComma(r.IsicCodes), HsCodes = FormHelpers.JoinComma(r.HsCodes),
+        Quantity = r.Quantity, QuantityUnit = r.QuantityUnit, QuantityPeriod = r.QuantityPeriod,
+        DeliveryCountry = r.DeliveryCountry, DeliveryCity = r.DeliveryCity,
+        ResponseDeadline = r.ResponseDeadline, ContractStart = r.ContractStart, ContractMonths = r.ContractMonths,
+        ChangeNote = r.ChangeNote, Stamp = stamp,
+        Criteria = r.Criteria.Select(CriterionRow.From).ToList(),
+    };
+
+    public void PadRows()
+    {
+        var target = Math.Max(MinimumRows, Criteria.Count + 2);
+        while (Criteria.Count < target) Criteria.Add(new CriterionRow());
+    }
+
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed class CriterionRow
+{
+    public CriterionKind? Kind { get; set; }
+    public bool Mandatory { get; set; }
+    public int? Weight { get; set; }
+    public string? Description { get; set; }
+    public string? Keywords { get; set; }
+    public string? Standard { get; set; }
+    public decimal? Minimum { get; set; }
+    public string? Unit { get; set; }
+    public int? Days { get; set; }
+    public string? Countries { get; set; }
+    public string? SizeBands { get; set; }
+
+    /// <summary>A row with no kind is blank; the validator reports a kind-less row with content as an unknown kind.</summary>
+    public bool IsBlank => Kind is null && !Mandatory && Weight is null && string.IsNullOrWhiteSpace(Description)
+        && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && Minimum is null
+        && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands);
+
+    /// <summary>Only the parameters the chosen kind uses are kept, so a stray value in another column is not published.</summary>
+    public Criterion ToCriterion()
+    {
+        var kind = Kind ?? (CriterionKind)(-1);
+        return new Criterion
+        {
+            Kind = kind,
+            Mandatory = Mandatory,
+            Weight = Weight,
+            Description = RequirementForm.Blank(Description),
+            Keywords = kind == CriterionKind.CapabilityFit ? FormHelpers.SplitList(Keywords) : null,
+            Standard = kind == CriterionKind.CertificationHeld ? RequirementForm.Blank(Standard) : null,
+            Minimum = kind == CriterionKind.CapacityAtLeast ? Minimum : null,
+            Unit = kind == CriterionKind.CapacityAtLeast ? RequirementForm.Blank(Unit) : null,
+            Days = kind == CriterionKind.LeadTimeAtMost ? Days : null,
+            Countries = kind is CriterionKind.LocationIn or CriterionKind.ExportExperience
+                ? FormHelpers.SplitList(Countries).Select(c => c.ToUpperInvariant()).ToList() : null,
+            SizeBands = kind == CriterionKind.CompanySize ? FormHelpers.SplitList(SizeBands) : null,
+        };
+    }
+
+    public static CriterionRow From(Criterion c) => new()
+    {
+        Kind = Enum.IsDefined(c.Kind) ? c.Kind : null, Mandatory = c.Mandatory, Weight = c.Weight, Description = c.Description,
+        Keywords = FormHelpers.JoinComma(c.Keywords), Standard = c.Standard, Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
+        Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
+    };
+}

@@ -1,0 +1,28 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.IpListings;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Pages.Ip;
+
+/// <summary>One IP listing: published for everyone, a draft only for its own organisation.</summary>
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference) : PageModel
+{
+    public IpListing Listing { get; private set; } = null!;
+    public bool IsMember { get; private set; }
+    public Features.ReferenceData.ReferenceData Reference => reference;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var listing = await db.IpListings.AsNoTracking().Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (listing is null) return NotFound();
+        IsMember = Access.IsMember(await User.GetActorAsync(db, ct), listing.OrganizationId);
+        if (listing.Status != PublicationStatus.Published && !IsMember) return NotFound();
+        Listing = listing;
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.IpListings;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Pages.Suppliers;
+
+/// <summary>A supplier's public page; a draft profile is shown only to its own organisation.</summary>
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+{
+    public Organization Organization { get; private set; } = null!;
+    public CapabilityProfile Profile { get; private set; } = null!;
+    public IReadOnlyList<IpListing> IpListings { get; private set; } = [];
+    public bool IsMember { get; private set; }
+    public DateOnly Today { get; private set; }
+    public Features.ReferenceData.ReferenceData Reference => reference;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+            .FirstOrDefaultAsync(p => p.OrganizationId == id, ct);
+        if (profile is null || profile.Organization.Kind != OrganizationKind.Sme) return NotFound();
+
+        var actor = await User.GetActorAsync(db, ct);
+        IsMember = Access.IsMember(actor, id);
+        if (profile.Status != PublicationStatus.Published && !IsMember) return NotFound();
+
+        Profile = profile;
+        Organization = profile.Organization;
+        Today = clock.Today();
+        IpListings = await db.IpListings.AsNoTracking()
+            .Where(i => i.OrganizationId == id && i.Status == PublicationStatus.Published)
+            .OrderBy(i => i.Title).ToListAsync(ct);
+        return Page();
+    }
+
+    public string CountryName(string code) => reference.NameOf("countries", code) ?? code;
+}

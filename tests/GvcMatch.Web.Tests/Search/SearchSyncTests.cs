@@ -4,7 +4,7 @@ using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GvcMatch.Web.Tests.Search;
 
@@ -163,6 +163,21 @@ public abstract class SearchSyncTests(GvcMatchApp app)
 
         var after = await Expect.JsonAsync(await anyone.GetAsync($"/api/search/suppliers?{query}"), HttpStatusCode.OK);
         Assert.Equal(SearchProbe.Ids(before), SearchProbe.Ids(after));
+
+        // A small rebuild can finish between two polls, so search once more from inside one: the
+        // progress callback runs while the new index is half written and the old one still serves.
+        var duringRebuild = new List<List<int>>();
+        var progress = new InlineProgress(status =>
+        {
+            if (status.State != RebuildState.Running || status.Done == 0) return;
+            var response = anyone.GetAsync($"/api/search/suppliers?{query}").GetAwaiter().GetResult();
+            duringRebuild.Add(SearchProbe.Ids(Expect.JsonAsync(response, HttpStatusCode.OK).GetAwaiter().GetResult()));
+        });
+        // On the thread pool, so the blocking search in the callback never holds the test's context.
+        var rebuild = app.Services.GetRequiredService<SearchRebuild>();
+        await Task.Run(() => rebuild.RunAsync(progress, CancellationToken.None));
+        Assert.NotEmpty(duringRebuild);
+        Assert.All(duringRebuild, ids => Assert.Equal(SearchProbe.Ids(before), ids));
         Assert.Equal(before.GetProperty("facets").GetRawText(), after.GetProperty("facets").GetRawText());
         Assert.Equal(before.GetProperty("total").GetInt64(), after.GetProperty("total").GetInt64());
     }

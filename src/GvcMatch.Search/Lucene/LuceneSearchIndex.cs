@@ -66,8 +66,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 writer.UpdateDocument(id, LuceneFields.ToDocument(change.Document));
             }
             Commit(writer, stored);
-            _checkpoint = stored;
+            // Refresh before publishing the checkpoint: whoever sees the new checkpoint (the
+            // status endpoint, a caller waiting for its change) must also find the documents.
             _live.Searchers.MaybeRefreshBlocking();
+            Interlocked.Exchange(ref _checkpoint, stored);
         }
         finally
         {

@@ -16,7 +16,7 @@ public sealed class SavedSearch
     public required string Query { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>Items updated up to this moment have been reported; only later ones are news.</summary>
+    /// <summary>Items updated before this moment have been reported; from it on they are news (whole seconds).</summary>
     public DateTimeOffset CheckedUpTo { get; set; }
 }
 

@@ -60,16 +60,23 @@ public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchInde
         try { query = SavedSearchesApi.Parse(saved.Kind, saved.Query); }
         catch (SearchQueryException) { return false; }
 
-        var since = saved.CheckedUpTo.ToUnixTimeSeconds() + 1;
+        // Documents carry their update time in whole seconds, so the window is whole seconds too:
+        // from the watermark's second up to the last second that has fully passed. The current
+        // second is left for the next check; otherwise a change later in this same second would
+        // fall behind the watermark and never be reported.
+        var from = saved.CheckedUpTo.ToUnixTimeSeconds();
+        var upTo = now.ToUnixTimeSeconds();
+        if (upTo <= from) return false;
         var result = await index.SearchAsync(query with
         {
-            Ranges = [.. query.Ranges, new RangeFilter("updated", since, null)],
+            Ranges = [.. query.Ranges, new RangeFilter("updated", from, upTo - 1)],
             Facets = [], Skip = 0, Take = 3, Highlight = false,
         }, ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var watermark = DateTimeOffset.FromUnixTimeSeconds(upTo);
         var moved = await db.Set<SavedSearch>().Where(s => s.Id == saved.Id && s.CheckedUpTo == saved.CheckedUpTo)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedUpTo, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedUpTo, watermark), ct);
         if (moved == 0 || result.Total == 0)
         {
             await tx.CommitAsync(ct);

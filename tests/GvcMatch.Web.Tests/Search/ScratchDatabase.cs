@@ -1,0 +1,27 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Tests.Infrastructure;
+
+namespace GvcMatch.Web.Tests.Search;
+
+/// <summary>
+/// A database and data folder of a test's own, on the same provider as its class fixture, for
+/// tests that start and stop apps themselves (two apps must never open one Lucene index at once).
+/// </summary>
+public sealed class ScratchDatabase : IAsyncDisposable
+{
+    private ScratchDatabase(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    public static async Task<ScratchDatabase> LikeAsync(GvcMatchApp fixture) => fixture.Database.Provider == DatabaseProvider.Postgres
+        ? new(TestDatabase.Postgres(await (await PostgresServer.GetAsync()).CreateDatabaseAsync()))
+        : new(TestDatabase.Sqlite());
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        GvcMatchApp.DeleteFolder(Database.DataFolder);
+        if (Database.ConnectionString is { } connection)
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(connection);
+    }
+}

@@ -13,7 +13,8 @@ public static class TextMatch
 {
     public static string Fold(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKD);
+        // Most capability text is plain ASCII, which needs no Unicode decomposition.
+        var normalized = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(normalized.Length);
         foreach (var ch in normalized)
         {
@@ -48,9 +49,11 @@ public static class TextMatch
 
         public Haystack(IEnumerable<string> texts)
         {
-            var joined = string.Join(" | ", texts);
-            _folded = " " + string.Join(' ', Fold(joined).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
-            _tokens = Tokens(joined).ToHashSet(StringComparer.Ordinal);
+            // Fold once; the phrase test and the word set both come from the folded words.
+            var words = Fold(string.Join(" | ", texts)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            _folded = " " + string.Join(' ', words) + " ";
+            _tokens = new HashSet<string>(words.Length, StringComparer.Ordinal);
+            foreach (var word in words) _tokens.Add(Stem(word));
         }
 
         /// <summary>1 when the phrase occurs; otherwise the share of its words that occur.</summary>

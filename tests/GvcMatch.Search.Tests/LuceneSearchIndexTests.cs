@@ -31,6 +31,23 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task APayloadTooLargeForADocValueComesBackWhole()
+    {
+        var large = "{\"notes\":\"" + new string('x', 40_000) + "\"}";
+        var small = "{\"notes\":\"short\"}";
+        await Index.ApplyAsync(
+        [
+            new IndexChange(DocumentKind.Supplier, 1, Doc(1, "Large payload works") with { Payload = large }),
+            new IndexChange(DocumentKind.Supplier, 2, Doc(2, "Small payload works") with { Payload = small }),
+        ], 1);
+
+        var hits = (await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Text = "payload" })).Hits.ToDictionary(h => h.EntityId);
+        Assert.Equal(large, hits[1].Payload);
+        Assert.Equal(small, hits[2].Payload);
+        Assert.Equal("Large payload works", hits[1].Title);
+    }
+
+    [Fact]
     public async Task ABatchThatFailsHalfWayIsNotPersisted()
     {
         await Index.ApplyAsync([Upsert(Doc(1, "Hydraulic cylinders"))], 5);

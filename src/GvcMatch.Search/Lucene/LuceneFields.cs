@@ -15,6 +15,16 @@ internal static class LuceneFields
     public const string BodyCjk = "body_cjk";
     public const string Payload = "payload";
 
+    /// <summary>Title and payload again as doc values: a hit is read without decompressing stored fields.</summary>
+    public const string TitleValue = "dv.title";
+    public const string PayloadValue = "dv.payload";
+
+    /// <summary>Lucene caps one binary doc value at about 32 KB; a larger payload stays a stored field only.</summary>
+    public const int MaxValueBytes = 32_000;
+
+    /// <summary>The doc value that says "the payload is in the stored field" (one zero byte).</summary>
+    public static readonly BytesRef InStoredField = new([0]);
+
     public static string Keyword(string field) => "kw." + field;
     public static string Number(string field) => "num." + field;
 
@@ -32,7 +42,17 @@ internal static class LuceneFields
             new TextField(TitleCjk, source.Title, Field.Store.NO),
             new TextField(BodyCjk, source.Body, Field.Store.NO),
         };
-        if (source.Payload is not null) doc.Add(new StoredField(Payload, source.Payload));
+        doc.Add(new BinaryDocValuesField(TitleValue, Utf8(source.Title)));
+        if (source.Payload is not null)
+        {
+            var payload = System.Text.Encoding.UTF8.GetBytes(source.Payload);
+            if (payload.Length is > 0 and <= MaxValueBytes) doc.Add(new BinaryDocValuesField(PayloadValue, new BytesRef(payload)));
+            else
+            {
+                doc.Add(new BinaryDocValuesField(PayloadValue, InStoredField));
+                doc.Add(new StoredField(Payload, source.Payload));
+            }
+        }
         foreach (var (field, values) in source.Keywords)
         {
             var name = Keyword(field);
@@ -51,4 +71,13 @@ internal static class LuceneFields
         }
         return doc;
     }
+
+    private static BytesRef Utf8(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        return bytes.Length <= MaxValueBytes ? new BytesRef(bytes) : new BytesRef(System.Text.Encoding.UTF8.GetBytes(Truncate(text)));
+    }
+
+    /// <summary>Titles are short; this only guards the doc-value limit.</summary>
+    private static string Truncate(string text) => text.Length > MaxValueBytes / 4 ? text[..(MaxValueBytes / 4)] : text;
 }

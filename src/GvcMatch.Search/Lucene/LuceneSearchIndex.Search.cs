@@ -23,14 +23,14 @@ public sealed partial class LuceneSearchIndex
         searcher.Search(textQuery, _queries.Filter(query), facets is null ? top : MultiCollector.Wrap(top, facets));
 
         var highlights = query.Highlight && !text.IsEmpty ? new LuceneHighlights(_analyzer, textQuery) : null;
+        var reader = new HitReader(searcher);
         var hits = new List<SearchHit>();
         foreach (var scoreDoc in top.GetTopDocs(query.Skip, query.Take).ScoreDocs)
         {
-            var doc = searcher.Doc(scoreDoc.Doc);
-            var entityId = doc.GetField(LuceneFields.EntityId).GetInt32Value() ?? 0;
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            hits.Add(new SearchHit(query.Kind, entityId, score, doc.Get(LuceneFields.Title), doc.Get(LuceneFields.Payload),
-                highlights?.For(doc.Get(LuceneFields.Body) ?? "") ?? []));
+            var (entityId, title, payload) = reader.Read(scoreDoc.Doc);
+            hits.Add(new SearchHit(query.Kind, entityId, score, title, payload,
+                highlights?.For(reader.Body(scoreDoc.Doc)) ?? []));
         }
         return new SearchResult(top.TotalHits, hits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
     }

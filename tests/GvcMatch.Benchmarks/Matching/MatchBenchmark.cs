@@ -31,12 +31,12 @@ public static class MatchBenchmark
 
         await PrintCandidatesAsync(matching, raw, requirements);
 
-        var service = new Latencies("MatchingService (retrieve 300 + score + rank)");
-        var rawIds = new Latencies("raw Lucene query (top 300 doc ids)");
-        var rawStored = new Latencies("raw Lucene query + stored payloads of top 300");
+        var service = new Latencies($"MatchingService (retrieve {MatchingService.CandidatePool} + score + rank)");
+        var rawIds = new Latencies($"raw Lucene query (top {MatchingService.CandidatePool} doc ids)");
+        var rawStored = new Latencies($"raw Lucene query + stored payloads of top {MatchingService.CandidatePool}");
         // The split of the service's time: stage one alone, and stage two alone on hits fetched beforehand.
         var stageOne = new Latencies("stage one only: ISearchIndex.SearchAsync(RetrievalQuery)");
-        var stageTwo = new Latencies("stage two only: deserialize + Scorer.Score 300 hits");
+        var stageTwo = new Latencies($"stage two only: deserialize + Scorer.Score {MatchingService.CandidatePool} hits");
         var fetched = new List<GvcMatch.Search.SearchResult>();
         foreach (var r in requirements) fetched.Add(await index.SearchAsync(RetrievalQuery.ForSuppliers(r.Criteria, MatchingService.CandidatePool)));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

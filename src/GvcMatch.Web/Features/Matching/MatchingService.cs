@@ -15,7 +15,7 @@ namespace GvcMatch.Web.Features.Matching;
 public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
 {
     /// <summary>How many candidates stage one hands to the scorer.</summary>
-    public const int CandidatePool = 300;
+    public const int CandidatePool = 200;
 
     public async Task<MatchListDto> MatchSuppliersAsync(Requirement requirement, int top, bool diversify, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public static class SupplierDocuments
 {
-    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = PayloadJsonContext.Default };
 
     /// <summary>Published, current SME profiles only: drafts and stale profiles never reach the index.</summary>
     public static IQueryable<CapabilityProfile> Indexable(AppDbContext db, DateOnly today) =>

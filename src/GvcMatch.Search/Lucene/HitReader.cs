@@ -1,0 +1,55 @@
+using System.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace GvcMatch.Search.Lucene;
+
+/// <summary>
+/// Reads a hit's id, title and payload from doc values, which are random-access and uncompressed,
+/// instead of stored fields, which decompress a block per document. Matching reads hundreds of
+/// hits per query, so this is most of its retrieval cost. Segments written before the doc values
+/// existed fall back to the stored fields.
+/// </summary>
+internal sealed class HitReader(IndexSearcher searcher)
+{
+    private static readonly ISet<string> StoredHitFields = new HashSet<string> { LuceneFields.EntityId, LuceneFields.Title, LuceneFields.Payload };
+    private static readonly ISet<string> BodyField = new HashSet<string> { LuceneFields.Body };
+
+    private readonly IList<AtomicReaderContext> _leaves = searcher.IndexReader.Leaves;
+    private readonly BytesRef _scratch = new();
+
+    public (int EntityId, string Title, string? Payload) Read(int doc)
+    {
+        var leaf = _leaves[ReaderUtil.SubIndex(doc, _leaves)];
+        var local = doc - leaf.DocBase;
+        var ids = leaf.AtomicReader.GetNumericDocValues(LuceneFields.EntityId);
+        var titles = leaf.AtomicReader.GetBinaryDocValues(LuceneFields.TitleValue);
+        var payloads = leaf.AtomicReader.GetBinaryDocValues(LuceneFields.PayloadValue);
+        if (ids is null || titles is null)
+        {
+            var stored = searcher.Doc(doc, StoredHitFields);
+            return (stored.GetField(LuceneFields.EntityId).GetInt32Value() ?? 0, stored.Get(LuceneFields.Title), stored.Get(LuceneFields.Payload));
+        }
+
+        var entityId = (int)ids.Get(local);
+        titles.Get(local, _scratch);
+        var title = Utf8(_scratch);
+        string? payload = null;
+        if (payloads is not null)
+        {
+            payloads.Get(local, _scratch);
+            payload = _scratch.Length switch
+            {
+                0 => null,
+                1 when _scratch.Bytes[_scratch.Offset] == 0 => searcher.Doc(doc, StoredHitFields).Get(LuceneFields.Payload),
+                _ => Utf8(_scratch),
+            };
+        }
+        return (entityId, title, payload);
+    }
+
+    public string Body(int doc) => searcher.Doc(doc, BodyField).Get(LuceneFields.Body) ?? "";
+
+    private static string Utf8(BytesRef bytes) => Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+}

@@ -16,6 +16,9 @@ public sealed class SearchIndexer(
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    /// <summary>Rows at or below the checkpoint already applied by this instance, kept for the late-commit window.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset> _recent = new();
     private DateOnly _expiriesCheckedUpTo;
 
     /// <summary>Wakes the loop now instead of at the next poll.</summary>
@@ -62,13 +65,25 @@ public sealed class SearchIndexer(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rows = await db.IndexOutbox.AsNoTracking()
             .Where(e => e.Id > checkpoint).OrderBy(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
-        if (rows.Count == 0) return 0;
 
-        var targets = await IndexChanges.ExpandAsync(db, rows, ct);
+        // Identity values are handed out at insert, not at commit: under concurrent writers a row
+        // can become visible after a higher one was applied. Recent rows below the checkpoint that
+        // this instance has not applied yet are such late commits, so they are applied too.
+        var since = clock.GetUtcNow() - options.Value.LateCommitWindow;
+        var late = (await db.IndexOutbox.AsNoTracking().Where(e => e.Id <= checkpoint && e.CreatedAt >= since).ToListAsync(ct))
+            .Where(e => !_recent.ContainsKey(e.Id)).ToList();
+        if (rows.Count == 0 && late.Count == 0) return 0;
+
+        var all = rows.Concat(late).ToList();
+        var targets = await IndexChanges.ExpandAsync(db, all, ct);
         var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), ct);
-        await index.ApplyAsync(changes, rows[^1].Id, ct);
-        logger.LogDebug("Indexed {Changes} document change(s) up to outbox row {Checkpoint}", changes.Count, rows[^1].Id);
-        return rows.Count;
+        var next = rows.Count > 0 ? rows[^1].Id : checkpoint;
+        await index.ApplyAsync(changes, next, ct);
+
+        foreach (var row in all) _recent[row.Id] = row.CreatedAt;
+        foreach (var old in _recent.Where(r => r.Value < since).Select(r => r.Key).ToList()) _recent.TryRemove(old, out _);
+        logger.LogDebug("Indexed {Changes} document change(s) up to outbox row {Checkpoint} ({Late} late)", changes.Count, next, late.Count);
+        return all.Count;
     }
 
     /// <summary>

@@ -17,6 +17,12 @@ public sealed class SearchOptions : IValidatableObject
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// How long after it was written an outbox row below the checkpoint is still looked for: a
+    /// transaction that commits later than this after its save can be missed until the next change.
+    /// </summary>
+    public TimeSpan LateCommitWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>On start, how many past days of lapsed certificates to re-check.</summary>
     [Range(0, 365)]
     public int ExpiryLookBackDays { get; set; } = 7;
@@ -26,6 +32,7 @@ public sealed class SearchOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (PollInterval <= TimeSpan.Zero) yield return new("Search:PollInterval must be positive.", [nameof(PollInterval)]);
+        if (LateCommitWindow < TimeSpan.Zero) yield return new("Search:LateCommitWindow cannot be negative.", [nameof(LateCommitWindow)]);
         if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
             yield return new("Search:Elasticsearch:Url must be an absolute URL when Search:Provider is Elasticsearch.", [nameof(Elasticsearch)]);
         if (!System.Text.RegularExpressions.Regex.IsMatch(Elasticsearch.IndexPrefix, "^[a-z0-9][a-z0-9_-]{0,100}$"))

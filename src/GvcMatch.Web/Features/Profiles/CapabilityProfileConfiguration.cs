@@ -8,7 +8,8 @@ internal sealed class CapabilityProfileConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CapabilityProfile> b)
     {
         b.HasIndex(p => p.OrganizationId).IsUnique();
-        b.HasIndex(p => p.Status);
+        // Serves the rebuild's keyset pages (published profiles in organisation order) without a sort.
+        b.HasIndex(p => new { p.Status, p.OrganizationId });
         b.Property(p => p.Summary).HasMaxLength(ProfileLimits.Summary);
         b.Property(p => p.CapacityUnit).HasMaxLength(ProfileLimits.Unit);
         b.Property(p => p.MinimumOrderUnit).HasMaxLength(ProfileLimits.Unit);

@@ -393,7 +393,7 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "OrganizationId");
 
                     b.ToTable("Profiles");
                 });

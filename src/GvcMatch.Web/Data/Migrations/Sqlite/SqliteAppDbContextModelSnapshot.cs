@@ -379,7 +379,7 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "OrganizationId");
 
                     b.ToTable("Profiles");
                 });

@@ -49,7 +49,7 @@ public static class MatchingApi
             return Problems.NotFound("The requirement");
         if (!actor.IsSme || actor.OrganizationId is not { } orgId) return Problems.Forbidden("Only SMEs have a score on a requirement.");
 
-        var facts = await LoadFactsAsync(db, orgId, ct);
+        var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, ct);
         if (facts is null) return Problems.NotFound("Your capability profile");
         var result = Scorer.Score(requirement.Criteria, facts, clock.Today());
         return TypedResults.Ok(new RequirementMatchDto(requirement.Id, requirement.Title, requirement.Organization.Name, requirement.ResponseDeadline,
@@ -63,7 +63,7 @@ public static class MatchingApi
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null || !actor.IsMemberOf(id)) return Problems.Forbidden("Recommendations are for the SME's own members.");
         if (!actor.IsSme) return Problems.Forbidden("Only SMEs get recommended requirements.");
-        var facts = await LoadFactsAsync(db, id, ct);
+        var facts = await SupplierDocuments.LoadOwnFactsAsync(db, id, ct);
         if (facts is null) return Problems.NotFound("Your capability profile");
 
         var ranked = await matching.RecommendRequirementsAsync(facts, top, ct);
@@ -73,13 +73,5 @@ public static class MatchingApi
         return TypedResults.Ok(ranked.Where(r => details.ContainsKey(r.RequirementId)).Select(r => new RequirementMatchDto(
             r.RequirementId, r.Title, details[r.RequirementId].OrganizationName, details[r.RequirementId].ResponseDeadline,
             r.Result.Total, r.Result.Qualified, r.Result.Headline(), r.Result.Criteria.Select(CriterionScoreDto.From).ToList())).ToList());
-    }
-
-    /// <summary>The SME's own current profile (a draft too: an SME may check a score before publishing).</summary>
-    private static async Task<SupplierFacts?> LoadFactsAsync(AppDbContext db, int organizationId, CancellationToken ct)
-    {
-        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
-            .FirstOrDefaultAsync(p => p.OrganizationId == organizationId, ct);
-        return profile is null ? null : SupplierDocuments.Facts(profile);
     }
 }

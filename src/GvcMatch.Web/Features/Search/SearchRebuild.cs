@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Infrastructure;
@@ -63,7 +64,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
             logger.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s", done, (clock.GetUtcNow() - started).TotalSeconds);
 
             // Keyset paging (ordered by id) keeps each batch query cheap however large the table.
-            async Task CopyAsync<T>(IQueryable<T> source, System.Linq.Expressions.Expression<Func<T, int>> key, Func<T, SearchDocument> build)
+            async Task CopyAsync<T>(IQueryable<T> source, Expression<Func<T, int>> key, Func<T, SearchDocument> build)
             {
                 var last = 0;
                 var keyOf = key.Compile();
@@ -92,9 +93,9 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
         }
     }
 
-    private static System.Linq.Expressions.Expression<Func<T, bool>> AfterKey<T>(System.Linq.Expressions.Expression<Func<T, int>> key, int last)
+    private static Expression<Func<T, bool>> AfterKey<T>(Expression<Func<T, int>> key, int last)
     {
-        var body = System.Linq.Expressions.Expression.GreaterThan(key.Body, System.Linq.Expressions.Expression.Constant(last));
-        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, key.Parameters);
+        var body = Expression.GreaterThan(key.Body, Expression.Constant(last));
+        return Expression.Lambda<Func<T, bool>>(body, key.Parameters);
     }
 }

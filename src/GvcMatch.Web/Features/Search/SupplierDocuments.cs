@@ -25,6 +25,17 @@ public static class SupplierDocuments
                 && (p.RenewalDue == null || p.RenewalDue >= today))
             .AsSplitQuery();
 
+    /// <summary>
+    /// An SME's own current facts straight from the database (a draft too: an SME may check its score
+    /// before publishing), or null when it has no profile yet.
+    /// </summary>
+    public static async Task<SupplierFacts?> LoadOwnFactsAsync(AppDbContext db, int organizationId, CancellationToken ct)
+    {
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+            .FirstOrDefaultAsync(p => p.OrganizationId == organizationId, ct);
+        return profile is null ? null : Facts(profile);
+    }
+
     public static SupplierFacts Facts(CapabilityProfile p) => new()
     {
         OrganizationId = p.OrganizationId,

@@ -5,7 +5,6 @@ using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Pages.Account;
 
@@ -19,10 +18,9 @@ public sealed class RecommendedModel(AppDbContext db, MatchingService matching) 
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null || !actor.IsSme || actor.OrganizationId is not { } orgId) return Forbid();
-        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
-            .FirstOrDefaultAsync(p => p.OrganizationId == orgId, ct);
-        HasProfile = profile is not null;
-        if (profile is not null) Items = await matching.RecommendRequirementsAsync(SupplierDocuments.Facts(profile), 30, ct);
+        var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, ct);
+        HasProfile = facts is not null;
+        if (facts is not null) Items = await matching.RecommendRequirementsAsync(facts, 30, ct);
         return Page();
     }
 }

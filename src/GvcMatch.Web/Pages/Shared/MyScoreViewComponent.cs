@@ -5,7 +5,6 @@ using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Pages.Shared;
 
@@ -29,10 +28,9 @@ public sealed class MyScoreViewComponent(AppDbContext db, TimeProvider clock) : 
         var hasProfile = false;
         if (actor.IsSme && actor.OrganizationId is { } orgId)
         {
-            var profile = await db.Profiles.AsNoTracking().Include(x => x.Organization).Include(x => x.Certifications)
-                .FirstOrDefaultAsync(x => x.OrganizationId == orgId);
-            hasProfile = profile is not null;
-            if (profile is not null) result = Scorer.Score(requirement.Criteria, SupplierDocuments.Facts(profile), clock.Today());
+            var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, HttpContext.RequestAborted);
+            hasProfile = facts is not null;
+            if (facts is not null) result = Scorer.Score(requirement.Criteria, facts, clock.Today());
         }
         return View(new MyScoreView(requirement, result, isBuyer, actor.IsSme, hasProfile));
     }

@@ -19,13 +19,7 @@ public static class OrganizationsApi
             .WithSummary("Grant or withdraw the verified badge (platform admins and verified intermediaries)");
 
         app.MapGet("/api/admin/organizations", ListAsync).RequireAuthorization().WithTags("Admin")
-            .AddEndpointFilter(async (ctx, next) =>
-            {
-                var http = ctx.HttpContext;
-                var actor = await http.User.GetActorAsync(http.RequestServices.GetRequiredService<AppDbContext>(), http.RequestAborted);
-                if (actor is null) return Problems.Forbidden("Sign in again.");
-                return Access.CanVerify(actor) is { } reason ? Problems.Forbidden(reason) : await next(ctx);
-            })
+            .RequireActor(Access.CanVerify)
             .WithSummary("Organisations for review (platform admins and verified intermediaries)");
         return app;
     }

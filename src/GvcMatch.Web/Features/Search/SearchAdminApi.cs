@@ -13,12 +13,7 @@ public static class SearchAdminApi
     public static IEndpointRouteBuilder MapSearchAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/search").WithTags("Admin").RequireAuthorization()
-            .AddEndpointFilter(async (ctx, next) =>
-            {
-                var http = ctx.HttpContext;
-                var actor = await http.User.GetActorAsync(http.RequestServices.GetRequiredService<AppDbContext>(), http.RequestAborted);
-                return actor?.IsPlatformAdmin == true ? await next(ctx) : Problems.Forbidden("Only platform admins manage the search index.");
-            });
+            .RequireActor(actor => actor.IsPlatformAdmin ? null : "Only platform admins manage the search index.");
         group.MapGet("/status", StatusAsync).WithSummary("How far the index is behind the database, and any rebuild's progress");
         group.MapPost("/rebuild", Results<Accepted<RebuildStatus>, ProblemHttpResult> (SearchRebuild rebuild) =>
                 rebuild.TryStart()

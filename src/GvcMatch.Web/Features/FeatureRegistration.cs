@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
@@ -19,6 +20,7 @@ public static class FeatureRegistration
     {
         services.AddImport();
         services.AddSearch();
+        services.AddConversations();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConversationsHub();
         return app;
     }
 }

@@ -1,0 +1,111 @@
+using GvcMatch.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Conversations;
+
+/// <summary>Who sends a message: a member of a party organisation. System events have no sender.</summary>
+public sealed record Sender(string UserId, int OrganizationId, string? Name);
+
+/// <summary>What is being appended. <see cref="ClientMessageId"/> makes a retried send harmless.</summary>
+public sealed record NewMessage(MessageKind Kind, string Body, string? ClientMessageId = null, long? OfferId = null)
+{
+    public string? AttachmentName { get; init; }
+    public string? AttachmentContentType { get; init; }
+    public long? AttachmentSize { get; init; }
+    public string? AttachmentStorageKey { get; init; }
+}
+
+/// <summary>The stored message, and whether this call stored it (false: it was a retry).</summary>
+public sealed record Appended(MessageDto Message, bool Created);
+
+/// <summary>
+/// The one way messages enter a conversation. Numbers come from the conversation row inside the
+/// insert's transaction, so concurrent senders (on any instance) get consecutive numbers and
+/// nothing is broadcast before it is stored.
+/// </summary>
+public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>True when the organisation is a party: the one check every read and write makes.</summary>
+    public Task<bool> IsPartyAsync(long conversationId, int? organizationId, CancellationToken ct = default) =>
+        organizationId is null
+            ? Task.FromResult(false)
+            : db.Set<ConversationParty>().AnyAsync(p => p.ConversationId == conversationId && p.OrganizationId == organizationId, ct);
+
+    /// <summary>
+    /// The people who should receive a conversation's events now: current members of the party
+    /// organisations, read fresh, so a revoked member stops receiving at once.
+    /// </summary>
+    public Task<List<string>> RecipientsAsync(long conversationId, CancellationToken ct = default) =>
+        db.Users.Where(u => u.OrganizationId != null
+                && db.Set<ConversationParty>().Any(p => p.ConversationId == conversationId && p.OrganizationId == u.OrganizationId))
+            .Select(u => u.Id).ToListAsync(ct);
+
+    public async Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default)
+    {
+        if (sender is not null && message.ClientMessageId is not null
+            && await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct) is { } earlier)
+            return new Appended(earlier, Created: false);
+
+        var now = clock.GetUtcNow();
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            // The UPDATE locks the conversation row (PostgreSQL) or the database (SQLite) until
+            // commit, so the number read back is ours alone.
+            var touched = await db.Set<Conversation>().Where(c => c.Id == conversationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + 1).SetProperty(c => c.LastMessageAt, now), ct);
+            if (touched == 0) throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
+            var seq = await db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => c.LastSeq).SingleAsync(ct);
+
+            var row = new Message
+            {
+                ConversationId = conversationId,
+                Seq = seq,
+                Kind = message.Kind,
+                SenderUserId = sender?.UserId,
+                SenderOrganizationId = sender?.OrganizationId,
+                ClientMessageId = message.ClientMessageId,
+                Body = message.Body,
+                SentAt = now,
+                OfferId = message.OfferId,
+                AttachmentName = message.AttachmentName,
+                AttachmentContentType = message.AttachmentContentType,
+                AttachmentSize = message.AttachmentSize,
+                AttachmentStorageKey = message.AttachmentStorageKey,
+            };
+            db.Add(row);
+            if (sender is not null) await MarkOwnMessageReadAsync(conversationId, sender.UserId, seq, ct);
+            await db.SaveChangesAsync(ct);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return new Appended(MessageDto.From(row, sender?.Name), Created: true);
+        }
+        catch (DbUpdateException) when (sender is not null && message.ClientMessageId is not null)
+        {
+            // Two copies of one send raced; the other one was stored first.
+            if (ownTransaction is not null) await ownTransaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var stored = await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct);
+            if (stored is null) throw;
+            return new Appended(stored, Created: false);
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private async Task<MessageDto?> FindRetryAsync(long conversationId, Sender sender, string clientMessageId, CancellationToken ct)
+    {
+        var row = await db.Set<Message>().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.SenderUserId == sender.UserId && m.ClientMessageId == clientMessageId, ct);
+        return row is null ? null : MessageDto.From(row, sender.Name);
+    }
+
+    /// <summary>Your own message never counts as unread for you.</summary>
+    private async Task MarkOwnMessageReadAsync(long conversationId, string userId, long seq, CancellationToken ct)
+    {
+        var state = await db.Set<ConversationUserState>().FindAsync([conversationId, userId], ct);
+        if (state is null) db.Add(new ConversationUserState { ConversationId = conversationId, UserId = userId, LastReadSeq = seq });
+        else state.LastReadSeq = Math.Max(state.LastReadSeq, seq);
+    }
+}

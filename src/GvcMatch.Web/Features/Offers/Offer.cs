@@ -1,0 +1,39 @@
+namespace GvcMatch.Web.Features.Offers;
+
+/// <summary>
+/// Proposed → Countered (a newer offer references it) → Accepted / Rejected / Withdrawn / Expired.
+/// Only Proposed is open; every other state is final.
+/// </summary>
+public enum OfferState { Proposed, Countered, Accepted, Rejected, Withdrawn, Expired }
+
+/// <summary>Structured terms proposed by one party of a conversation to the other.</summary>
+public sealed class Offer
+{
+    public long Id { get; set; }
+    public long ConversationId { get; set; }
+
+    /// <summary>The offer this one counters, if any.</summary>
+    public long? PreviousOfferId { get; set; }
+    public int ProposedByOrganizationId { get; set; }
+    public required string ProposedByUserId { get; set; }
+    public OfferState State { get; set; }
+
+    public decimal Price { get; set; }
+
+    /// <summary>ISO 4217 code.</summary>
+    public required string Currency { get; set; }
+    public decimal Quantity { get; set; }
+    public required string Unit { get; set; }
+    public int LeadTimeDays { get; set; }
+
+    /// <summary>Incoterms 2020 rule, e.g. FCA or DDP.</summary>
+    public required string Incoterm { get; set; }
+    public string? DeliveryPlace { get; set; }
+    public int PaymentTermsDays { get; set; }
+    public DateOnly ValidUntil { get; set; }
+    public string? Notes { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+}

@@ -7,6 +7,7 @@ public static class ConversationsRegistration
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddScoped<ConversationStore>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddSignalR();
         return services;
     }

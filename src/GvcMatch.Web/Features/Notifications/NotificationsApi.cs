@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Notifications;
 
-public sealed record NotificationDto(long Id, string Kind, string Title, string? Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+public sealed record NotificationDto(long Id, string Kind, string Title, string? Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+{
+    public static NotificationDto From(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
+}
 
 public sealed record NotificationPage(int Unread, Paged<NotificationDto> Items);
 

@@ -1,6 +1,7 @@
 using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
+using GvcMatch.Benchmarks.Negotiation;
 using GvcMatch.Benchmarks.Realtime;
 using GvcMatch.Benchmarks.Reindex;
 using GvcMatch.Benchmarks.Infrastructure;
@@ -13,6 +14,7 @@ return parsed.Command switch
     "reindex" => await ReindexBenchmark.RunAsync(parsed),
     "http" => await HttpBenchmark.RunAsync(parsed),
     "echo" => await EchoCommand.RunAsync(parsed),
+    "negotiate" => await NegotiateCommand.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -26,6 +28,7 @@ static int Usage()
           match    --data DIR [--iterations 2000] [--warmup 300]
           reindex  --data DIR
           http     --data DIR [--rate 50] [--seconds 30]
+          negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
           echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]
         See docs/benchmarks.md.
         """);

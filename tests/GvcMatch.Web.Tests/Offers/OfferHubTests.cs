@@ -35,6 +35,8 @@ public abstract class OfferHubTests(GvcMatchApp app)
             supplierHub.InvokeAsync<OfferDto>("ProposeOffer", OfferKit.Terms(app, price: -1) with { ConversationId = conversation }));
         Assert.Contains("HubException: invalid:", invalid.Message);
         Assert.Contains("price", invalid.Message);
+        var missing = await Assert.ThrowsAsync<HubException>(() => supplierHub.InvokeAsync<OfferDto>("ProposeOffer", (object?)null));
+        Assert.Contains("HubException: invalid:", missing.Message);
         var own = await Assert.ThrowsAsync<HubException>(() => supplierHub.InvokeAsync<OfferDto>("AcceptOffer", proposed.Id));
         Assert.Contains("HubException: forbidden:", own.Message);
         var stranger = await Assert.ThrowsAsync<HubException>(() => outsiderHub.InvokeAsync<OfferDto>("AcceptOffer", proposed.Id));

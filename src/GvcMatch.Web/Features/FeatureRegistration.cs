@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
+        services.AddConsortia();
         return services;
     }
 
@@ -39,6 +41,7 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConsortiaApi();
         app.MapConversationsHub();
         return app;
     }

@@ -1,3 +1,4 @@
+using GvcMatch.Benchmarks.Composition;
 using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
@@ -11,6 +12,7 @@ return parsed.Command switch
     "match" => await MatchBenchmark.RunAsync(parsed),
     "reindex" => await ReindexBenchmark.RunAsync(parsed),
     "http" => await HttpBenchmark.RunAsync(parsed),
+    "compose" => await ComposeBenchmark.RunAsync(parsed),
     _ => Usage(),
 };
 
@@ -22,6 +24,7 @@ static int Usage()
           match    --data DIR [--iterations 2000] [--warmup 300]
           reindex  --data DIR
           http     --data DIR [--rate 50] [--seconds 30]
+          compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
         See docs/benchmarks.md.
         """);
     return 2;

@@ -14,7 +14,7 @@ public sealed record ComposerOptions
     /// class only this many (best by their own weighted score) are tried, plus the largest capacity and
     /// the best exporter of the class when those are mandatory.
     /// </summary>
-    public int RepresentativesPerClass { get; init; } = 3;
+    public int RepresentativesPerClass { get; init; } = 4;
 
     /// <summary>When a covering set lacks capacity or export experience, the suppliers tried to complete it.</summary>
     public int ExtensionPool { get; init; } = 8;

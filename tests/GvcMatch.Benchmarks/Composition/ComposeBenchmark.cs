@@ -33,8 +33,8 @@ public static class ComposeBenchmark
 
         // The search space of each requirement, stated once (the composer is deterministic).
         var fetched = new List<List<SupplierFacts>>();
-        Console.WriteLine("| # | requirement | mandatory | groups: matching → retrieved | candidates | usable | classes | class combinations | sets examined | valid sets | proposals | sole | best set (total) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| # | requirement | mandatory | groups: matching → retrieved | candidates | usable | unpruned sets of 2-4 | classes | class combinations | sets examined | valid sets | proposals | sole | best set (total) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in requirements)
         {
             var dto = await composer.ComposeAsync(r, null, 5, CancellationToken.None);
@@ -43,7 +43,7 @@ public static class ComposeBenchmark
             var groups = string.Join("; ", dto.CandidateGroups.Select(g => $"{g.Matching:N0}→{g.Retrieved}"));
             var best = dto.Proposals.Count == 0 ? dto.Note ?? "-"
                 : $"{dto.Proposals[0].Members.Count} members ({dto.Proposals[0].Total.ToString("0.0", CultureInfo.InvariantCulture)})";
-            Console.WriteLine($"| {r.Id} | {r.Title} | {string.Join(", ", dto.MandatoryCriteriaChecked)} | {groups} | {s.Candidates} | {s.Usable} | {s.CoverageClasses} | " +
+            Console.WriteLine($"| {r.Id} | {r.Title} | {string.Join(", ", dto.MandatoryCriteriaChecked)} | {groups} | {s.Candidates} | {s.Usable} | {Unpruned(s.Usable):0.0e0} | {s.CoverageClasses} | " +
                               $"{s.ClassCombinations:N0} | {s.SetsExamined:N0}{(s.Truncated ? " (budget reached)" : "")} | {s.ValidSets:N0} | {dto.Proposals.Count} | {dto.NoConsortiumNeededCount} | {best} |");
         }
 
@@ -77,6 +77,11 @@ public static class ComposeBenchmark
             }
         }
     }
+
+    /// <summary>How many sets of 2 to 4 the usable candidates allow before any pruning.</summary>
+    private static double Unpruned(int n) => Enumerable.Range(2, 3).Sum(k => Choose(n, k));
+
+    private static double Choose(int n, int k) => k > n ? 0 : Enumerable.Range(0, k).Aggregate(1.0, (acc, i) => acc * (n - i) / (i + 1));
 
     /// <summary>The service's retrieval half: the same group queries and payload reads.</summary>
     private static async Task<List<SupplierFacts>> RetrieveAsync(ISearchIndex index, Web.Features.Requirements.Requirement requirement)

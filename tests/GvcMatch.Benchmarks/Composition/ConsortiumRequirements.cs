@@ -22,11 +22,14 @@ public static class ConsortiumRequirements
         var r = new Random(4_000 + n);
         // Sectors that share a unit, so a mandatory capacity can add up over the members.
         var sectors = Sectors.All.Where(s => s.Unit == "pieces").OrderBy(_ => r.Next()).Take(4).ToList();
+        // Every fourth requirement takes two groups from one sector, so that sets of three compete with sets of four.
+        if (n % 4 == 3) sectors[3] = sectors[2];
+        var words = sectors.Distinct().ToDictionary(s => s, s => new Queue<string>(s.Capabilities.OrderBy(_ => r.Next())));
         var criteria = sectors.Select(s => new Criterion
         {
             Kind = CriterionKind.CapabilityFit,
             Mandatory = true,
-            Keywords = s.Capabilities.OrderBy(_ => r.Next()).Take(r.Next(1, 3)).ToList(),
+            Keywords = Enumerable.Range(0, r.Next(1, 3)).Select(_ => words[s].Dequeue()).ToList(),
         }).ToList();
         if (n % 2 == 0) criteria.Add(new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001" });
         if (n % 3 == 0) criteria.Add(new Criterion { Kind = CriterionKind.LocationIn, Mandatory = true, Countries = Europe });
@@ -38,7 +41,7 @@ public static class ConsortiumRequirements
             new Criterion { Kind = CriterionKind.VerifiedSupplier, Weight = 20 },
             new Criterion { Kind = CriterionKind.ExportExperience, Weight = 20, Countries = ["US", "JP"] },
         ]);
-        var title = $"Assembly needing {string.Join(" + ", sectors.Select(s => s.Name))}";
+        var title = $"Assembly needing {string.Join(" + ", sectors.Select(s => s.Name).Distinct())}";
         return new Requirement
         {
             Id = n + 1,

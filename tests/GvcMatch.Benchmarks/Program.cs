@@ -1,3 +1,4 @@
+using GvcMatch.Benchmarks.Composition;
 using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
@@ -13,6 +14,7 @@ return parsed.Command switch
     "match" => await MatchBenchmark.RunAsync(parsed),
     "reindex" => await ReindexBenchmark.RunAsync(parsed),
     "http" => await HttpBenchmark.RunAsync(parsed),
+    "compose" => await ComposeBenchmark.RunAsync(parsed),
     "echo" => await EchoCommand.RunAsync(parsed),
     "negotiate" => await NegotiateCommand.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
@@ -28,6 +30,7 @@ static int Usage()
           match    --data DIR [--iterations 2000] [--warmup 300]
           reindex  --data DIR
           http     --data DIR [--rate 50] [--seconds 30]
+          compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
           echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]
         See docs/benchmarks.md.

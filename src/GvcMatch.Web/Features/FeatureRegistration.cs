@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddSearch();
         services.AddConversations();
         services.AddOffers();
+        services.AddConsortia();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConsortiaApi();
         app.MapConversationsHub();
         app.MapOffersApi();
         return app;

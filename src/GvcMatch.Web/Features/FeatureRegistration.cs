@@ -6,6 +6,7 @@ using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Notifications;
+using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
@@ -21,6 +22,7 @@ public static class FeatureRegistration
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
+        services.AddOffers();
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class FeatureRegistration
         app.MapNotificationsApi();
         app.MapMatchingApi();
         app.MapConversationsHub();
+        app.MapOffersApi();
         return app;
     }
 }

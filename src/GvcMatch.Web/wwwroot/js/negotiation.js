@@ -95,7 +95,7 @@
             th.scope = 'row';
             tr.appendChild(el('td', cls ?? '', value));
         };
-        row('Price', `${number(o.price)} ${o.currency} per ${o.unit}`, 'offer-price');
+        row('Unit price', `${number(o.price)} ${o.currency}`, 'offer-price');
         row('Quantity', `${number(o.quantity)} ${o.unit}`);
         row('Lead time', `${o.leadTimeDays} days`);
         row('Delivery', `${o.incoterm}${o.deliveryPlace ? ' ' + o.deliveryPlace : ''}`);

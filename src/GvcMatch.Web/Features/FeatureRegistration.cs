@@ -39,6 +39,7 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConversationsApi();
         app.MapConversationsHub();
         return app;
     }

@@ -41,6 +41,7 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConversationsApi();
         app.MapConversationsHub();
         app.MapOffersApi();
         return app;

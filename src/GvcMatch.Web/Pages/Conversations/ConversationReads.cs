@@ -11,60 +11,45 @@ public sealed record ConversationRow(
     string? LastMessagePreview, DateTimeOffset LastMessageAt, long Unread, bool Archived);
 
 /// <summary>
-/// The queries behind the conversation pages. Every one starts from the caller's organisation,
-/// so a conversation of another organisation is never read by id alone.
+/// The list behind /Conversations. It starts from the caller's organisation, so a conversation of
+/// another organisation is never read; counts follow <see cref="UnreadCounts"/> (last number minus
+/// the person's read position).
 /// </summary>
 public static class ConversationReads
 {
-    public const int PreviewLength = 120;
-
-    /// <summary>The caller's conversations, newest activity first, split by the caller's own archive flag.</summary>
     public static async Task<Paged<ConversationRow>> ListAsync(AppDbContext db, Actor actor, bool archived, int page, int pageSize, CancellationToken ct)
     {
         if (actor.OrganizationId is not { } orgId) return new Paged<ConversationRow>([], 0, page, pageSize);
         var userId = actor.UserId;
+        var states = db.Set<ConversationUserState>().Where(s => s.UserId == userId);
         var mine = db.Set<Conversation>().AsNoTracking()
             .Where(c => c.Parties.Any(p => p.OrganizationId == orgId))
-            .Where(c => db.Set<ConversationUserState>().Any(s => s.ConversationId == c.Id && s.UserId == userId && s.ArchivedAt != null) == archived);
+            .Where(c => states.Any(s => s.ConversationId == c.Id && s.ArchivedAt != null) == archived);
         var total = await mine.CountAsync(ct);
         var rows = await mine.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new
             {
                 c.Id, c.Topic, c.Subject, c.LastSeq, c.LastMessageAt,
-                LastRead = db.Set<ConversationUserState>().Where(s => s.ConversationId == c.Id && s.UserId == userId).Select(s => (long?)s.LastReadSeq).FirstOrDefault(),
+                Read = states.Where(s => s.ConversationId == c.Id).Select(s => (long?)s.LastReadSeq).FirstOrDefault() ?? 0,
                 Last = db.Set<Message>().Where(m => m.ConversationId == c.Id && m.Seq == c.LastSeq)
-                    .Select(m => new { m.Kind, m.Body, m.AttachmentName }).FirstOrDefault(),
-                Others = c.Parties.Where(p => p.OrganizationId != orgId).Select(p => p.OrganizationId).ToList(),
+                    .Select(m => new { m.Body, m.AttachmentName }).FirstOrDefault(),
             })
             .ToListAsync(ct);
 
-        var orgIds = rows.SelectMany(r => r.Others).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var parties = await ConversationQueries.PartiesAsync(db, rows.Select(r => r.Id).ToList(), ct);
         var items = rows.Select(r => new ConversationRow(
-            r.Id, r.Topic, r.Subject, r.Others.Select(o => names.GetValueOrDefault(o, "?")).ToList(),
-            r.Last is null ? null : Preview(r.Last.Kind, r.Last.Body, r.Last.AttachmentName),
-            r.LastMessageAt, Math.Max(0, r.LastSeq - (r.LastRead ?? 0)), archived)).ToList();
+            r.Id, r.Topic, r.Subject,
+            parties.GetValueOrDefault(r.Id, []).Where(p => p.OrganizationId != orgId).Select(p => p.Name).ToList(),
+            r.Last is null ? null : Preview(r.Last.Body, r.Last.AttachmentName),
+            r.LastMessageAt, Math.Max(0, r.LastSeq - r.Read), archived)).ToList();
         return new Paged<ConversationRow>(items, total, page, pageSize);
     }
 
-    /// <summary>Messages the person has not read yet, over all conversations of their organisation.</summary>
-    public static async Task<long> UnreadTotalAsync(AppDbContext db, Actor actor, CancellationToken ct)
+    private static string? Preview(string body, string? attachmentName)
     {
-        if (actor.OrganizationId is not { } orgId) return 0;
-        var userId = actor.UserId;
-        var perConversation = await db.Set<Conversation>().AsNoTracking()
-            .Where(c => c.Parties.Any(p => p.OrganizationId == orgId))
-            .Select(c => c.LastSeq - (db.Set<ConversationUserState>()
-                .Where(s => s.ConversationId == c.Id && s.UserId == userId).Select(s => (long?)s.LastReadSeq).FirstOrDefault() ?? 0))
-            .ToListAsync(ct);
-        return perConversation.Where(n => n > 0).Sum();
-    }
-
-    public static string Preview(MessageKind kind, string body, string? attachmentName)
-    {
-        var text = kind == MessageKind.Attachment && string.IsNullOrWhiteSpace(body) ? $"Attachment: {attachmentName}" : body;
-        text = text.ReplaceLineEndings(" ");
-        return text.Length <= PreviewLength ? text : text[..(PreviewLength - 1)] + "…";
+        var text = string.IsNullOrWhiteSpace(body) ? attachmentName is null ? null : $"Attachment: {attachmentName}" : body.ReplaceLineEndings(" ");
+        const int max = ConversationMessaging.PreviewLength;
+        return text is null || text.Length <= max ? text : text[..(max - 1)] + "…";
     }
 }

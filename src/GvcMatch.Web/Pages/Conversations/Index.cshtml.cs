@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GvcMatch.Web.Pages.Conversations;
 
-/// <summary>The person's conversations: unread counts, the last word, and their own archive.</summary>
+/// <summary>The person's conversations: unread counts, the last word, their own archive; and the one-click start.</summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, ConversationStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ConversationMessaging messaging, ConversationStore store, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -18,6 +18,7 @@ public sealed class IndexModel(AppDbContext db, ConversationStore store, TimePro
     public bool Archived { get; private set; }
     public bool HasOrganization { get; private set; }
 
+    /// <summary>Why the last start button did not open a conversation.</summary>
     [TempData] public string? Error { get; set; }
 
     public async Task<IActionResult> OnGetAsync(bool archived, int? page, CancellationToken ct)
@@ -32,6 +33,25 @@ public sealed class IndexModel(AppDbContext db, ConversationStore store, TimePro
 
     public PagerModel Pager => new(Conversations.Page, Conversations.Pages, Request.Query);
 
+    /// <summary>
+    /// The start buttons on the match list, requirement, IP listing and supplier pages post here.
+    /// Same rules and the same idempotent pair key as POST /api/conversations: a second click opens
+    /// the conversation the first one made.
+    /// </summary>
+    public async Task<IActionResult> OnPostStartAsync(ConversationTopic? topic, int? aboutId, int? organizationId, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        var (plan, refusal) = await ConversationStarter.PlanAsync(db, actor, new StartConversationRequest(topic, aboutId, organizationId), ct);
+        if (refusal is not null)
+        {
+            Error = refusal.Detail;
+            return RedirectToPage();
+        }
+        var (id, _) = await ConversationStarter.OpenAsync(db, messaging, store, actor, plan!, clock, ct);
+        return Redirect($"/Conversations/{id}");
+    }
+
     /// <summary>Archiving is per person: the other side and colleagues keep the conversation in their list.</summary>
     public Task<IActionResult> OnPostArchiveAsync(long id, CancellationToken ct) => SetArchivedAsync(id, true, ct);
 
@@ -39,12 +59,9 @@ public sealed class IndexModel(AppDbContext db, ConversationStore store, TimePro
 
     private async Task<IActionResult> SetArchivedAsync(long id, bool archive, CancellationToken ct)
     {
-        var actor = await User.GetActorAsync(db, ct);
-        if (actor is null || !await store.IsPartyAsync(id, actor.OrganizationId, ct)) return NotFound();
-        var state = await db.Set<ConversationUserState>().FindAsync([id, actor.UserId], ct);
-        if (state is null) db.Add(state = new ConversationUserState { ConversationId = id, UserId = actor.UserId });
-        state.ArchivedAt = archive ? clock.GetUtcNow() : null;
-        await db.SaveChangesAsync(ct);
+        var who = await ConversationQueries.ParticipantAsync(User, id, db, ct);
+        if (who is null) return NotFound();
+        await messaging.SetArchivedAsync(who, archive, ct);
         // Back to the tab the button was on.
         return RedirectToPage(new { archived = archive ? (bool?)null : true });
     }

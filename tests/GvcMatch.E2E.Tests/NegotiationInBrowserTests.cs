@@ -66,7 +66,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
 
         var buyerCard = buyer.Locator(".offer-card").Last;
         await Expect(buyerCard.Locator(".offer-state")).ToHaveTextAsync("Proposed");
-        await Expect(buyerCard.Locator(".offer-price")).ToHaveTextAsync("18.4 EUR");
+        await Expect(buyerCard.Locator(".offer-price")).ToHaveTextAsync("18.40 EUR");
         await Expect(supplier.Locator(".offer-card").Last.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })).ToBeVisibleAsync();
         await Expect(supplier.Locator(".offer-card").Last.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
         await Screenshot(buyer, "conversation-offer.png");

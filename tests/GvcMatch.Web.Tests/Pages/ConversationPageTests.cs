@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Organizations;
@@ -143,6 +144,32 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         Assert.False(await app.WithDbAsync(db => db.Set<Conversation>().AnyAsync(c => c.AboutId == requirementId)));
     }
 
+    [Fact]
+    public async Task Offer_terms_are_shown_as_a_card_and_cannot_break_out_of_the_pages_data_block()
+    {
+        var (buyer, requirementId, sme) = await BuyerWithPublishedRequirementAsync();
+        var id = await StartAsync(await BrowserAsync(sme), $"/Requirements/{requirementId}", "Requirement", requirementId, null);
+        const string notes = "</script><script>alert(1)</script> tooling included";
+        var offer = await Expect.JsonAsync(await sme.Client.PostJsonAsync($"/api/conversations/{id}/offers", new
+        {
+            conversationId = id, price = 18.4m, currency = "EUR", quantity = 12000, unit = "pieces", leadTimeDays = 35,
+            incoterm = "FCA", deliveryPlace = "Porto", paymentTermsDays = 60, validUntil = Samples.InDays(20), notes,
+        }), HttpStatusCode.Created);
+        var offerId = offer.GetProperty("id").GetInt64();
+
+        var html = await (await (await BrowserAsync(buyer)).GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"id=\"offer-{offerId}\"", html);
+        Assert.Contains("18.40 EUR", html);
+        Assert.Contains("12,000 pieces", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+        // Had the notes closed the script element, the block would end early and not parse.
+        using var data = JsonDocument.Parse(DataBlock().Match(html).Groups[1].Value);
+        var sent = data.RootElement.GetProperty("offers").EnumerateArray().Single();
+        Assert.Equal(notes, sent.GetProperty("notes").GetString());
+        Assert.Equal("Proposed", sent.GetProperty("state").GetString());
+    }
+
     private async Task<(Member Buyer, int RequirementId, Member Sme)> BuyerWithPublishedRequirementAsync()
     {
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
@@ -181,6 +208,9 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
 
     [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
     private static partial Regex Token();
+
+    [GeneratedRegex("""<script type="application/json" id="conversation-data">(.*?)</script>""", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
 
     [GeneratedRegex("""name="ClientMessageId" value="([^"]+)" """)]
     private static partial Regex ClientId();

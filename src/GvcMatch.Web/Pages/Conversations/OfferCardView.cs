@@ -10,6 +10,9 @@ public sealed record OfferCardView(OfferDto Offer, bool ProposedByMe)
 
     public static string Number(decimal value) => value.ToString("#,##0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>Prices keep at least two decimals, as they are written on a quote.</summary>
+    public static string Money(decimal value) => value.ToString("#,##0.00##", CultureInfo.InvariantCulture);
+
     /// <summary>Bootstrap badge colour per state; negotiate.js keeps the same table.</summary>
     public static string StateClass(string state) => state switch
     {

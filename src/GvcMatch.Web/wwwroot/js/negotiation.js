@@ -50,7 +50,7 @@
         return e;
     };
     const stamp = (iso) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-    const number = (n) => Number(n).toLocaleString('en-US', { maximumFractionDigits: 4 });
+    const number = (n, minimumFractionDigits = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits, maximumFractionDigits: 4 });
 
     function renderMessage(m) {
         const own = m.senderUserId === hub.userId;
@@ -95,7 +95,7 @@
             th.scope = 'row';
             tr.appendChild(el('td', cls ?? '', value));
         };
-        row('Unit price', `${number(o.price)} ${o.currency}`, 'offer-price');
+        row('Unit price', `${number(o.price, 2)} ${o.currency}`, 'offer-price');
         row('Quantity', `${number(o.quantity)} ${o.unit}`);
         row('Lead time', `${o.leadTimeDays} days`);
         row('Delivery', `${o.incoterm}${o.deliveryPlace ? ' ' + o.deliveryPlace : ''}`);
@@ -135,7 +135,10 @@
         if (!offer || !host) return;
         let card = document.getElementById(`offer-${offerId}`);
         if (!card) card = renderOfferCard(offer);
-        if (card.parentElement !== host) host.insertBefore(card, host.querySelector('.msg-status'));
+        if (card.parentElement === host) return;
+        const stick = nearBottom();
+        host.insertBefore(card, host.querySelector('.msg-status'));
+        if (stick) scrollToBottom();
     }
 
     const finalStates = new Set(['Accepted', 'Rejected', 'Withdrawn', 'Expired', 'Countered']);
@@ -146,8 +149,10 @@
         if (known && finalStates.has(known.state) && !finalStates.has(o.state)) return;
         offers.set(o.id, o);
         const existing = document.getElementById(`offer-${o.id}`);
-        if (existing) existing.replaceWith(renderOfferCard(o));
-        else placeOfferCard(o.id);
+        if (!existing) { placeOfferCard(o.id); return; }
+        const stick = nearBottom();
+        existing.replaceWith(renderOfferCard(o));
+        if (stick) scrollToBottom();
     }
 
     async function fetchOffer(offerId) {

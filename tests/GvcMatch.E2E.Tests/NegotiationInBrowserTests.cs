@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Conversations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -102,6 +106,36 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
         var seqs = (await supplier.Locator("#messages li[data-seq]").EvaluateAllAsync<long[]>("items => items.map(li => Number(li.dataset.seq))")).ToList();
         Assert.Equal(Enumerable.Range(1, seqs.Count).Select(n => (long)n), seqs);
         Assert.Equal(seqs, (await buyer.Locator("#messages li[data-seq]").EvaluateAllAsync<long[]>("items => items.map(li => Number(li.dataset.seq))")).ToList());
+    }
+
+    [BrowserFact]
+    public async Task Earlier_messages_load_when_scrolling_up_in_order_and_once_each()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var context = await NewContextAsync();
+        var buyer = await SignInAsync(context, DemoServerFixture.BuyerEmail);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var other = await db.Organizations.Where(o => o.Key == "sme-jp-tsubame-surgical").Select(o => o.Id).SingleAsync();
+        var started = await buyer.APIRequest.PostAsync("/api/conversations", new APIRequestContextOptions { DataObject = new { topic = "Direct", organizationId = other } });
+        Assert.True(started.Ok, $"Starting the conversation: {started.Status} {await started.TextAsync()}");
+        var id = (await started.JsonAsync())!.Value.GetProperty("id").GetInt64();
+        var katrin = await db.Users.Where(u => u.Email == DemoServerFixture.BuyerEmail).Select(u => new { u.Id, u.OrganizationId }).SingleAsync();
+        var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
+        for (var i = 1; i <= 70; i++)
+            await store.AppendAsync(id, new Sender(katrin.Id, katrin.OrganizationId!.Value, "Katrin Vogel"), new NewMessage(MessageKind.Text, $"History line {i}", $"history-{i}"));
+
+        await buyer.GotoAsync($"/Conversations/{id}");
+        await Expect(buyer.Locator("#connection-state")).ToHaveTextAsync("Live");
+        var rows = buyer.Locator("#messages li[data-seq]");
+        Assert.Equal(50, await rows.CountAsync());
+        await buyer.Locator("#message-scroller").EvaluateAsync("e => { e.scrollTop = 0; }");
+
+        await Expect(rows).ToHaveCountAsync(71);
+        await Expect(buyer.Locator("#load-earlier")).ToHaveCountAsync(0);
+        var seqs = await rows.EvaluateAllAsync<long[]>("items => items.map(li => Number(li.dataset.seq))");
+        Assert.Equal(Enumerable.Range(1, 71).Select(n => (long)n), seqs);
+        Assert.Equal("History line 1", await buyer.Locator("#msg-2 .msg-body").InnerTextAsync());
     }
 
     private Task<IBrowserContext> NewContextAsync() =>

@@ -382,7 +382,7 @@
     }
     if (loadEarlier) {
         loadEarlier.addEventListener('click', (event) => { event.preventDefault(); fetchEarlier(); });
-        new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting) && scroller.scrollTop > 0) fetchEarlier(); }, { root: scroller })
+        new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) fetchEarlier(); }, { root: scroller })
             .observe(loadEarlier);
     }
 

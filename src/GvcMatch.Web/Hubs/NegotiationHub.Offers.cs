@@ -13,10 +13,10 @@ namespace GvcMatch.Web.Hubs;
 public sealed partial class NegotiationHub
 {
     public Task<OfferDto> ProposeOffer(OfferTerms terms, OfferService offers, AppDbContext db) =>
-        OfferCallAsync(db, actor => offers.ProposeAsync(actor, terms.ConversationId, terms, Context.ConnectionAborted));
+        OfferCallAsync(db, actor => offers.ProposeAsync(actor, Required(terms).ConversationId, terms, Context.ConnectionAborted));
 
     public Task<OfferDto> CounterOffer(long offerId, OfferTerms terms, OfferService offers, AppDbContext db) =>
-        OfferCallAsync(db, actor => offers.CounterAsync(actor, offerId, terms, Context.ConnectionAborted));
+        OfferCallAsync(db, actor => offers.CounterAsync(actor, offerId, Required(terms), Context.ConnectionAborted));
 
     public Task<OfferDto> AcceptOffer(long offerId, OfferService offers, AppDbContext db) =>
         OfferCallAsync(db, actor => offers.AcceptAsync(actor, offerId, Context.ConnectionAborted));
@@ -26,6 +26,9 @@ public sealed partial class NegotiationHub
 
     public Task<OfferDto> WithdrawOffer(long offerId, OfferService offers, AppDbContext db) =>
         OfferCallAsync(db, actor => offers.WithdrawAsync(actor, offerId, Context.ConnectionAborted));
+
+    /// <summary>A client can send null where the terms belong; that is bad input, not a server fault.</summary>
+    private static OfferTerms Required(OfferTerms? terms) => terms ?? throw new HubException("invalid: The offer's terms are required.");
 
     private async Task<OfferDto> OfferCallAsync(AppDbContext db, Func<Actor, Task<OfferOutcome>> call)
     {

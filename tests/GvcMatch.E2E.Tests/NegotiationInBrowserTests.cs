@@ -82,6 +82,8 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
             await Expect(card.Locator(".offer-state")).ToHaveTextAsync("Accepted");
             await Expect(card.Locator(".agreement-link")).ToHaveAttributeAsync("href", AgreementUrl());
             await Expect(card.Locator("button[data-action]")).ToHaveCountAsync(0);
+            var agreement = await page.APIRequest.GetAsync((await card.Locator(".agreement-link").GetAttributeAsync("href"))!);
+            Assert.Equal(200, agreement.Status);
         }
         await Screenshot(buyer, "conversation-buyer.png");
 

@@ -21,12 +21,12 @@ public sealed class HubCallRateLimit(IOptions<MessagingOptions> options, TimePro
         return next(context);
     }
 
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         if (invocation.Context.Items.TryGetValue(BucketKey, out var value) && value is TokenBucket bucket && !bucket.TryTake())
             throw HubErrors.Error(HubErrors.RateLimited,
                 $"more than {options.Value.HubCallsPerSecond:0.##} calls a second on this connection; slow down and retry.");
-        return next(invocation);
+        return await next(invocation);
     }
 }
 

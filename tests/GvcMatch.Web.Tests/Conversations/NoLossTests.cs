@@ -107,7 +107,7 @@ public abstract class NoLossTests(GvcMatchApp fixture, ITestOutputHelper output)
                             await connection.SendAsync(id, clientId, $"{prefix} message {i}");
                             break;
                         }
-                        catch (Exception e) when (e is not HubException || e.Message.StartsWith(HubErrors.RateLimited, StringComparison.Ordinal))
+                        catch (Exception e) when (e is not HubException || HubClients.CodeOf(e.Message) is null or HubErrors.RateLimited)
                         {
                             if (connection is not null) await connection.DisposeAsync();
                             connection = null;

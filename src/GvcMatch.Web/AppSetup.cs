@@ -3,6 +3,7 @@ using GvcMatch.Web.Data;
 using GvcMatch.Web.Features;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.ReferenceData;
+using GvcMatch.Web.Hubs;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,7 @@ public static class AppSetup
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStaticFiles();
+        app.UseHubOriginCheck();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,79 +1,28 @@
-using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Organizations;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace GvcMatch.E2E.Tests;
 
-/// <summary>
-/// The whole app on real Kestrel (a browser cannot talk to the in-memory test server), with
-/// SQLite in a temp folder, no demo data, and one SME owner created through the Registration service.
-/// </summary>
-public sealed class AppServerFixture : IAsyncLifetime
+/// <summary>No demo data, and one SME owner created through the Registration service.</summary>
+public sealed class AppServerFixture : BrowserServerFixture
 {
     public const string SmePassword = "Browser-Test-1";
 
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "gvcmatch-e2e-" + Guid.NewGuid().ToString("N"));
-    private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
-
-    public string BaseUrl { get; private set; } = "";
     public string SmeEmail { get; } = $"owner-{Guid.NewGuid():N}@browser-test.example";
     public int SmeOrganizationId { get; private set; }
-    public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override bool SeedDemoData => false;
+
+    protected override async Task PrepareAsync(IServiceProvider services)
     {
-        Directory.CreateDirectory(_dataFolder);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var scope = services.CreateAsyncScope();
+        var registration = scope.ServiceProvider.GetRequiredService<Registration>();
+        var (user, errors) = await registration.RegisterAsync(new RegisterRequest(SmeEmail, SmePassword, "Browser Test Owner", new OrganizationInput
         {
-            b.UseEnvironment("Development");
-            b.UseSetting("Data:Folder", _dataFolder);
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("Database:SeedDemoData", "false");
-            b.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
-            b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
-        });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var registration = scope.ServiceProvider.GetRequiredService<Registration>();
-            var (user, errors) = await registration.RegisterAsync(new RegisterRequest(SmeEmail, SmePassword, "Browser Test Owner", new OrganizationInput
-            {
-                Name = "Precision Parts Browser Test", Kind = OrganizationKind.Sme, Country = "PT", City = "Porto", SizeBand = SizeBand.Small,
-            }), CancellationToken.None);
-            if (user?.OrganizationId is not { } orgId) throw new InvalidOperationException("Registration failed: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-            SmeOrganizationId = orgId;
-        }
-
-        // xunit builds class fixtures even when every test is skipped; do not fail on the missing browser then.
-        if (BrowserFactAttribute.SkipReason is not null) return;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_playwright is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dataFolder, recursive: true); }
-        catch (IOException) { /* a file still held open is removed with the temp folder later; the test result stands */ }
+            Name = "Precision Parts Browser Test", Kind = OrganizationKind.Sme, Country = "PT", City = "Porto", SizeBand = SizeBand.Small,
+        }), CancellationToken.None);
+        if (user?.OrganizationId is not { } orgId) throw new InvalidOperationException("Registration failed: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        SmeOrganizationId = orgId;
     }
 }

@@ -30,10 +30,12 @@ public static class DatabaseRegistration
         else
         {
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
-                o.UseSqlite(SqliteConnectionString(options, sp)));
+                o.UseSqlite(SqliteConnectionString(options, sp)).AddInterceptors(SqliteTuningInterceptor));
         }
         return builder;
     }
+
+    private static readonly SqliteTuning SqliteTuningInterceptor = new();
 
     private static string SqliteConnectionString(DatabaseOptions options, IServiceProvider services)
     {

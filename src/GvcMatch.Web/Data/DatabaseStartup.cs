@@ -9,6 +9,8 @@ public static class DatabaseStartup
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using (var scope = app.Services.CreateAsyncScope())
+            await SqliteTuning.EnableWalAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None);
         if (options.MigrateOnStartup)
         {
             await MigrateAsync(app.Services);

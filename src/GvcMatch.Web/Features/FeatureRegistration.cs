@@ -44,6 +44,7 @@ public static class FeatureRegistration
         app.MapNotificationsApi();
         app.MapMatchingApi();
         app.MapConsortiaApi();
+        app.MapConversationsApi();
         app.MapConversationsHub();
         app.MapOffersApi();
         return app;

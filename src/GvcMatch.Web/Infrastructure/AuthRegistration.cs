@@ -13,7 +13,10 @@ public static class AuthRegistration
 
     /// <summary>
     /// Identity with two ways in: the cookie for the pages and a bearer token for API clients.
-    /// A policy scheme picks the bearer handler when the request carries an Authorization header.
+    /// A policy scheme picks the bearer handler when the request carries an Authorization header,
+    /// or, on the hub path only, an <c>access_token</c> query value: browsers cannot set headers on
+    /// a WebSocket, so hub clients pass the token there (only there, to keep tokens out of
+    /// ordinary URLs and logs).
     /// </summary>
     public static IHostApplicationBuilder AddAppAuth(this IHostApplicationBuilder builder)
     {
@@ -26,9 +29,15 @@ public static class AuthRegistration
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = http =>
                     http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || HubAccessToken(http.Request) is not null
                         ? IdentityConstants.BearerScheme
                         : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+                o.Events.OnMessageReceived = ctx =>
+                {
+                    if (string.IsNullOrEmpty(ctx.Token) && HubAccessToken(ctx.Request) is { } token) ctx.Token = token;
+                    return Task.CompletedTask;
+                })
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
@@ -79,9 +88,13 @@ public static class AuthRegistration
         return builder;
     }
 
+    /// <summary>The access_token query value of a request to the negotiation hub, if any.</summary>
+    private static string? HubAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(Hubs.NegotiationHub.Path) && request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null;
+
     private static Task ApiAwareRedirect(HttpContext http, string redirectUri, int status)
     {
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments(Hubs.NegotiationHub.Path))
         {
             http.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -46,7 +46,10 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
             && await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct) is { } earlier)
             return new Appended(earlier, Created: false);
 
+        // Whole milliseconds: both databases keep them exactly (SQLite's stored form drops finer
+        // ticks), so the copy broadcast now equals the copy read back later.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {

@@ -14,13 +14,16 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
 {
     public IpListing Listing { get; private set; } = null!;
     public bool IsMember { get; private set; }
+    public bool SignedInWithOrganization { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var listing = await db.IpListings.AsNoTracking().Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (listing is null) return NotFound();
-        IsMember = Access.IsMember(await User.GetActorAsync(db, ct), listing.OrganizationId);
+        var actor = await User.GetActorAsync(db, ct);
+        IsMember = Access.IsMember(actor, listing.OrganizationId);
+        SignedInWithOrganization = actor?.OrganizationId is not null;
         if (listing.Status != PublicationStatus.Published && !IsMember) return NotFound();
         Listing = listing;
         return Page();

@@ -17,6 +17,9 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
 {
     public Requirement Requirement { get; private set; } = null!;
     public bool IsMember { get; private set; }
+
+    /// <summary>An SME may open a conversation with the buyer of a published requirement.</summary>
+    public bool CanAskBuyer { get; private set; }
     public IReadOnlyList<VersionView> Versions { get; private set; } = [];
     public Features.ReferenceData.ReferenceData Reference => reference;
 
@@ -25,7 +28,9 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         var requirement = await db.Requirements.AsNoTracking().Include(r => r.Organization).Include(r => r.Versions)
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (requirement is null) return NotFound();
-        IsMember = Access.IsMember(await User.GetActorAsync(db, ct), requirement.OrganizationId);
+        var actor = await User.GetActorAsync(db, ct);
+        IsMember = Access.IsMember(actor, requirement.OrganizationId);
+        CanAskBuyer = actor?.IsSme == true && requirement.Status == RequirementStatus.Published;
         if (!requirement.IsVisibleToEveryone && !IsMember) return NotFound();
         Requirement = requirement;
         Versions = VersionView.Build(requirement.Versions);

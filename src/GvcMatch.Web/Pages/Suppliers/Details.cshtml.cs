@@ -18,6 +18,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     public CapabilityProfile Profile { get; private set; } = null!;
     public IReadOnlyList<IpListing> IpListings { get; private set; } = [];
     public bool IsMember { get; private set; }
+    public bool SignedInWithOrganization { get; private set; }
     public DateOnly Today { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
 
@@ -29,6 +30,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
 
         var actor = await User.GetActorAsync(db, ct);
         IsMember = Access.IsMember(actor, id);
+        SignedInWithOrganization = actor?.OrganizationId is not null;
         if (profile.Status != PublicationStatus.Published && !IsMember) return NotFound();
 
         Profile = profile;

@@ -1,0 +1,31 @@
+namespace GvcMatch.Web.Features.Conversations;
+
+public sealed record PartyDto(int OrganizationId, string Name, string Kind);
+
+/// <summary>One conversation as its participant sees it (their read position and archive flag).</summary>
+public sealed record ConversationDto(
+    long Id, string Topic, int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
+    long LastSeq, long LastReadSeq, bool Archived, DateTimeOffset CreatedAt);
+
+/// <summary>A row of the conversation list.</summary>
+public sealed record ConversationSummaryDto(
+    long Id, string Topic, int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
+    long LastSeq, DateTimeOffset LastMessageAt, string? LastMessagePreview, long Unread, bool Archived);
+
+public sealed record ConversationUnreadDto(long ConversationId, long Unread);
+
+public sealed record UnreadTotalsDto(long Total, IReadOnlyList<ConversationUnreadDto> Conversations);
+
+/// <summary>What Join answers: the conversation and the messages after the caller's last seen number.</summary>
+public sealed record JoinResult(ConversationDto Conversation, IReadOnlyList<MessageDto> Messages, bool HasMore, long LastReadSeq);
+
+public sealed record HistoryPage(IReadOnlyList<MessageDto> Messages, bool HasMore);
+
+/// <summary>The hub's Send argument.</summary>
+public sealed record SendMessage(long ConversationId, string ClientMessageId, string Body);
+
+public sealed record SendMessageRequest(string? ClientMessageId, string? Body);
+
+public sealed record ReadRequest(long Seq);
+
+public sealed record StartConversationRequest(ConversationTopic? Topic, int? AboutId, int? OrganizationId);

@@ -10,8 +10,9 @@ namespace GvcMatch.Search.Lucene;
 /// box. Each is matched in title or body, in the folded/stemmed field and, for CJK text, in the
 /// bigram field, taking the best field's score.
 /// Filters never score: they are applied as a <see cref="Filter"/> so they narrow without reordering.
+/// Their clauses are cached as bit sets (<see cref="FilterCache"/>).
 /// </summary>
-internal sealed class LuceneQueries(Analyzer analyzer)
+internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
 {
     private const float TitleBoost = 3f;
     private const float TieBreaker = 0.1f;
@@ -38,22 +39,34 @@ internal sealed class LuceneQueries(Analyzer analyzer)
         return query;
     }
 
-    /// <summary>The kind, keyword and range conditions as one non-scoring filter.</summary>
-    public Filter Filter(SearchQuery query)
+    /// <summary>The kind, keyword and range conditions as one non-scoring filter of cached clauses.</summary>
+    public Filter Filter(SearchQuery query) => filters.All(FilterClauses(query));
+
+    /// <summary>
+    /// One clause per condition, values in a fixed order, so that requirements sharing a condition
+    /// (the same certificate, the same region) share its cached bit set.
+    /// </summary>
+    public static List<Query> FilterClauses(SearchQuery query)
     {
-        var all = new BooleanQuery { { new TermQuery(new Term(LuceneFields.Kind, query.Kind.ToString())), Occur.MUST } };
+        var clauses = new List<Query> { new TermQuery(new Term(LuceneFields.Kind, query.Kind.ToString())) };
         foreach (var filter in query.Filters)
         {
             var field = LuceneFields.Keyword(filter.Field);
-            var values = new BooleanQuery();
-            foreach (var value in filter.Values.Distinct(StringComparer.Ordinal))
-                values.Add(new TermQuery(new Term(field, value)), filter.MatchAll ? Occur.MUST : Occur.SHOULD);
+            var values = filter.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             // An empty value list filters nothing out rather than everything: the caller asked for no condition.
-            if (values.Clauses.Count > 0) all.Add(values, Occur.MUST);
+            if (values.Count == 0) continue;
+            if (filter.MatchAll)
+            {
+                clauses.AddRange(values.Select(value => new TermQuery(new Term(field, value))));
+                continue;
+            }
+            var any = new BooleanQuery();
+            foreach (var value in values) any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            clauses.Add(any);
         }
         foreach (var range in query.Ranges.Where(r => r.Min is not null || r.Max is not null))
-            all.Add(NumericRangeQuery.NewDoubleRange(LuceneFields.Number(range.Field), range.Min, range.Max, true, true), Occur.MUST);
-        return new QueryWrapperFilter(all);
+            clauses.Add(NumericRangeQuery.NewDoubleRange(LuceneFields.Number(range.Field), range.Min, range.Max, true, true));
+        return clauses;
     }
 
     public static Sort Sort(SearchQuery query)

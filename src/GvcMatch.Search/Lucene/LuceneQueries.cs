@@ -20,8 +20,9 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
     /// <summary>
     /// Every part required by default; with <paramref name="anyTerm"/> (matching) any part may match
     /// and BM25's sum ranks documents holding more of them higher. Exclusions apply either way.
+    /// The query is for <paramref name="reader"/> only: field queries for words it does not hold are left out.
     /// </summary>
-    public Query Text(QueryText text, bool anyTerm)
+    public Query Text(QueryText text, bool anyTerm, IndexReader reader)
     {
         if (text.IsEmpty) return new MatchAllDocsQuery();
         var query = new BooleanQuery();
@@ -29,12 +30,12 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         {
             // A part made only of stop words ("the") adds nothing; an all-stop-word query matches
             // nothing, the same as a search engine's default for a query with no searchable terms.
-            if (Part(part) is { } clause) query.Add(clause, anyTerm ? Occur.SHOULD : Occur.MUST);
+            if (Part(part, reader) is { } clause) query.Add(clause, anyTerm ? Occur.SHOULD : Occur.MUST);
         }
         if (query.Clauses.Count == 0) return new BooleanQuery();
         foreach (var part in text.Excluded)
         {
-            if (Part(part) is { } clause) query.Add(clause, Occur.MUST_NOT);
+            if (Part(part, reader) is { } clause) query.Add(clause, Occur.MUST_NOT);
         }
         return query;
     }
@@ -79,36 +80,51 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         return new Sort(field, tieBreak);
     }
 
-    private Query? Part(string part)
+    private Query? Part(string part, IndexReader reader)
     {
-        var best = new DisjunctionMaxQuery(TieBreaker);
-        AddField(best, LuceneFields.Title, part, TitleBoost);
-        AddField(best, LuceneFields.Body, part, 1f);
+        var fields = new List<(Query Query, bool CanMatch)>(4);
+        AddField(fields, reader, LuceneFields.Title, part, TitleBoost);
+        AddField(fields, reader, LuceneFields.Body, part, 1f);
         if (LuceneAnalysis.HasCjk(part))
         {
-            AddField(best, LuceneFields.TitleCjk, part, TitleBoost);
-            AddField(best, LuceneFields.BodyCjk, part, 1f);
+            AddField(fields, reader, LuceneFields.TitleCjk, part, TitleBoost);
+            AddField(fields, reader, LuceneFields.BodyCjk, part, 1f);
         }
-        return best.Disjuncts.Count == 0 ? null : best;
+        if (fields.Count == 0) return null;
+        // A field query for a word no document holds scores nothing, so dropping it changes no
+        // score; with one field left the best-field wrapper is dropped too (its score would be that
+        // field's). Capability words are rarely in titles, and this saves a scorer per word in matching.
+        var matching = fields.Where(f => f.CanMatch).Select(f => f.Query).ToList();
+        if (matching.Count == 1) return matching[0];
+        var best = new DisjunctionMaxQuery(TieBreaker);
+        // Nothing can match: keep the full query, which matches nothing (a required part still must).
+        foreach (var field in matching.Count == 0 ? fields.Select(f => f.Query) : matching) best.Add(field);
+        return best;
     }
 
     /// <summary>One token becomes a term query, several (a phrase, "5-axis", Japanese text) a phrase query.</summary>
-    private void AddField(DisjunctionMaxQuery target, string field, string text, float boost)
+    private void AddField(List<(Query, bool)> target, IndexReader reader, string field, string text, float boost)
     {
         var tokens = LuceneAnalysis.Tokens(analyzer, field, text);
         if (tokens.Count == 0) return;
         Query query;
+        bool canMatch;
         if (tokens.Count == 1)
         {
-            query = new TermQuery(new Term(field, tokens[0].Term));
+            var term = new Term(field, tokens[0].Term);
+            // The term's per-segment state, looked up once here and reused when the query is scored.
+            var states = TermContext.Build(reader.Context, term);
+            query = new TermQuery(term, states);
+            canMatch = states.DocFreq > 0;
         }
         else
         {
             var phrase = new PhraseQuery();
             foreach (var (term, position) in tokens) phrase.Add(new Term(field, term), position);
             query = phrase;
+            canMatch = phrase.GetTerms().All(t => reader.DocFreq(t) > 0);
         }
         query.Boost = boost;
-        target.Add(query);
+        target.Add((query, canMatch));
     }
 }

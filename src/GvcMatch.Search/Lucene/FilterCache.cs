@@ -24,15 +24,6 @@ internal sealed class FilterCache(int capacity)
     private readonly LinkedList<(Query Clause, ClauseBits Bits)> _recent = [];
     private readonly Lock _lock = new();
 
-    /// <summary>How many distinct clauses are cached now (for tests).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock) return _byClause.Count;
-        }
-    }
-
     /// <summary>A filter that matches documents matching every clause.</summary>
     public Filter All(IReadOnlyList<Query> clauses) => new AllOf(clauses.Select(Get).ToArray());
 

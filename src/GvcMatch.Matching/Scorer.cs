@@ -11,28 +11,15 @@ public static class Scorer
     /// <summary>Share of capability keywords a mandatory capability-fit criterion must cover.</summary>
     public const double CapabilityPass = 0.5;
 
-    public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today)
-    {
-        var haystack = new Lazy<TextMatch.Haystack>(() => new TextMatch.Haystack(
-            s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)));
-        var scores = new List<CriterionScore>(criteria.Count);
-        var anyWeighted = false;
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            var c = criteria[i];
-            var (score, met, evidence) = Evaluate(c, s, today, haystack);
-            var weight = c.Mandatory ? 0 : c.Weight ?? 0;
-            anyWeighted |= weight > 0;
-            scores.Add(new CriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), c.Summary(), evidence));
-        }
-        var qualified = scores.All(x => !x.Mandatory || x.Met);
-        var total = anyWeighted ? Math.Round(scores.Sum(x => x.Weight * x.Score), 2) : qualified ? 100 : 0;
-        return new MatchResult(s.OrganizationId, total, qualified, scores);
-    }
+    public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today) => For(criteria).Score(s, today);
 
-    private static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today, Lazy<TextMatch.Haystack> text) => c.Kind switch
+    /// <summary>The criteria prepared once for scoring many suppliers (matching scores hundreds per requirement).</summary>
+    public static CriteriaScorer For(IReadOnlyList<Criterion> criteria) => new(criteria);
+
+    internal static (double Score, bool Met, string Evidence) Evaluate(
+        Criterion c, TextMatch.Phrase[] keywords, SupplierFacts s, DateOnly today, Lazy<TextMatch.Haystack> text) => c.Kind switch
     {
-        CriterionKind.CapabilityFit => CapabilityFit(c.Keywords ?? [], text.Value),
+        CriterionKind.CapabilityFit => CapabilityFit(keywords, text.Value),
         CriterionKind.CertificationHeld => Certification(c.Standard ?? "", s, today),
         CriterionKind.CapacityAtLeast => Capacity(c, s),
         CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
@@ -47,10 +34,10 @@ public static class Scorer
 
     private static (double, bool, string) Binary(bool ok, string yes, string no) => ok ? (1, true, yes) : (0, false, no);
 
-    private static (double, bool, string) CapabilityFit(IReadOnlyList<string> keywords, TextMatch.Haystack text)
+    private static (double, bool, string) CapabilityFit(TextMatch.Phrase[] keywords, TextMatch.Haystack text)
     {
-        if (keywords.Count == 0) return (0, false, "no capabilities listed");
-        var coverage = keywords.Select(k => (Keyword: k, Share: text.Coverage(k))).ToList();
+        if (keywords.Length == 0) return (0, false, "no capabilities listed");
+        var coverage = keywords.Select(k => (Keyword: k.Text, Share: text.Coverage(k))).ToList();
         var score = coverage.Average(x => x.Share);
         var matched = coverage.Where(x => x.Share >= 1).Select(x => x.Keyword).ToList();
         var partial = coverage.Where(x => x.Share is > 0 and < 1).Select(x => x.Keyword).ToList();

@@ -62,6 +62,44 @@ public sealed class ScorerTests
     }
 
     [Fact]
+    public void CaseAndPunctuationDoNotHideAPhrase()
+    {
+        var supplier = Supplier(s => s with { Capabilities = ["5-Axis MILLING/turning"], Summary = "Zürich-based, ANODIZING on site." });
+        var result = Scorer.Score(
+            [new Criterion { Kind = CriterionKind.CapabilityFit, Weight = 100, Keywords = ["5 axis milling", "Turning", "anodising", "zurich", "laser welding"] }],
+            supplier, Today);
+        Assert.Equal("offers 5 axis milling, Turning, anodising, zurich; missing laser welding", result.Criteria[0].Evidence);
+        Assert.Equal(0.8, result.Criteria[0].Score);
+    }
+
+    [Fact]
+    public void OnePreparedRequirementScoresEverySupplierAsScoringEachAlone()
+    {
+        Criterion[] criteria =
+        [
+            new() { Kind = CriterionKind.CapabilityFit, Weight = 60, Keywords = ["CNC machining", "laser cutting"] },
+            new() { Kind = CriterionKind.LeadTimeAtMost, Weight = 40, Days = 20 },
+            new() { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001" },
+        ];
+        SupplierFacts[] suppliers =
+        [
+            Supplier(),
+            Supplier(s => s with { Capabilities = ["laser cutting"], LeadTimeDays = 10 }),
+            Supplier(s => s with { Certifications = [] }),
+        ];
+        var prepared = Scorer.For(criteria);
+        foreach (var supplier in suppliers)
+        {
+            var alone = Scorer.Score(criteria, supplier, Today);
+            var again = prepared.Score(supplier, Today);
+            Assert.Equal(alone.Total, again.Total);
+            Assert.Equal(alone.Qualified, again.Qualified);
+            Assert.Equal(alone.Criteria, again.Criteria);
+        }
+        Assert.NotEqual(prepared.Score(suppliers[0], Today).Total, prepared.Score(suppliers[1], Today).Total);
+    }
+
+    [Fact]
     public void JapaneseCapabilityTextMatchesWithoutSpaces()
     {
         var supplier = Supplier(s => s with { Summary = "精密切削加工とアルマイト処理を行う町工場です。" });

@@ -115,6 +115,37 @@ public abstract partial class SearchIndexContractTests
         Assert.Equal([19, 12, 7, 30], await IdsAsync("steel", shape: q => q with { Sort = new SortBy("monthlyCapacity", true) }));
     }
 
+    [Fact]
+    public async Task FiltersUsedBeforeAChangeSeeTheChange()
+    {
+        static SearchDocument Supplier(int id, string country, string[] certificates, double capacity) =>
+            SearchTestData.Supplier(id, $"Supplier {id}", "", country, "2592", certificates, capacity, 10);
+        static SearchQuery Certified(SearchQuery q) => q with { Filters = [new KeywordFilter("certification", ["ISO9001"])] };
+        static SearchQuery CertifiedLargeInGermany(SearchQuery q) => q with
+        {
+            Filters = [new KeywordFilter("certification", ["ISO9001"]), new KeywordFilter("country", ["DE"])],
+            Ranges = [new RangeFilter("monthlyCapacity", 500, null)],
+        };
+        await Index.ApplyAsync(
+        [
+            Upsert(Supplier(1, "DE", ["ISO9001"], 1000)), Upsert(Supplier(2, "FR", ["ISO9001"], 1000)),
+            Upsert(Supplier(3, "DE", [], 1000)), Upsert(Supplier(4, "DE", ["ISO9001"], 1000)),
+        ], 1);
+        Assert.Equal([1, 2, 4], await IdsAsync(null, shape: Certified));
+        Assert.Equal([1, 4], await IdsAsync(null, shape: CertifiedLargeInGermany));
+        // The narrower query shares the certificate condition; it must not have narrowed it for others.
+        Assert.Equal([1, 2, 4], await IdsAsync(null, shape: Certified));
+
+        await Index.ApplyAsync(
+        [
+            Upsert(Supplier(1, "DE", [], 1000)), Upsert(Supplier(3, "DE", ["ISO9001"], 1000)),
+            new IndexChange(DocumentKind.Supplier, 4, null), Upsert(Supplier(5, "DE", ["ISO9001"], 1000)),
+            Upsert(Supplier(6, "DE", ["ISO9001"], 100)),
+        ], 2);
+        Assert.Equal([2, 3, 5, 6], await IdsAsync(null, shape: Certified));
+        Assert.Equal([3, 5], await IdsAsync(null, shape: CertifiedLargeInGermany));
+    }
+
     private static List<FacetValue> ExpectedFacet(IEnumerable<SearchDocument> documents, string field) =>
         documents.SelectMany(d => d.Values(field)).GroupBy(v => v)
             .Select(g => new FacetValue(g.Key, g.Count()))

@@ -17,15 +17,15 @@ internal sealed class HitReader(IndexSearcher searcher)
     private static readonly ISet<string> BodyField = new HashSet<string> { LuceneFields.Body };
 
     private readonly IList<AtomicReaderContext> _leaves = searcher.IndexReader.Leaves;
+    // Each segment's doc values, looked up once per search rather than three times per hit.
+    private readonly LeafValues?[] _values = new LeafValues?[searcher.IndexReader.Leaves.Count];
     private readonly BytesRef _scratch = new();
 
     public (int EntityId, string Title, string? Payload) Read(int doc)
     {
-        var leaf = _leaves[ReaderUtil.SubIndex(doc, _leaves)];
-        var local = doc - leaf.DocBase;
-        var ids = leaf.AtomicReader.GetNumericDocValues(LuceneFields.EntityId);
-        var titles = leaf.AtomicReader.GetBinaryDocValues(LuceneFields.TitleValue);
-        var payloads = leaf.AtomicReader.GetBinaryDocValues(LuceneFields.PayloadValue);
+        var index = ReaderUtil.SubIndex(doc, _leaves);
+        var local = doc - _leaves[index].DocBase;
+        var (ids, titles, payloads) = _values[index] ??= LeafValues.Of(_leaves[index].AtomicReader);
         if (ids is null || titles is null)
         {
             var stored = searcher.Doc(doc, StoredHitFields);
@@ -52,4 +52,12 @@ internal sealed class HitReader(IndexSearcher searcher)
     public string Body(int doc) => searcher.Doc(doc, BodyField).Get(LuceneFields.Body) ?? "";
 
     private static string Utf8(BytesRef bytes) => Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);
+
+    private sealed record LeafValues(NumericDocValues? Ids, BinaryDocValues? Titles, BinaryDocValues? Payloads)
+    {
+        public static LeafValues Of(AtomicReader reader) => new(
+            reader.GetNumericDocValues(LuceneFields.EntityId),
+            reader.GetBinaryDocValues(LuceneFields.TitleValue),
+            reader.GetBinaryDocValues(LuceneFields.PayloadValue));
+    }
 }

@@ -15,7 +15,7 @@ public sealed partial class LuceneSearchIndex
 
     private SearchResult Search(IndexSearcher searcher, SearchQuery query, QueryText text)
     {
-        var textQuery = _queries.Text(text, query.AnyTerm);
+        var textQuery = _queries.Text(text, query.AnyTerm, searcher.IndexReader);
         // Lucene refuses a page of zero; a count-only query still needs one slot.
         var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
             fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

@@ -4,6 +4,7 @@ namespace GvcMatch.Benchmarks.Infrastructure;
 public sealed class Latencies(string name)
 {
     private readonly List<double> _ms = [];
+    private readonly List<double> _cpuMs = [];
 
     public string Name { get; } = name;
     public int Count => _ms.Count;
@@ -21,6 +22,14 @@ public sealed class Latencies(string name)
         lock (_ms) _ms.Add(milliseconds);
     }
 
+    /// <summary>CPU time of the measuring thread for one sample (only series measured in one thread record it).</summary>
+    public void AddCpu(double milliseconds)
+    {
+        lock (_ms) _cpuMs.Add(milliseconds);
+    }
+
+    public double CpuMean => _cpuMs.Count == 0 ? double.NaN : _cpuMs.Average();
+
     public double Percentile(double p)
     {
         if (_ms.Count == 0) return double.NaN;
@@ -36,13 +45,14 @@ public sealed class Latencies(string name)
 
     public static void PrintTable(IEnumerable<Latencies> rows, bool throughput = true)
     {
-        Console.WriteLine(throughput
-            ? "| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms | per second |"
-            : "| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms |");
-        Console.WriteLine(throughput ? "|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
-        foreach (var r in rows)
+        var list = rows.ToList();
+        var cpu = list.Any(r => r._cpuMs.Count > 0);
+        Console.WriteLine("| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms |" + (cpu ? " CPU ms mean |" : "") + (throughput ? " per second |" : ""));
+        Console.WriteLine("|---|---|---|---|---|---|---|---|" + (cpu ? "---|" : "") + (throughput ? "---|" : ""));
+        foreach (var r in list)
         {
             var line = $"| {r.Name} | {r.Count} | {r.Errors} | {r.Percentile(50):0.00} | {r.Percentile(95):0.00} | {r.Percentile(99):0.00} | {r.Max:0.00} | {r.Mean:0.00} |";
+            if (cpu) line += $" {r.CpuMean:0.00} |";
             Console.WriteLine(throughput ? line + $" {r.PerSecond:0} |" : line);
         }
     }

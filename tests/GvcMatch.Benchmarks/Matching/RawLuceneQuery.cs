@@ -22,6 +22,7 @@ public sealed class RawLuceneQuery : IDisposable
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private readonly DirectoryReader _reader;
     private readonly Analyzer _analyzer;
+    private readonly Dictionary<Filter, Filter> _cached = [];
 
     public RawLuceneQuery(string indexFolder)
     {
@@ -83,6 +84,19 @@ public sealed class RawLuceneQuery : IDisposable
 
     public TopDocs Search(Query text, Filter filter, int top) => Searcher.Search(text, filter, top);
 
+    /// <summary>
+    /// The same filter cached per segment as a bit set, as Lucene offers it (<see cref="CachingWrapperFilter"/>
+    /// with a random-access set): what a hand-written Lucene caller would do to match the app's filter cache.
+    /// </summary>
+    public Filter Cached(Filter filter)
+    {
+        lock (_cached)
+        {
+            if (!_cached.TryGetValue(filter, out var cached)) _cached[filter] = cached = new BitSetCachingFilter(filter);
+            return cached;
+        }
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
@@ -98,5 +112,15 @@ public sealed class RawLuceneQuery : IDisposable
         while (stream.IncrementToken()) tokens.Add(term.ToString());
         stream.End();
         return tokens;
+    }
+}
+
+internal sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+{
+    protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+    {
+        var bits = new FixedBitSet(reader.MaxDoc);
+        bits.Or(iterator);
+        return bits;
     }
 }

@@ -27,6 +27,12 @@ internal sealed class Shape
             }).ToArray();
         }
         Keywords = keywords;
+        // Prepared once per requirement, not once per candidate: folding keywords and criteria is
+        // the same work for every supplier.
+        Phrases = [.. criteria.Select(c => c.Kind == CriterionKind.CapabilityFit
+            ? (c.Keywords ?? []).Select(k => new TextMatch.Phrase(k)).ToArray()
+            : null)];
+        Scorer = GvcMatch.Matching.Scorer.For(criteria);
         Full = keywords.Count >= MaxKeywords ? ulong.MaxValue : (1UL << keywords.Count) - 1;
         Capacity = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.CapacityAtLeast);
         Export = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.ExportExperience);
@@ -38,6 +44,11 @@ internal sealed class Shape
 
     /// <summary>Distinct mandatory capability keywords; keyword n is bit n.</summary>
     public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>Per criterion index: a capability criterion's keywords, folded (null for other kinds).</summary>
+    public TextMatch.Phrase[]?[] Phrases { get; }
+
+    public CriteriaScorer Scorer { get; }
 
     /// <summary>Per criterion index: the bits of a mandatory capability criterion's keywords (null otherwise).</summary>
     public int[]?[] KeywordBits { get; }
@@ -61,7 +72,7 @@ internal sealed class Candidate
     public Candidate(Shape shape, SupplierFacts facts)
     {
         Facts = facts;
-        Alone = Scorer.Score(shape.Criteria, facts, shape.Today);
+        Alone = shape.Scorer.Score(facts, shape.Today);
         var text = new TextMatch.Haystack(facts.Capabilities.Concat(facts.Materials).Concat(facts.Equipment).Append(facts.Summary));
         Coverage = new double[shape.Criteria.Count][];
         CapacityInUnit = new decimal?[shape.Criteria.Count];
@@ -70,7 +81,7 @@ internal sealed class Candidate
             var c = shape.Criteria[i];
             if (c.Kind == CriterionKind.CapabilityFit)
             {
-                Coverage[i] = (c.Keywords ?? []).Select(text.Coverage).ToArray();
+                Coverage[i] = shape.Phrases[i]!.Select(text.Coverage).ToArray();
                 if (shape.KeywordBits[i] is { } bits)
                 {
                     for (var k = 0; k < bits.Length; k++)

@@ -12,7 +12,7 @@ public static class Reference
     public static readonly DateOnly Today = new(2026, 11, 28);
 
     public static bool Offers(SupplierFacts s, string keyword) =>
-        new TextMatch.Haystack(s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)).Coverage(keyword) >= 1;
+        new TextMatch.Haystack(s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)).Coverage(new TextMatch.Phrase(keyword)) >= 1;
 
     private static bool Meets(Criterion c, SupplierFacts s) => Scorer.Score([c], s, Today).Criteria[0].Met;
 

@@ -16,11 +16,12 @@ namespace GvcMatch.Web.Features;
 /// <summary>One line per feature: its services and its API.</summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
+        services.AddNotifications(configuration);
         return services;
     }
 

@@ -74,6 +74,20 @@ public sealed class RedisServer
         return new RedisServer($"127.0.0.1:{port}");
     }
 
+    /// <summary>Sends one command in the inline protocol and returns the raw reply (enough for a test to inspect).</summary>
+    public async Task<string> CommandAsync(string command)
+    {
+        var endpoint = ConnectionString.Split(',')[0];
+        var colon = endpoint.LastIndexOf(':');
+        using var client = new TcpClient();
+        await client.ConnectAsync(endpoint[..colon], int.Parse(endpoint[(colon + 1)..]));
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+        var buffer = new byte[64 * 1024];
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
     private static async Task<bool> PingsAsync(int port)
     {
         try

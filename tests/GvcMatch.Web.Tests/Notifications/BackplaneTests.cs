@@ -28,6 +28,8 @@ public abstract class BackplaneTests(DatabaseProvider provider)
         Assert.Equal(NotificationKinds.Message, note.Kind);
         Assert.Equal("/Conversations/1", note.Link);
         Assert.True(note.Id > 0, "the pushed entry carries the id it was stored under");
+        // The instances subscribe under the deployment's channel prefix.
+        Assert.Contains("gvcmatch", await redis.CommandAsync("PUBSUB CHANNELS gvcmatch*"));
     }
 
     /// <summary>The control: the same set-up without Redis shows the test above can fail.</summary>

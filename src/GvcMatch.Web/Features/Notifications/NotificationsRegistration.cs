@@ -1,5 +1,7 @@
 using GvcMatch.Web.Features.Email;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace GvcMatch.Web.Features.Notifications;
@@ -19,9 +21,12 @@ public static class NotificationsRegistration
         if (!string.IsNullOrWhiteSpace(redis))
         {
             // AddSignalR returns the one builder however often it is called (conversations calls it too).
-            services.AddSignalR().AddStackExchangeRedis(o =>
+            services.AddSignalR().AddStackExchangeRedis();
+            // Read through the validated options, so a bad connection string stops the start with
+            // a message naming the key (the hub's lifetime manager is built before the host starts).
+            services.AddOptions<RedisOptions>().Configure<IOptions<BackplaneOptions>>((o, backplane) =>
             {
-                o.Configuration = ConfigurationOptions.Parse(redis);
+                o.Configuration = ConfigurationOptions.Parse(backplane.Value.Redis!);
                 o.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneOptions.ChannelPrefix);
                 // Keep starting and keep retrying while Redis is briefly away, instead of failing the app.
                 o.Configuration.AbortOnConnectFail = false;

@@ -59,6 +59,7 @@ public sealed class RedisServer
             try { if (!process.HasExited) process.Kill(); }
             catch (InvalidOperationException) { }
         };
+        StartWatchdog(process.Id);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!await PingsAsync(port))
@@ -72,6 +73,22 @@ public sealed class RedisServer
             await Task.Delay(50);
         }
         return new RedisServer($"127.0.0.1:{port}");
+    }
+
+    /// <summary>
+    /// The test host may be killed at the end of a run before exit handlers run, so a detached shell
+    /// waits for this process to end and then stops the server (as the PostgreSQL cluster does).
+    /// </summary>
+    private static void StartWatchdog(int serverPid)
+    {
+        if (!File.Exists("/usr/bin/setsid") && !File.Exists("/bin/setsid")) return;
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; kill {serverPid}";
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var a in new[] { "-f", "bash", "-c", script }) start.ArgumentList.Add(a);
+        using var watchdog = Process.Start(start);
     }
 
     /// <summary>Sends one command in the inline protocol and returns the raw reply (enough for a test to inspect).</summary>

@@ -91,7 +91,7 @@ public static class Scorer
         return (Math.Round(share, 4), false, $"{capacity:0.##} {s.CapacityUnit} a month, {share:P0} of the {minimum:0.##} sought");
     }
 
-    private static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch
+    internal static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch
     {
         "pcs" or "piece" or "pieces" or "unit" or "units" => "pieces",
         "t" or "tonne" or "tonnes" or "ton" or "tons" => "tonnes",

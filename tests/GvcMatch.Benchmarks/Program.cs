@@ -1,6 +1,9 @@
+using GvcMatch.Benchmarks.Composition;
 using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
+using GvcMatch.Benchmarks.Negotiation;
+using GvcMatch.Benchmarks.Realtime;
 using GvcMatch.Benchmarks.Reindex;
 using GvcMatch.Benchmarks.Infrastructure;
 
@@ -11,6 +14,11 @@ return parsed.Command switch
     "match" => await MatchBenchmark.RunAsync(parsed),
     "reindex" => await ReindexBenchmark.RunAsync(parsed),
     "http" => await HttpBenchmark.RunAsync(parsed),
+    "compose" => await ComposeBenchmark.RunAsync(parsed),
+    "echo" => await EchoCommand.RunAsync(parsed),
+    "negotiate" => await NegotiateCommand.RunAsync(parsed),
+    // Not in the usage text: the server half of `echo`, started by it in a child process.
+    "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
 };
 
@@ -22,6 +30,9 @@ static int Usage()
           match    --data DIR [--iterations 2000] [--warmup 300]
           reindex  --data DIR
           http     --data DIR [--rate 50] [--seconds 30]
+          compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
+          negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
+          echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]
         See docs/benchmarks.md.
         """);
     return 2;

@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
@@ -6,6 +7,7 @@ using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Notifications;
+using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
@@ -21,6 +23,8 @@ public static class FeatureRegistration
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
+        services.AddOffers();
+        services.AddConsortia();
         services.AddNotifications(configuration);
         return services;
     }
@@ -40,7 +44,9 @@ public static class FeatureRegistration
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
         app.MapMatchingApi();
+        app.MapConsortiaApi();
         app.MapConversationsHub();
+        app.MapOffersApi();
         return app;
     }
 }

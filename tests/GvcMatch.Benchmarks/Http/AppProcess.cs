@@ -22,7 +22,8 @@ public sealed class AppProcess : IAsyncDisposable
     public Uri Address { get; }
     public int Id => _process.Id;
 
-    public static async Task<AppProcess> StartAsync(string dataFolder)
+    /// <param name="environment">Extra settings as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<AppProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(Repo.WebProject, "bin", "Release", "net10.0", "GvcMatch.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the app first: dotnet build src/GvcMatch.Web -c Release", dll);
@@ -40,6 +41,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Seeds__Folder"] = Repo.SeedsFolder;
         info.Environment["Database__SeedDemoData"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.WriteLine($"  app: {e.Data}"); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.WriteLine($"  app: {e.Data}"); };

@@ -12,7 +12,7 @@ namespace GvcMatch.Benchmarks.Infrastructure;
 /// </summary>
 public static class AppHost
 {
-    public static WebApplication Build(string dataFolder)
+    public static WebApplication Build(string dataFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -26,6 +26,7 @@ public static class AppHost
             ["Database:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGvcMatch();
         return builder.Build();
     }

@@ -1,6 +1,7 @@
 using GvcMatch.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,9 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
 
     public TestDatabase Database { get; protected set; } = database;
 
+    /// <summary>The app's TimeProvider; tests move it forward to reach validity dates and expiry.</summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +40,7 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Runs <paramref name="work"/> with a DbContext of its own scope, as a handler would get it.</summary>

@@ -36,4 +36,10 @@ public sealed class Offer
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedByUserId { get; set; }
+
+    /// <summary>
+    /// The organisation the deciding person acted for, recorded at the decision: people move
+    /// between organisations, and an agreement must keep naming the one that accepted.
+    /// </summary>
+    public int? DecidedByOrganizationId { get; set; }
 }

@@ -20,8 +20,14 @@ public sealed record OfferDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DecidedAt)
 {
+    /// <summary>The organisation that accepted, rejected, countered or withdrew; null while open or when expired.</summary>
+    public int? DecidedByOrganizationId { get; init; }
+
     public static OfferDto From(Offer o) => new(
         o.Id, o.ConversationId, o.PreviousOfferId, o.ProposedByOrganizationId, o.State.ToString(), o.Price, o.Currency,
         o.Quantity, o.Unit, o.LeadTimeDays, o.Incoterm, o.DeliveryPlace, o.PaymentTermsDays, o.ValidUntil, o.Notes,
-        o.CreatedAt, o.DecidedAt);
+        o.CreatedAt, o.DecidedAt)
+    {
+        DecidedByOrganizationId = o.DecidedByOrganizationId,
+    };
 }

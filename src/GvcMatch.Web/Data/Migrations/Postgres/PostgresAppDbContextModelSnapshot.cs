@@ -485,6 +485,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DecidedByOrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DecidedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");

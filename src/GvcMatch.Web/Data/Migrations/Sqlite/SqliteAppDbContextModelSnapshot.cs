@@ -465,6 +465,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DecidedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DecidedByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace GvcMatch.Web.Features.Offers;
+
+/// <summary>
+/// The one-line texts that offer messages and notifications carry, e.g.
+/// "Aiko (Kawaguchi Precision) countered: 12,000 pcs at EUR 4.20, FCA Niigata, lead time 45 days".
+/// Invariant culture: the line is stored once and read by both parties, wherever they are.
+/// </summary>
+public static class OfferSummary
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Quantity(Offer o) => $"{o.Quantity.ToString("#,0.####", Invariant)} {o.Unit}";
+
+    public static string Price(Offer o) => $"{o.Currency} {o.Price.ToString("#,0.00##", Invariant)}";
+
+    public static string Delivery(Offer o) => o.DeliveryPlace is null ? o.Incoterm : $"{o.Incoterm} {o.DeliveryPlace}";
+
+    /// <summary>"12,000 pcs at EUR 4.20, FCA Niigata, lead time 45 days, payment 30 days, valid until 2026-12-31".</summary>
+    public static string Terms(Offer o) =>
+        $"{Quantity(o)} at {Price(o)}, {Delivery(o)}, lead time {o.LeadTimeDays} days, payment {o.PaymentTermsDays} days, valid until {o.ValidUntil:yyyy-MM-dd}";
+
+    /// <summary>Short form for decisions on terms already shown: "12,000 pcs at EUR 4.20, FCA Niigata".</summary>
+    public static string Short(Offer o) => $"{Quantity(o)} at {Price(o)}, {Delivery(o)}";
+
+    public static string Proposed(string who, Offer o) => $"{who} proposed: {Terms(o)}";
+
+    public static string Countered(string who, Offer o) => $"{who} countered: {Terms(o)}";
+
+    public static string Decided(string who, OfferState state, Offer o) => state switch
+    {
+        OfferState.Accepted => $"{who} accepted the offer: {Short(o)}",
+        OfferState.Rejected => $"{who} rejected the offer: {Short(o)}",
+        OfferState.Withdrawn => $"{who} withdrew the offer: {Short(o)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not a decision."),
+    };
+
+    public static string Expired(Offer o) => $"The offer of {Short(o)} expired unanswered after {o.ValidUntil:yyyy-MM-dd}";
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Text.Json;
+using GvcMatch.Matching;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Tests.Infrastructure;
+using GvcMatch.Web.Tests.Search;
+
+namespace GvcMatch.Web.Tests.Consortia;
+
+/// <summary>
+/// Consortium proposals over the real index: the buyer sees them for its requirement, any SME for a
+/// published one, an SME asking for partners sees only sets that need it, and nobody else sees a draft.
+/// </summary>
+public abstract class ConsortiaApiTests(GvcMatchApp app)
+{
+    private sealed record Scenario(Member Buyer, Member First, Member Second, Member Me, int Published, int Draft);
+
+    /// <summary>Two capabilities no single SME offers: the first and second SMEs complete each other, and so do "me" and the second.</summary>
+    private async Task<Scenario> ArrangeAsync()
+    {
+        var word = SearchProbe.UniqueWord();
+        string milling = $"{word}milling", coating = $"{word}coating";
+        var first = await PublishedSmeAsync(milling);
+        var second = await PublishedSmeAsync(coating);
+        var me = await PublishedSmeAsync(milling);
+        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        var input = Samples.Requirement($"Milled and coated {word} parts") with
+        {
+            Criteria =
+            [
+                new Criterion { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = [milling] },
+                new Criterion { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = [coating] },
+                new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001" },
+            ],
+        };
+        var published = await buyer.PublishNewRequirementAsync(input);
+        var draft = await buyer.CreateRequirementAsync(input with { Title = $"Draft {word}" });
+        await app.WaitForIndexAsync();
+        return new Scenario(buyer, first, second, me, published, draft);
+    }
+
+    private async Task<Member> PublishedSmeAsync(string capability)
+    {
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync(Samples.Profile($"Parts made to order.") with { Capabilities = [capability] });
+        await sme.PublishProfileAsync();
+        return sme;
+    }
+
+    private static List<string> Sets(JsonElement body) => body.GetProperty("proposals").EnumerateArray()
+        .Select(p => string.Join(',', p.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("organizationId").GetInt32()).Order()))
+        .Order(StringComparer.Ordinal).ToList();
+
+    private static string Set(params Member[] members) => string.Join(',', members.Select(m => m.Me.OrgId).Order());
+
+    [DatabaseFact]
+    public async Task The_buyer_sees_every_set_that_covers_its_requirement_with_the_evidence()
+    {
+        var s = await ArrangeAsync();
+
+        var body = await Expect.JsonAsync(await s.Buyer.Client.GetAsync($"/api/requirements/{s.Published}/consortia"), HttpStatusCode.OK);
+
+        Assert.Equal(new[] { Set(s.First, s.Second), Set(s.Me, s.Second) }.Order(StringComparer.Ordinal), Sets(body));
+        Assert.Equal(2, body.GetProperty("search").GetProperty("mandatoryKeywords").GetInt32());
+        Assert.Equal(2, body.GetProperty("candidateGroups").GetArrayLength());
+        var proposal = body.GetProperty("proposals")[0];
+        var certificate = proposal.GetProperty("criteria")[2];
+        Assert.True(certificate.GetProperty("met").GetBoolean());
+        Assert.Contains("holds ISO 9001", certificate.GetProperty("evidence").GetString());
+        // The buyer may look at its own draft too.
+        await Expect.StatusAsync(await s.Buyer.Client.GetAsync($"/api/requirements/{s.Draft}/consortia"), HttpStatusCode.OK);
+    }
+
+    [DatabaseFact]
+    public async Task An_sme_asking_for_partners_sees_only_sets_that_include_and_need_it()
+    {
+        var s = await ArrangeAsync();
+
+        var mine = await Expect.JsonAsync(await s.Me.Client.GetAsync($"/api/requirements/{s.Published}/consortia?includeMe=true"), HttpStatusCode.OK);
+        Assert.Equal([Set(s.Me, s.Second)], Sets(mine));
+        Assert.Equal(s.Me.Me.OrgId, mine.GetProperty("includedOrganizationId").GetInt32());
+
+        // Without includeMe an SME sees what the buyer sees.
+        var all = await Expect.JsonAsync(await s.Me.Client.GetAsync($"/api/requirements/{s.Published}/consortia"), HttpStatusCode.OK);
+        Assert.Equal(2, Sets(all).Count);
+    }
+
+    [DatabaseFact]
+    public async Task Nobody_else_sees_a_draft_and_another_buyer_never_sees_proposals()
+    {
+        var s = await ArrangeAsync();
+        var otherBuyer = await app.SignUpAsync(OrganizationKind.Mne);
+
+        await Expect.ProblemAsync(await otherBuyer.Client.GetAsync($"/api/requirements/{s.Draft}/consortia"), HttpStatusCode.NotFound);
+        await Expect.ProblemAsync(await s.Me.Client.GetAsync($"/api/requirements/{s.Draft}/consortia"), HttpStatusCode.NotFound);
+        await Expect.ProblemAsync(await s.Me.Client.GetAsync($"/api/requirements/{s.Draft}/consortia?includeMe=true"), HttpStatusCode.NotFound);
+        await Expect.ProblemAsync(await otherBuyer.Client.GetAsync($"/api/requirements/{s.Published}/consortia"), HttpStatusCode.Forbidden);
+        await Expect.ProblemAsync(await otherBuyer.Client.GetAsync("/api/requirements/999999999/consortia"), HttpStatusCode.NotFound);
+        using var anonymous = app.CreateClient();
+        await Expect.StatusAsync(await anonymous.GetAsync($"/api/requirements/{s.Published}/consortia"), HttpStatusCode.Unauthorized);
+    }
+
+    [DatabaseFact]
+    public async Task Bad_parameters_are_refused_with_a_problem()
+    {
+        var s = await ArrangeAsync();
+
+        await Expect.ValidationErrorAsync(await s.Buyer.Client.GetAsync($"/api/requirements/{s.Published}/consortia?top=0"), "top");
+        await Expect.ValidationErrorAsync(await s.Buyer.Client.GetAsync($"/api/requirements/{s.Published}/consortia?top=21"), "top");
+        await Expect.ValidationErrorAsync(await s.Buyer.Client.GetAsync($"/api/requirements/{s.Published}/consortia?includeMe=true"), "includeMe");
+        var noProfile = await app.SignUpAsync(OrganizationKind.Sme);
+        await Expect.ProblemAsync(await noProfile.Client.GetAsync($"/api/requirements/{s.Published}/consortia?includeMe=true"), HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class ConsortiaApiTestsOnSqlite(SqliteApp app) : ConsortiaApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ConsortiaApiTestsOnPostgres(PostgresApp app) : ConsortiaApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;

@@ -22,7 +22,7 @@ public static class AppSetup
         services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
         services.AddSingleton(sp => ReferenceData.Load(sp.GetRequiredService<IOptions<SeedsOptions>>().Value.Resolve()));
         services.AddScoped<Registration>();
-        services.AddFeatureServices();
+        services.AddFeatureServices(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

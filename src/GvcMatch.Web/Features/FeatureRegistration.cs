@@ -18,13 +18,14 @@ namespace GvcMatch.Web.Features;
 /// <summary>One line per feature: its services and its API.</summary>
 public static class FeatureRegistration
 {
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
         services.AddOffers();
         services.AddConsortia();
+        services.AddNotifications(configuration);
         return services;
     }
 

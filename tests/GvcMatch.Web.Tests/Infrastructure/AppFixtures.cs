@@ -43,9 +43,9 @@ public sealed class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connection
 /// load balancer. It has a data folder of its own (the search index there cannot be shared) and
 /// reaches the first one's database, SQLite file included, through its connection string.
 /// </summary>
-public sealed class SecondInstance(TestDatabase database) : GvcMatchApp(database)
+public sealed class SecondInstance(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : GvcMatchApp(database, settings)
 {
-    public static SecondInstance Of(GvcMatchApp first)
+    public static SecondInstance Of(GvcMatchApp first, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("gvcmatch-test-").FullName;
         var connection = first.Database.ConnectionString;
@@ -54,7 +54,7 @@ public sealed class SecondInstance(TestDatabase database) : GvcMatchApp(database
             var file = Directory.GetFiles(first.Database.DataFolder, "*.db").Single();
             connection = $"Data Source={file};Cache=Shared";
         }
-        return new SecondInstance(first.Database with { DataFolder = folder, ConnectionString = connection });
+        return new SecondInstance(first.Database with { DataFolder = folder, ConnectionString = connection }, settings);
     }
 
     protected override Task OnDisposedAsync()

@@ -4,8 +4,9 @@ namespace GvcMatch.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A fact that runs on the database its test class supplies. On a class that implements
-/// <see cref="IUsesPostgres"/> it is skipped, with the reason shown, when no PostgreSQL can be had,
-/// unless <c>GVCMATCH_REQUIRE_SERVICES=1</c>: then the missing server fails the tests instead.
+/// <see cref="IUsesPostgres"/> (or <see cref="IUsesRedis"/>) it is skipped, with the reason shown, when
+/// no such server can be had, unless <c>GVCMATCH_REQUIRE_SERVICES=1</c>: then the missing server fails
+/// the tests instead.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 [XunitTestCaseDiscoverer("GvcMatch.Web.Tests.Infrastructure.DatabaseFactDiscoverer", "GvcMatch.Web.Tests")]
@@ -19,6 +20,9 @@ public sealed class DatabaseTheoryAttribute : TheoryAttribute;
 /// <summary>Marks a test class whose fixture runs the app on PostgreSQL.</summary>
 public interface IUsesPostgres;
 
+/// <summary>Marks a test class that needs a Redis server (<see cref="RedisServer"/>).</summary>
+public interface IUsesRedis;
+
 public static class RequiredServices
 {
     public const string Variable = "GVCMATCH_REQUIRE_SERVICES";
@@ -27,6 +31,10 @@ public static class RequiredServices
     public static bool Required => Environment.GetEnvironmentVariable(Variable) == "1";
 
     /// <summary>The reason to skip the tests of a class, or null when they run.</summary>
-    public static string? SkipReason(Type testClass) =>
-        typeof(IUsesPostgres).IsAssignableFrom(testClass) && !Required ? PostgresServer.UnavailableReason : null;
+    public static string? SkipReason(Type testClass)
+    {
+        if (Required) return null;
+        var postgres = typeof(IUsesPostgres).IsAssignableFrom(testClass) ? PostgresServer.UnavailableReason : null;
+        return postgres ?? (typeof(IUsesRedis).IsAssignableFrom(testClass) ? RedisServer.UnavailableReason : null);
+    }
 }

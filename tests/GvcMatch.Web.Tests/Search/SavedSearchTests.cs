@@ -34,7 +34,7 @@ public abstract class SavedSearchTests(GvcMatchApp app)
         }, "the saved search reports the new supplier");
         var inbox = await InboxAsync(buyer);
         var note = Assert.Single(inbox);
-        Assert.Equal("SavedSearchHits", note.GetProperty("kind").GetString());
+        Assert.Equal("saved-search", note.GetProperty("kind").GetString());
         Assert.Equal("1 new supplier match “Coaters”", note.GetProperty("title").GetString());
         Assert.Contains(sme.Me.OrganizationName!, note.GetProperty("body").GetString());
 

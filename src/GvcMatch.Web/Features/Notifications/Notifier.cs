@@ -1,6 +1,9 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Email;
 using GvcMatch.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Features.Notifications;
 
@@ -13,20 +16,74 @@ public static class NotificationKinds
     public const string SavedSearch = "saved-search";
 }
 
-/// <summary>
-/// Leaves an entry in each person's inbox, then pushes it to their open connections. Stored
-/// first: a person who is offline finds it in the inbox.
-/// </summary>
-public sealed class Notifier(AppDbContext db, IHubContext<NegotiationHub, INegotiationClient> hub, TimeProvider clock)
+/// <summary>Inbox entries added to a DbContext but not yet pushed; see <see cref="Notifier.StageAsync"/>.</summary>
+public sealed class StagedNotifications
 {
+    internal List<Notification> Rows { get; } = [];
+    internal int Emails { get; set; }
+
+    public int Count => Rows.Count;
+}
+
+/// <summary>
+/// Leaves an entry in each person's inbox (and, for the kinds <c>Email:Kinds</c> names, an email
+/// in the outbox, in the same save), then pushes it to their open connections. Stored first: a
+/// person who is offline finds it in the inbox, and a failed push loses nothing.
+/// </summary>
+public sealed class Notifier(
+    AppDbContext db, IHubContext<NegotiationHub, INegotiationClient> hub, EmailSender emailSender, IOptions<EmailOptions> emailOptions,
+    TimeProvider clock, ILogger<Notifier> logger)
+{
+    /// <summary>Stores and pushes at once. Do not call inside an open transaction: the push would precede the commit.</summary>
     public async Task NotifyAsync(IReadOnlyCollection<string> userIds, string kind, string title, string? body, string? link, CancellationToken ct = default)
     {
         if (userIds.Count == 0) return;
-        var now = clock.GetUtcNow();
-        var rows = userIds.Distinct().Select(id => new Notification { UserId = id, Kind = kind, Title = title, Body = body, Link = link, CreatedAt = now }).ToList();
-        db.AddRange(rows);
+        var staged = await StageAsync(db, userIds, kind, title, body, link, ct);
         await db.SaveChangesAsync(ct);
-        foreach (var row in rows)
-            await hub.Clients.User(row.UserId).NotificationReceived(NotificationDto.From(row));
+        await PushAsync(staged);
+    }
+
+    /// <summary>
+    /// For a caller that writes other rows in the same transaction: adds the inbox entries and
+    /// emails to <paramref name="target"/> without saving. The caller saves and commits, then calls
+    /// <see cref="PushAsync"/>; if it rolls back, nothing was stored and nothing is pushed.
+    /// </summary>
+    public async Task<StagedNotifications> StageAsync(
+        AppDbContext target, IReadOnlyCollection<string> userIds, string kind, string title, string? body, string? link, CancellationToken ct = default)
+    {
+        var staged = new StagedNotifications();
+        if (userIds.Count == 0) return staged;
+        var now = clock.GetUtcNow();
+        var ids = userIds.Distinct().ToList();
+        staged.Rows.AddRange(ids.Select(id => new Notification { UserId = id, Kind = kind, Title = title, Body = body, Link = link, CreatedAt = now }));
+        target.AddRange(staged.Rows);
+
+        var options = emailOptions.Value;
+        if (options.KindSet().Contains(kind))
+        {
+            var addresses = await target.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
+                .Select(u => u.Email!).ToListAsync(ct);
+            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, options, now)));
+            staged.Emails = addresses.Count;
+        }
+        return staged;
+    }
+
+    /// <summary>Pushes staged entries to their users' connections; call after the commit.</summary>
+    public async Task PushAsync(StagedNotifications staged)
+    {
+        if (staged.Emails > 0) emailSender.Nudge();
+        foreach (var row in staged.Rows)
+        {
+            try
+            {
+                await hub.Clients.User(row.UserId).NotificationReceived(NotificationDto.From(row));
+            }
+            catch (Exception ex)
+            {
+                // The entry is stored; the person sees it in the inbox even if the push (or the backplane) failed.
+                logger.LogWarning(ex, "Pushing notification {Id} failed", row.Id);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,7 @@ public static class RequirementsApi
         group.MapPost("/", CreateAsync).WithSummary("Create a draft requirement for your MNE");
         group.MapPut("/{id:int}", UpdateAsync).WithSummary("Edit your requirement (a published one gets a new version)");
         group.MapDelete("/{id:int}", DeleteAsync).WithSummary("Delete a draft requirement");
-        group.MapPost("/{id:int}/publish", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
-            ChangeStatusAsync(id, u, db, ct, r => RequirementLifecycle.Publish(r, c.GetUtcNow()))).WithSummary("Publish a draft");
+        group.MapPost("/{id:int}/publish", PublishAsync).WithSummary("Publish a draft");
         group.MapPost("/{id:int}/close", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
             ChangeStatusAsync(id, u, db, ct, r => RequirementLifecycle.Close(r, c.GetUtcNow()))).WithSummary("Close to responses");
         group.MapPost("/{id:int}/cancel", (int id, StatusChangeRequest body, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
@@ -107,6 +107,15 @@ public static class RequirementsApi
         db.Requirements.Remove(requirement);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<RequirementDto>, ProblemHttpResult>> PublishAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, RequirementAlertQueue alerts, CancellationToken ct)
+    {
+        var result = await ChangeStatusAsync(id, user, db, ct, r => RequirementLifecycle.Publish(r, clock.GetUtcNow()));
+        // Committed: matching suppliers are told in the background, so publishing stays fast.
+        if (result.Result is Ok<RequirementDto>) alerts.Enqueue(id);
+        return result;
     }
 
     private static async Task<Results<Ok<RequirementDto>, ProblemHttpResult>> ChangeStatusAsync(

@@ -44,16 +44,17 @@ public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchInde
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var searches = await db.Set<SavedSearch>().AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
         var notified = 0;
         foreach (var saved in searches)
         {
-            if (await CheckAsync(db, saved, ct)) notified++;
+            if (await CheckAsync(db, notifier, saved, ct)) notified++;
         }
         return notified;
     }
 
-    private async Task<bool> CheckAsync(AppDbContext db, SavedSearch saved, CancellationToken ct)
+    private async Task<bool> CheckAsync(AppDbContext db, Notifier notifier, SavedSearch saved, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         SearchQuery query;
@@ -83,22 +84,19 @@ public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchInde
             return false;
         }
         var what = saved.Kind switch { DocumentKind.Supplier => "supplier", DocumentKind.IpListing => "IP listing", _ => "requirement" };
-        db.Add(new Notification
-        {
-            UserId = saved.UserId,
-            Kind = "SavedSearchHits",
-            Title = $"{result.Total} new {what}{(result.Total == 1 ? "" : "s")} match “{saved.Name}”",
-            Body = string.Join("; ", result.Hits.Select(h => h.Title)),
-            Link = saved.Kind switch
+        // The notification (and its email) commit with the watermark, then go out to open connections.
+        var staged = await notifier.StageAsync(db, [saved.UserId], NotificationKinds.SavedSearch,
+            $"{result.Total} new {what}{(result.Total == 1 ? "" : "s")} match “{saved.Name}”",
+            string.Join("; ", result.Hits.Select(h => h.Title)),
+            saved.Kind switch
             {
                 DocumentKind.Supplier => $"/Search/Suppliers?{saved.Query}",
                 DocumentKind.IpListing => $"/Search/Ip?{saved.Query}",
                 _ => $"/Search/Requirements?{saved.Query}",
-            },
-            CreatedAt = now,
-        });
+            }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await notifier.PushAsync(staged);
         return true;
     }
 }

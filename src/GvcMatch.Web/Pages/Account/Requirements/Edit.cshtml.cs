@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account.Requirements;
 
 /// <summary>An MNE creates and edits a requirement and moves it through its lifecycle.</summary>
-public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, Features.Notifications.RequirementAlertQueue alerts) : PageModel
 {
     [BindProperty] public RequirementForm Input { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -67,7 +67,9 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         return RedirectToPage(new { id = Requirement.Id });
     }
 
-    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) => TransitionAsync(id, (r, now) => RequirementLifecycle.Publish(r, now), "Published: every supplier can now read it.", ct);
+    // Once committed, matching suppliers are told in the background.
+    public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) =>
+        TransitionAsync(id, (r, now) => RequirementLifecycle.Publish(r, now), "Published: every supplier can now read it.", ct, r => alerts.Enqueue(r.Id));
 
     public Task<IActionResult> OnPostCloseAsync(int? id, CancellationToken ct) => TransitionAsync(id, RequirementLifecycle.Close, "Closed for responses.", ct);
 
@@ -90,7 +92,8 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         return RedirectToPage("/Account/Requirements/Index");
     }
 
-    private async Task<IActionResult> TransitionAsync(int? id, Func<Requirement, DateTimeOffset, string?> change, string done, CancellationToken ct)
+    private async Task<IActionResult> TransitionAsync(int? id, Func<Requirement, DateTimeOffset, string?> change, string done, CancellationToken ct,
+        Action<Requirement>? committed = null)
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         if (Requirement is null) return NotFound();
@@ -99,6 +102,7 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         {
             Requirement.ConcurrencyStamp = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
+            committed?.Invoke(Requirement);
         }
         TempData["Message"] = refused ?? done;
         return RedirectToPage(new { id });

@@ -36,9 +36,11 @@ public sealed class ConversationMessaging(
         var id = message.ConversationId;
         var actor = message.SenderUserId ?? actingUserId;
         // Archiving is "nothing new here": news from someone else brings the conversation back.
-        await db.Set<ConversationUserState>()
-            .Where(s => s.ConversationId == id && s.ArchivedAt != null && s.UserId != actor)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
+        // Looked for first: a read costs little, while an UPDATE takes SQLite's one write lock
+        // even when it changes nothing, and almost no message finds an archived reader.
+        var archived = db.Set<ConversationUserState>().Where(s => s.ConversationId == id && s.ArchivedAt != null && s.UserId != actor);
+        if (await archived.AnyAsync(ct))
+            await archived.ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
 
         var recipients = await store.RecipientsAsync(id, ct);
         await hub.Clients.Users(recipients).MessageReceived(message);

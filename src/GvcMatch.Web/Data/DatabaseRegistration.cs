@@ -22,6 +22,7 @@ public static class DatabaseRegistration
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton<SqliteWriteGate>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>
@@ -43,6 +44,6 @@ public static class DatabaseRegistration
         var env = services.GetRequiredService<IHostEnvironment>();
         var folder = services.GetRequiredService<IOptions<DataFolderOptions>>().Value.Resolve(env.ContentRootPath);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "gvcmatch.db")};Cache=Shared";
+        return $"Data Source={Path.Combine(folder, "gvcmatch.db")}";
     }
 }

@@ -59,7 +59,20 @@ public static class NegotiateCommand
             var run = Guid.NewGuid().ToString("N")[..8];
             var body = "Could you confirm the delivery schedule for the second batch? We need 4,000 pieces by week 12.";
             // Lane i is user i: buyer and supplier of pair i / 2 alternate.
-            Task Send(int lane, long n) => clients[lane].SendAsync(pairs[lane / 2].ConversationId, $"{run}-{lane}-{n}", body);
+            string? firstError = null;
+            async Task Send(int lane, long n)
+            {
+                try
+                {
+                    await clients[lane].SendAsync(pairs[lane / 2].ConversationId, $"{run}-{lane}-{n}", body).WaitAsync(Timeout);
+                }
+                catch (Exception ex)
+                {
+                    // The first failure is printed: a run full of errors should say why.
+                    if (Interlocked.CompareExchange(ref firstError, ex.Message, null) is null) Console.WriteLine($"  first error: {ex.GetType().Name}: {ex.Message}");
+                    throw;
+                }
+            }
 
             if (warmup > TimeSpan.Zero)
             {

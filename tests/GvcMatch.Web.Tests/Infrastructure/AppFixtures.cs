@@ -52,7 +52,7 @@ public sealed class SecondInstance(TestDatabase database, IReadOnlyDictionary<st
         if (first.Database.Provider == Data.DatabaseProvider.Sqlite)
         {
             var file = Directory.GetFiles(first.Database.DataFolder, "*.db").Single();
-            connection = $"Data Source={file};Cache=Shared";
+            connection = $"Data Source={file}";
         }
         return new SecondInstance(first.Database with { DataFolder = folder, ConnectionString = connection }, settings);
     }

@@ -23,7 +23,7 @@ public sealed record Appended(MessageDto Message, bool Created);
 /// insert's transaction, so concurrent senders (on any instance) get consecutive numbers and
 /// nothing is broadcast before it is stored.
 /// </summary>
-public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
+public sealed class ConversationStore(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate, MessageWriter writer)
 {
     /// <summary>True when the organisation is a party: the one check every read and write makes.</summary>
     public Task<bool> IsPartyAsync(long conversationId, int? organizationId, CancellationToken ct = default) =>
@@ -40,7 +40,18 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
                 && db.Set<ConversationParty>().Any(p => p.ConversationId == conversationId && p.OrganizationId == u.OrganizationId))
             .Select(u => u.Id).ToListAsync(ct);
 
-    public async Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default)
+    /// <summary>
+    /// Stores a message. On its own it joins the batch of the <see cref="MessageWriter"/> (one
+    /// transaction for all messages arriving together); inside a caller's transaction it is
+    /// written there, so it commits or rolls back with the caller's change.
+    /// </summary>
+    public Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default) =>
+        db.Database.CurrentTransaction is null && writer.IsRunning
+            ? writer.AppendAsync(conversationId, sender, message, ct)
+            : AppendNowAsync(conversationId, sender, message, ct);
+
+    /// <summary>Stores one message at once, in the caller's transaction or one of its own.</summary>
+    public async Task<Appended> AppendNowAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default)
     {
         if (sender is not null && message.ClientMessageId is not null
             && await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct) is { } earlier)
@@ -48,9 +59,12 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
 
         // Whole milliseconds: both databases keep them exactly (SQLite's stored form drops finer
         // ticks), so the copy broadcast now equals the copy read back later.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var now = WholeMilliseconds(clock.GetUtcNow());
+        // Inside a caller's transaction the caller already holds the write lock; only a
+        // transaction of our own queues at the gate.
+        var inCallersTransaction = db.Database.CurrentTransaction is not null;
+        using var turn = inCallersTransaction ? default : await writeGate.EnterAsync(db, ct);
+        var ownTransaction = inCallersTransaction ? null : await db.Database.BeginTransactionAsync(ct);
         try
         {
             // The UPDATE locks the conversation row (PostgreSQL) or the database (SQLite) until
@@ -60,22 +74,7 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
             if (touched == 0) throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
             var seq = await db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => c.LastSeq).SingleAsync(ct);
 
-            var row = new Message
-            {
-                ConversationId = conversationId,
-                Seq = seq,
-                Kind = message.Kind,
-                SenderUserId = sender?.UserId,
-                SenderOrganizationId = sender?.OrganizationId,
-                ClientMessageId = message.ClientMessageId,
-                Body = message.Body,
-                SentAt = now,
-                OfferId = message.OfferId,
-                AttachmentName = message.AttachmentName,
-                AttachmentContentType = message.AttachmentContentType,
-                AttachmentSize = message.AttachmentSize,
-                AttachmentStorageKey = message.AttachmentStorageKey,
-            };
+            var row = Row(conversationId, seq, sender, message, now);
             db.Add(row);
             if (sender is not null) await MarkOwnMessageReadAsync(conversationId, sender.UserId, seq, ct);
             await db.SaveChangesAsync(ct);
@@ -96,6 +95,25 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock)
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
+
+    public static DateTimeOffset WholeMilliseconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerMillisecond));
+
+    public static Message Row(long conversationId, long seq, Sender? sender, NewMessage message, DateTimeOffset now) => new()
+    {
+        ConversationId = conversationId,
+        Seq = seq,
+        Kind = message.Kind,
+        SenderUserId = sender?.UserId,
+        SenderOrganizationId = sender?.OrganizationId,
+        ClientMessageId = message.ClientMessageId,
+        Body = message.Body,
+        SentAt = now,
+        OfferId = message.OfferId,
+        AttachmentName = message.AttachmentName,
+        AttachmentContentType = message.AttachmentContentType,
+        AttachmentSize = message.AttachmentSize,
+        AttachmentStorageKey = message.AttachmentStorageKey,
+    };
 
     private async Task<MessageDto?> FindRetryAsync(long conversationId, Sender sender, string clientMessageId, CancellationToken ct)
     {

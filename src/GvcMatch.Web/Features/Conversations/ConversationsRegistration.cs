@@ -10,6 +10,9 @@ public static class ConversationsRegistration
     {
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ConversationStore>();
+        services.AddScoped<MessageBatch>();
+        services.AddSingleton<MessageWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
         services.AddScoped<ConversationMessaging>();
         services.AddScoped<Notifications.Notifier>();
         services.AddSingleton<AttachmentStore>();

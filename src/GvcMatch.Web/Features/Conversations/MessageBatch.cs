@@ -1,0 +1,105 @@
+using GvcMatch.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Conversations;
+
+/// <summary>
+/// One batch of the <see cref="MessageWriter"/>: retries answered from what is stored, then one
+/// transaction that numbers each conversation's new messages in arrival order (one UPDATE per
+/// conversation reserves the numbers), inserts them and moves each sender's read position.
+/// </summary>
+public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate)
+{
+    public async Task WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
+    {
+        var fresh = await AnswerRetriesAsync(batch, ct);
+        if (fresh.Count == 0) return;
+
+        var now = ConversationStore.WholeMilliseconds(clock.GetUtcNow());
+        var stored = new List<(PendingMessage Pending, Message Row)>(fresh.Count);
+        using (await writeGate.EnterAsync(db, ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var group in fresh.GroupBy(p => p.ConversationId))
+            {
+                var count = group.Count();
+                var touched = await db.Set<Conversation>().Where(c => c.Id == group.Key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + count).SetProperty(c => c.LastMessageAt, now), ct);
+                if (touched == 0) throw new InvalidOperationException($"Conversation {group.Key} does not exist.");
+                var last = await db.Set<Conversation>().Where(c => c.Id == group.Key).Select(c => c.LastSeq).SingleAsync(ct);
+                var seq = last - count;
+                foreach (var pending in group) stored.Add((pending, ConversationStore.Row(group.Key, ++seq, pending.Sender, pending.Message, now)));
+            }
+            db.AddRange(stored.Select(s => s.Row));
+            await MarkSendersReadAsync(stored, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        foreach (var (pending, row) in stored)
+            pending.Done.TrySetResult(new Appended(MessageDto.From(row, pending.Sender?.Name), Created: true));
+    }
+
+    /// <summary>
+    /// Completes the retries (stored before, or twice in this batch) and returns the rest.
+    /// </summary>
+    private async Task<List<PendingMessage>> AnswerRetriesAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
+    {
+        var keyed = batch.Where(p => p.RetryKey is not null).ToList();
+        var storedByKey = new Dictionary<(long, string, string), MessageDto>();
+        if (keyed.Count > 0)
+        {
+            var conversations = keyed.Select(p => p.ConversationId).Distinct().ToList();
+            var clientIds = keyed.Select(p => p.Message.ClientMessageId!).Distinct().ToList();
+            var rows = await db.Set<Message>().AsNoTracking()
+                .Where(m => conversations.Contains(m.ConversationId) && m.ClientMessageId != null && clientIds.Contains(m.ClientMessageId))
+                .ToListAsync(ct);
+            var names = keyed.GroupBy(p => p.Sender!.UserId).ToDictionary(g => g.Key, g => g.First().Sender!.Name);
+            foreach (var row in rows.Where(r => r.SenderUserId is not null && names.ContainsKey(r.SenderUserId)))
+                storedByKey[(row.ConversationId, row.SenderUserId!, row.ClientMessageId!)] = MessageDto.From(row, names[row.SenderUserId!]);
+        }
+
+        var fresh = new List<PendingMessage>(batch.Count);
+        var firstInBatch = new Dictionary<(long, string, string), PendingMessage>();
+        foreach (var pending in batch)
+        {
+            if (pending.RetryKey is not { } key) { fresh.Add(pending); continue; }
+            if (storedByKey.TryGetValue(key, out var earlier)) pending.Done.TrySetResult(new Appended(earlier, Created: false));
+            else if (firstInBatch.TryGetValue(key, out var first)) _ = AnswerLikeAsync(pending, first);
+            else { firstInBatch[key] = pending; fresh.Add(pending); }
+        }
+        return fresh;
+    }
+
+    /// <summary>A second copy in the same batch gets the first copy's message, as a retry.</summary>
+    private static async Task AnswerLikeAsync(PendingMessage copy, PendingMessage first)
+    {
+        try
+        {
+            var appended = await first.Done.Task;
+            copy.Done.TrySetResult(appended with { Created = false });
+        }
+        catch (Exception ex)
+        {
+            copy.Done.TrySetException(ex);
+        }
+    }
+
+    /// <summary>Your own message never counts as unread for you.</summary>
+    private async Task MarkSendersReadAsync(List<(PendingMessage Pending, Message Row)> stored, CancellationToken ct)
+    {
+        var latest = stored.Where(s => s.Pending.Sender is not null)
+            .GroupBy(s => (s.Row.ConversationId, s.Pending.Sender!.UserId))
+            .ToDictionary(g => g.Key, g => g.Max(s => s.Row.Seq));
+        if (latest.Count == 0) return;
+        var conversations = latest.Keys.Select(k => k.ConversationId).Distinct().ToList();
+        var users = latest.Keys.Select(k => k.UserId).Distinct().ToList();
+        var states = await db.Set<ConversationUserState>()
+            .Where(s => conversations.Contains(s.ConversationId) && users.Contains(s.UserId)).ToListAsync(ct);
+        var byKey = states.ToDictionary(s => (s.ConversationId, s.UserId));
+        foreach (var ((conversationId, userId), seq) in latest)
+        {
+            if (byKey.TryGetValue((conversationId, userId), out var state)) state.LastReadSeq = Math.Max(state.LastReadSeq, seq);
+            else db.Add(new ConversationUserState { ConversationId = conversationId, UserId = userId, LastReadSeq = seq });
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+
+namespace GvcMatch.Web.Features.Conversations;
+
+/// <summary>
+/// Writes the messages that arrive together in one transaction. A database takes one write
+/// transaction at a time per conversation row (PostgreSQL) or per file (SQLite); with hundreds
+/// of people sending at once, a commit per message queues them all behind each other. Here each
+/// batch costs one commit however many messages it holds, and a message that waits does so
+/// without holding a thread.
+/// </summary>
+public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+
+    private readonly Channel<PendingMessage> _queue = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>False before start and after stop: callers then write their message themselves.</summary>
+    public bool IsRunning { get; private set; }
+
+    public Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct)
+    {
+        var pending = new PendingMessage(conversationId, sender, message);
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The message writer has stopped.");
+        // A caller that gives up stops waiting; the message may still be stored, which is what
+        // client message ids are for: the retry finds it.
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        IsRunning = true;
+        var batch = new List<PendingMessage>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            IsRunning = false;
+            _queue.Writer.TryComplete();
+            // Whatever is still queued is written one by one before the host goes.
+            while (_queue.Reader.TryRead(out var left)) batch.Add(left);
+            if (batch.Count > 0) await WriteOneByOneAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<PendingMessage> batch)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MessageBatch>().WriteAsync(batch, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // One bad message (a conversation deleted meanwhile, a race on a client id with another
+            // instance) must fail only itself: nothing of the batch was committed, so write each alone.
+            logger.LogDebug(ex, "A batch of {Count} messages failed; writing them one by one", batch.Count);
+            await WriteOneByOneAsync(batch);
+        }
+    }
+
+    private async Task WriteOneByOneAsync(List<PendingMessage> batch)
+    {
+        foreach (var pending in batch.Where(p => !p.Done.Task.IsCompleted))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
+                pending.Done.TrySetResult(await store.AppendNowAsync(pending.ConversationId, pending.Sender, pending.Message, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+}
+
+/// <summary>A message waiting for the writer, and where its result goes.</summary>
+public sealed class PendingMessage(long conversationId, Sender? sender, NewMessage message)
+{
+    public long ConversationId { get; } = conversationId;
+    public Sender? Sender { get; } = sender;
+    public NewMessage Message { get; } = message;
+    public TaskCompletionSource<Appended> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Retries are recognised by sender and client id within a conversation.</summary>
+    public (long, string, string)? RetryKey =>
+        Sender is not null && Message.ClientMessageId is not null ? (ConversationId, Sender.UserId, Message.ClientMessageId) : null;
+}

@@ -36,9 +36,19 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock, Sqlit
     /// organisations, read fresh, so a revoked member stops receiving at once.
     /// </summary>
     public Task<List<string>> RecipientsAsync(long conversationId, CancellationToken ct = default) =>
-        db.Users.Where(u => u.OrganizationId != null
-                && db.Set<ConversationParty>().Any(p => p.ConversationId == conversationId && p.OrganizationId == u.OrganizationId))
-            .Select(u => u.Id).ToListAsync(ct);
+        MembersOf(db, conversationId).Select(u => u.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The current members of a conversation's party organisations, as a query to build on.
+    /// Hot paths filter people this way rather than by a list of ids: a query whose only
+    /// parameter is the conversation id is translated once and reused whole.
+    /// </summary>
+    public static IQueryable<AppUser> MembersOf(AppDbContext db, long conversationId) =>
+        // From the parties to their people: two key lookups, never a scan of everyone.
+        from p in db.Set<ConversationParty>()
+        where p.ConversationId == conversationId
+        join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
+        select u;
 
     /// <summary>
     /// Stores a message. On its own it joins the batch of the <see cref="MessageWriter"/> (one

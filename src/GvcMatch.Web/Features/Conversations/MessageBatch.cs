@@ -49,9 +49,12 @@ public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWrit
         if (keyed.Count > 0)
         {
             var conversations = keyed.Select(p => p.ConversationId).Distinct().ToList();
+            var senders = keyed.Select(p => p.Sender!.UserId).Distinct().ToList();
             var clientIds = keyed.Select(p => p.Message.ClientMessageId!).Distinct().ToList();
+            // All three columns of the unique index, so each candidate is an index seek and the
+            // cost does not grow with the length of the conversations.
             var rows = await db.Set<Message>().AsNoTracking()
-                .Where(m => conversations.Contains(m.ConversationId) && m.ClientMessageId != null && clientIds.Contains(m.ClientMessageId))
+                .Where(m => conversations.Contains(m.ConversationId) && senders.Contains(m.SenderUserId!) && clientIds.Contains(m.ClientMessageId!))
                 .ToListAsync(ct);
             var names = keyed.GroupBy(p => p.Sender!.UserId).ToDictionary(g => g.Key, g => g.First().Sender!.Name);
             foreach (var row in rows.Where(r => r.SenderUserId is not null && names.ContainsKey(r.SenderUserId)))

@@ -15,27 +15,32 @@ public static class UnreadCounts
 
     public static async Task<UnreadTotalsDto> ForUserAsync(AppDbContext db, string userId, CancellationToken ct)
     {
-        var rows = await RowsAsync(db, [userId], ct);
+        var rows = await RowsAsync(db, db.Users.Where(u => u.Id == userId), ct);
         var inView = rows.Where(r => !r.Archived).OrderBy(r => r.ConversationId).ToList();
         return new UnreadTotalsDto(inView.Sum(r => r.Unread), inView.Select(r => new ConversationUnreadDto(r.ConversationId, r.Unread)).ToList());
     }
 
-    /// <summary>The Unread event each person should get about one conversation, in one query for all of them.</summary>
+    /// <summary>
+    /// The Unread event each person should get about one conversation, in one query for all of
+    /// them. Everyone asked about is a member of the conversation's parties, so the people are
+    /// found through the conversation (or, for one person, by id).
+    /// </summary>
     public static async Task<List<(string UserId, UnreadEvent Event)>> EventsAsync(AppDbContext db, long conversationId, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
-        var rows = await RowsAsync(db, userIds, ct);
+        var people = userIds.Count == 1 ? db.Users.Where(u => u.Id == userIds.First()) : ConversationStore.MembersOf(db, conversationId);
+        var rows = await RowsAsync(db, people, ct);
         var byUser = rows.ToLookup(r => r.UserId);
         return userIds.Distinct().Select(u => (u, new UnreadEvent(conversationId,
             byUser[u].Where(r => r.ConversationId == conversationId).Sum(r => r.Unread),
             byUser[u].Where(r => !r.Archived).Sum(r => r.Unread)))).ToList();
     }
 
-    /// <summary>Every conversation with something unread, for each of the people named.</summary>
-    private static async Task<List<Row>> RowsAsync(AppDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    /// <summary>Every conversation with something unread, for each of the people given.</summary>
+    private static async Task<List<Row>> RowsAsync(AppDbContext db, IQueryable<AppUser> people, CancellationToken ct)
     {
         var query =
-            from u in db.Users
-            where userIds.Contains(u.Id) && u.OrganizationId != null
+            from u in people
+            where u.OrganizationId != null
             join p in db.Set<ConversationParty>() on u.OrganizationId equals (int?)p.OrganizationId
             join c in db.Set<Conversation>() on p.ConversationId equals c.Id
             join s in db.Set<ConversationUserState>() on new { ConversationId = c.Id, UserId = u.Id } equals new { s.ConversationId, s.UserId } into states

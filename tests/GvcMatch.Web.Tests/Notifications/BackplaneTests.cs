@@ -2,6 +2,7 @@ using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
+using GvcMatch.Web.Tests.Search;
 
 namespace GvcMatch.Web.Tests.Notifications;
 
@@ -54,14 +55,14 @@ public abstract class BackplaneTests(DatabaseProvider provider)
 
     private async Task<Instances> InstancesAsync(Dictionary<string, string> settings)
     {
-        var database = await OwnDatabase.CreateAsync(provider);
+        var database = await ScratchDatabase.CreateAsync(provider);
         var a = new GvcMatchApp(database.Database, settings);
         var baseA = a.StartOnKestrel();
         var b = SecondInstance.Of(a, settings);
         return new Instances(database, a, b, baseA, b.StartOnKestrel());
     }
 
-    private sealed record Instances(OwnDatabase Database, GvcMatchApp A, GvcMatchApp B, string BaseA, string BaseB) : IAsyncDisposable
+    private sealed record Instances(ScratchDatabase Database, GvcMatchApp A, GvcMatchApp B, string BaseA, string BaseB) : IAsyncDisposable
     {
         /// <summary>An SME member signed up and signed in through instance B.</summary>
         public async Task<(Member Member, string Token)> MemberOnBAsync()

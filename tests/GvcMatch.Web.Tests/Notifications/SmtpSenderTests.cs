@@ -18,7 +18,7 @@ public abstract class SmtpSenderTests(DatabaseProvider provider)
     public async Task An_email_goes_out_through_the_configured_SMTP_server_for_the_kinds_named()
     {
         await using var smtp = new SmtpListener();
-        await using var database = await OwnDatabase.CreateAsync(provider);
+        await using var database = await ScratchDatabase.CreateAsync(provider);
         await using var app = new GvcMatchApp(database.Database, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",
@@ -48,7 +48,7 @@ public abstract class SmtpSenderTests(DatabaseProvider provider)
     [DatabaseFact]
     public async Task An_unreachable_SMTP_server_leaves_the_email_unsent_with_its_error_and_a_later_retry()
     {
-        await using var database = await OwnDatabase.CreateAsync(provider);
+        await using var database = await ScratchDatabase.CreateAsync(provider);
         await using var app = new GvcMatchApp(database.Database, new Dictionary<string, string>
         {
             ["Email:Smtp:Host"] = "127.0.0.1",

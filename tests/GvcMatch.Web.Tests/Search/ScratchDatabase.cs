@@ -4,8 +4,9 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Search;
 
 /// <summary>
-/// A database and data folder of a test's own, on the same provider as its class fixture, for
-/// tests that start and stop apps themselves (two apps must never open one Lucene index at once).
+/// A database and data folder of a test's own, on the provider of its class fixture or the one
+/// given, for tests that start and stop apps themselves or need their own settings (two apps
+/// must never open one Lucene index at once).
 /// </summary>
 public sealed class ScratchDatabase : IAsyncDisposable
 {
@@ -13,7 +14,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
-    public static async Task<ScratchDatabase> LikeAsync(GvcMatchApp fixture) => fixture.Database.Provider == DatabaseProvider.Postgres
+    public static Task<ScratchDatabase> LikeAsync(GvcMatchApp fixture) => CreateAsync(fixture.Database.Provider);
+
+    public static async Task<ScratchDatabase> CreateAsync(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ? new(TestDatabase.Postgres(await (await PostgresServer.GetAsync()).CreateDatabaseAsync()))
         : new(TestDatabase.Sqlite());
 

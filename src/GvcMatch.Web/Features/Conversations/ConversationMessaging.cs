@@ -12,7 +12,8 @@ namespace GvcMatch.Web.Features.Conversations;
 /// learns their unread counts and the others get an inbox entry.
 /// </summary>
 public sealed class ConversationMessaging(
-    AppDbContext db, ConversationStore store, IHubContext<NegotiationHub, INegotiationClient> hub, Notifier notifier, TimeProvider clock)
+    AppDbContext db, ConversationStore store, IHubContext<NegotiationHub, INegotiationClient> hub, Notifier notifier, UnreadBroadcaster unread,
+    TimeProvider clock)
 {
     public const int PreviewLength = 140;
 
@@ -44,8 +45,12 @@ public sealed class ConversationMessaging(
 
         var recipients = await store.RecipientsAsync(id, ct);
         await hub.Clients.Users(recipients).MessageReceived(message);
-        foreach (var (userId, unread) in await UnreadCounts.EventsAsync(db, id, recipients, ct))
-            await hub.Clients.User(userId).Unread(unread);
+        if (unread.IsRunning) unread.Mark(id, recipients);
+        else
+        {
+            foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, id, recipients, ct))
+                await hub.Clients.User(userId).Unread(counts);
+        }
 
         if (message.Kind != nameof(MessageKind.Offer))
             await NotifyAsync(message, recipients.Where(u => u != actor).ToList(), ct);
@@ -93,8 +98,8 @@ public sealed class ConversationMessaging(
 
         var others = (await store.RecipientsAsync(id, ct)).Where(u => u != who.UserId).ToList();
         await hub.Clients.Users(others).Read(new ReadEvent(id, who.UserId, who.Name, position));
-        foreach (var (userId, unread) in await UnreadCounts.EventsAsync(db, id, [who.UserId], ct))
-            await hub.Clients.User(userId).Unread(unread);
+        foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, id, [who.UserId], ct))
+            await hub.Clients.User(userId).Unread(counts);
         return position;
     }
 

@@ -13,6 +13,8 @@ public static class ConversationsRegistration
         services.AddScoped<MessageBatch>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
+        services.AddSingleton<UnreadBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnreadBroadcaster>());
         services.AddScoped<ConversationMessaging>();
         services.AddScoped<Notifications.Notifier>();
         services.AddSingleton<AttachmentStore>();

@@ -35,6 +35,17 @@ public static class UnreadCounts
             byUser[u].Where(r => !r.Archived).Sum(r => r.Unread)))).ToList();
     }
 
+    /// <summary>The Unread event for each (person, conversation) pair, in one query for all the people.</summary>
+    public static async Task<List<(string UserId, UnreadEvent Event)>> EventsAsync(AppDbContext db, IReadOnlyCollection<(string UserId, long ConversationId)> pairs, CancellationToken ct)
+    {
+        var userIds = pairs.Select(p => p.UserId).Distinct().ToList();
+        var rows = await RowsAsync(db, db.Users.Where(u => userIds.Contains(u.Id)), ct);
+        var byUser = rows.ToLookup(r => r.UserId);
+        return pairs.Select(p => (p.UserId, new UnreadEvent(p.ConversationId,
+            byUser[p.UserId].Where(r => r.ConversationId == p.ConversationId).Sum(r => r.Unread),
+            byUser[p.UserId].Where(r => !r.Archived).Sum(r => r.Unread)))).ToList();
+    }
+
     /// <summary>Every conversation with something unread, for each of the people given.</summary>
     private static async Task<List<Row>> RowsAsync(AppDbContext db, IQueryable<AppUser> people, CancellationToken ct)
     {

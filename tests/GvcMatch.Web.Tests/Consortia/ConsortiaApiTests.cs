@@ -86,6 +86,25 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     }
 
     [DatabaseFact]
+    public async Task The_buyers_match_page_proposes_the_covering_set_only_when_asked()
+    {
+        var s = await ArrangeAsync();
+        var browser = app.CreateClient();
+        await CookieSignIn.SignInAsync(browser, s.Buyer.Email, s.Buyer.Password);
+
+        var plain = await (await browser.GetAsync($"/Requirements/{s.Published}/Matches")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("consortium-proposal", plain);
+        Assert.Contains("consortia=true", plain);
+
+        var response = await browser.GetAsync($"/Requirements/{s.Published}/Matches?consortia=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("consortium-proposal", page);
+        Assert.Contains($"/Suppliers/{s.First.Me.OrgId}", page);
+        Assert.Contains($"/Suppliers/{s.Second.Me.OrgId}", page);
+    }
+
+    [DatabaseFact]
     public async Task Nobody_else_sees_a_draft_and_another_buyer_never_sees_proposals()
     {
         var s = await ArrangeAsync();

@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Infrastructure;
@@ -11,13 +12,16 @@ namespace GvcMatch.Web.Pages.Requirements;
 
 /// <summary>The buyer's view: ranked suppliers for one requirement, each score broken down by criterion.</summary>
 [Authorize]
-public sealed class MatchesModel(AppDbContext db, MatchingService matching) : PageModel
+public sealed class MatchesModel(AppDbContext db, MatchingService matching, ComposerService composer) : PageModel
 {
     public Requirement Requirement { get; private set; } = null!;
     public MatchListDto Matches { get; private set; } = null!;
     public bool Diversify { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool diversify, CancellationToken ct)
+    /// <summary>Proposed consortia, composed only when asked for: it is a search of its own.</summary>
+    public ConsortiaDto? Consortia { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool diversify, bool consortia, CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
         var requirement = await db.Requirements.AsNoTracking().Include(r => r.Organization).FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -27,6 +31,7 @@ public sealed class MatchesModel(AppDbContext db, MatchingService matching) : Pa
         Requirement = requirement;
         Diversify = diversify;
         Matches = await matching.MatchSuppliersAsync(requirement, 20, diversify, ct);
+        if (consortia) Consortia = await composer.ComposeAsync(requirement, null, 3, ct);
         return Page();
     }
 }

@@ -1,32 +1,16 @@
 using System.Threading.Channels;
 using GvcMatch.Web.Hubs;
 using GvcMatch.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GvcMatch.Web.Tests.Offers;
 
-/// <summary>A real .NET SignalR client on the in-memory test server, over WebSockets, with the member's bearer token.</summary>
+/// <summary>A bare hub connection for the offer tests (the shared <see cref="HubClients"/> set-up) and per-event waiting.</summary>
 public static class HubClient
 {
     public static async Task<HubConnection> ConnectAsync(this GvcMatchApp app, Member member)
     {
-        var token = (await app.GetTokenAsync(member.Email, member.Password)).AccessToken;
-        var server = app.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, NegotiationHub.Path), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.WebSocketFactory = async (context, ct) =>
-                {
-                    var client = server.CreateWebSocketClient();
-                    client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
-                    return await client.ConnectAsync(context.Uri, ct);
-                };
-            })
-            .Build();
+        var connection = app.BuildHub(await app.TokenAsync(member));
         await connection.StartAsync();
         return connection;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Offers;
+using GvcMatch.Web.Tests.Conversations;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,32 +10,8 @@ namespace GvcMatch.Web.Tests.Offers;
 /// <summary>Set-up for offer tests: two organisations in a conversation, valid terms, and the common calls.</summary>
 public static class OfferKit
 {
-    /// <summary>
-    /// A direct conversation between the two members' organisations, stored as the conversations
-    /// feature stores one; offers only need the conversation and its parties.
-    /// </summary>
-    public static Task<long> StartConversationAsync(this GvcMatchApp app, Member a, Member b) =>
-        app.WithDbAsync(async db =>
-        {
-            var now = app.Clock.GetUtcNow();
-            var conversation = new Conversation
-            {
-                Topic = ConversationTopic.Direct,
-                PairKey = $"T:{Guid.NewGuid():N}",
-                Subject = "Machined housings, 2027 volume",
-                CreatedAt = now,
-                LastMessageAt = now,
-                CreatedByUserId = a.Me.UserId,
-                Parties =
-                [
-                    new ConversationParty { OrganizationId = a.Me.OrgId, JoinedAt = now },
-                    new ConversationParty { OrganizationId = b.Me.OrgId, JoinedAt = now },
-                ],
-            };
-            db.Add(conversation);
-            await db.SaveChangesAsync();
-            return conversation.Id;
-        });
+    /// <summary>A direct conversation between the two members' organisations, started through the API.</summary>
+    public static Task<long> StartConversationAsync(this GvcMatchApp app, Member a, Member b) => a.StartDirectAsync(b);
 
     public static DateOnly Today(this GvcMatchApp app) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
 

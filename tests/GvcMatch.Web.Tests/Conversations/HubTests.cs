@@ -198,27 +198,9 @@ public abstract class HubTests(GvcMatchApp app)
         var cookie = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
 
         // The cookie goes on the negotiate request and on the WebSocket handshake, as a browser sends it.
-        await using var withCookie = new HubClient(BuildWithCookie(cookie));
+        await using var withCookie = new HubClient(app.BuildHub(token: null, cookie: cookie));
         await withCookie.Connection.StartAsync();
         Assert.Equal(id, (await withCookie.Connection.JoinAsync(id)).Conversation.Id);
-    }
-
-    private HubConnection BuildWithCookie(string cookie)
-    {
-        var server = app.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, NegotiationHub.Path), Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets, o =>
-            {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                o.Headers["Cookie"] = cookie;
-                o.WebSocketFactory = async (context, ct) =>
-                {
-                    var ws = server.CreateWebSocketClient();
-                    ws.ConfigureRequest = r => r.Headers.Cookie = cookie;
-                    return await ws.ConnectAsync(context.Uri, ct);
-                };
-            })
-            .Build();
     }
 
     [DatabaseFact]

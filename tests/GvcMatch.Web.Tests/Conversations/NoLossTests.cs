@@ -44,13 +44,17 @@ public abstract class NoLossTests(GvcMatchApp fixture, ITestOutputHelper output)
             var mneSender = SendAllAsync(host, mneToken, id, "m", FromMne, () => { });
             var senders = Task.WhenAll(smeSender, mneSender);
 
+            // Aborts follow the stream's progress, not the clock: every 5 to 15 messages from the
+            // SME, however fast the server stores them, so the count does not depend on its speed.
             var random = new Random(4711);
             var aborts = 0;
             var restarted = false;
+            var nextAbortAt = random.Next(5, 15);
             while (!senders.IsCompleted)
             {
-                await Task.WhenAny(senders, Task.Delay(random.Next(20, 150)));
+                while (!senders.IsCompleted && Volatile.Read(ref smeSent) < nextAbortAt) await Task.WhenAny(senders, Task.Delay(5));
                 if (senders.IsCompleted) break;
+                nextAbortAt = Volatile.Read(ref smeSent) + random.Next(5, 15);
                 if (!restarted && Volatile.Read(ref smeSent) >= FromSme / 2)
                 {
                     restarted = true;

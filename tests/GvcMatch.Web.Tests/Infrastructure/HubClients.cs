@@ -27,7 +27,8 @@ public static class HubClients
         return client;
     }
 
-    public static HubConnection BuildHub(this GvcMatchApp app, string? token, string? origin = null)
+    /// <param name="cookie">A sign-in cookie (<c>name=value</c>), sent on the negotiate request and the handshake as a browser does.</param>
+    public static HubConnection BuildHub(this GvcMatchApp app, string? token, string? origin = null, string? cookie = null)
     {
         var server = app.Server;
         return new HubConnectionBuilder()
@@ -36,6 +37,7 @@ public static class HubClients
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
                 if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 if (origin is not null) o.Headers["Origin"] = origin;
+                if (cookie is not null) o.Headers["Cookie"] = cookie;
                 o.WebSocketFactory = async (context, ct) =>
                 {
                     var ws = server.CreateWebSocketClient();

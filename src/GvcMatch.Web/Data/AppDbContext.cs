@@ -27,6 +27,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
     public DbSet<Features.SavedSearches.SavedSearch> SavedSearches => Set<Features.SavedSearches.SavedSearch>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Questions.RequirementQuestion> RequirementQuestions => Set<Features.Questions.RequirementQuestion>();
+    public DbSet<Features.Bids.Bid> Bids => Set<Features.Bids.Bid>();
+    public DbSet<Features.Bids.BidAnswer> BidAnswers => Set<Features.Bids.BidAnswer>();
+    public DbSet<Features.Bids.BidDocument> BidDocuments => Set<Features.Bids.BidDocument>();
+    public DbSet<Features.Consortia.Consortium> Consortia => Set<Features.Consortia.Consortium>();
+    public DbSet<Features.Consortia.ConsortiumMember> ConsortiumMembers => Set<Features.Consortia.ConsortiumMember>();
+    public DbSet<Features.Consortia.GroupCertificate> GroupCertificates => Set<Features.Consortia.GroupCertificate>();
+    public DbSet<Features.Awards.BidScore> BidScores => Set<Features.Awards.BidScore>();
+    public DbSet<Features.Awards.Award> Awards => Set<Features.Awards.Award>();
+    public DbSet<Features.Awards.Complaint> Complaints => Set<Features.Awards.Complaint>();
+    public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
 
     /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
     public static event Action? OutboxWritten;

@@ -27,6 +27,12 @@ public sealed class Conversation
     public DateTimeOffset LastMessageAt { get; set; }
     public required string CreatedByUserId { get; set; }
 
+    /// <summary>
+    /// Set when one side is a consortium: its accepted members are that side's parties, kept in
+    /// step as members join and leave, so the consortium negotiates as one party.
+    /// </summary>
+    public int? ConsortiumId { get; set; }
+
     public List<ConversationParty> Parties { get; set; } = [];
 }
 

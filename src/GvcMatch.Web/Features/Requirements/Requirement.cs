@@ -33,6 +33,9 @@ public sealed class Requirement
     public int? ContractMonths { get; set; }
     public List<Criterion> Criteria { get; set; } = [];
 
+    /// <summary>Parts bidders may bid for separately; empty when the requirement is one piece of work.</summary>
+    public List<RequirementLot> Lots { get; set; } = [];
+
     public RequirementStatus Status { get; set; }
     public string? StatusReason { get; set; }
 
@@ -48,6 +51,30 @@ public sealed class Requirement
     public List<RequirementVersion> Versions { get; set; } = [];
 
     public bool IsVisibleToEveryone => Status is not RequirementStatus.Draft;
+
+    /// <summary>
+    /// The moment bids close: the end of <see cref="ResponseDeadline"/> in UTC (the start of the
+    /// next day). A deadline is a calendar date to the buyer, and one instant for every bidder.
+    /// </summary>
+    public DateTimeOffset? BidsCloseAt => ResponseDeadline is { } d
+        ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        : null;
+
+    /// <summary>True once bids are closed (sealed bids may be opened); never true without a deadline.</summary>
+    public bool DeadlinePassed(DateTimeOffset now) => BidsCloseAt is { } closes && now >= closes;
+}
+
+/// <summary>
+/// One lot of a requirement. Lots are numbered from 1 and keep their number for the life of the
+/// requirement; bids and awards name lots by number.
+/// </summary>
+public sealed record RequirementLot
+{
+    public int Number { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public decimal? Quantity { get; init; }
+    public string? QuantityUnit { get; init; }
 }
 
 /// <summary>An immutable snapshot of a requirement as published at one point in time.</summary>
@@ -62,4 +89,5 @@ public sealed class RequirementVersion
     public string Description { get; set; } = "";
     public DateOnly? ResponseDeadline { get; set; }
     public List<Criterion> Criteria { get; set; } = [];
+    public List<RequirementLot> Lots { get; set; } = [];
 }

@@ -21,6 +21,7 @@ internal sealed class RequirementConfiguration : IEntityTypeConfiguration<Requir
         b.Property(r => r.DeliveryCity).HasMaxLength(100);
         b.Property(r => r.StatusReason).HasMaxLength(1000);
         b.Property(r => r.Criteria).HasCriteriaJson();
+        b.Property(r => r.Lots).HasJsonList();
         b.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne(r => r.Organization).WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.RequirementId).OnDelete(DeleteBehavior.Cascade);
@@ -36,6 +37,7 @@ internal sealed class RequirementVersionConfiguration : IEntityTypeConfiguration
         b.Property(v => v.Description).HasMaxLength(RequirementLimits.Description);
         b.Property(v => v.ChangeNote).HasMaxLength(1000);
         b.Property(v => v.Criteria).HasCriteriaJson();
+        b.Property(v => v.Lots).HasJsonList();
     }
 }
 
@@ -51,14 +53,17 @@ internal static class CriteriaJson
     /// Criteria are stored as one JSON text column: they are read and written as a whole, never
     /// queried piecemeal in SQL, and the same text works on SQLite and PostgreSQL.
     /// </summary>
-    public static PropertyBuilder<List<Criterion>> HasCriteriaJson(this PropertyBuilder<List<Criterion>> property) =>
+    public static PropertyBuilder<List<Criterion>> HasCriteriaJson(this PropertyBuilder<List<Criterion>> property) => property.HasJsonList();
+
+    /// <summary>A list of small records kept as one JSON text column, compared by content.</summary>
+    public static PropertyBuilder<List<T>> HasJsonList<T>(this PropertyBuilder<List<T>> property) =>
         property.HasConversion(
             v => JsonSerializer.Serialize(v, Options),
-            s => JsonSerializer.Deserialize<List<Criterion>>(s, Options) ?? new List<Criterion>(),
-            new ValueComparer<List<Criterion>>(
+            s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? new List<T>(),
+            new ValueComparer<List<T>>(
                 (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 v => JsonSerializer.Serialize(v, Options).GetHashCode(),
-                v => JsonSerializer.Deserialize<List<Criterion>>(JsonSerializer.Serialize(v, Options), Options)!));
+                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!));
 }
 
 public static class RequirementLimits

@@ -72,6 +72,7 @@ public static class RequirementLifecycle
             Description = r.Description,
             ResponseDeadline = r.ResponseDeadline,
             Criteria = r.Criteria.ToList(),
+            Lots = r.Lots.ToList(),
         });
     }
 }

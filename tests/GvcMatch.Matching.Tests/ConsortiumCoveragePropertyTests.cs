@@ -1,0 +1,157 @@
+using GvcMatch.Matching;
+
+namespace GvcMatch.Matching.Tests;
+
+/// <summary>
+/// The coverage rule over many generated consortia (a fixed seed, so a failure repeats): it agrees
+/// with the scorer member by member, a consortium of one is scored exactly as that supplier alone,
+/// and a certificate never helps a member that does not do the work.
+/// </summary>
+public sealed class ConsortiumCoveragePropertyTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 28);
+    private static readonly string[] Countries = ["DE", "PL", "JP", "VN"];
+    private static readonly string[] Standards = ["ISO 9001", "ISO 13485", "IATF 16949"];
+    private static readonly string[] Words = ["cnc milling", "anodising", "die casting", "laser cutting", "powder coating"];
+    private static readonly string[] Bands = ["Micro", "Small", "Medium"];
+
+    [Fact]
+    public void Every_criterion_is_met_exactly_when_it_is_covered_and_every_covering_member_meets_it_on_its_own_facts()
+    {
+        var random = new Random(5_2026);
+        for (var n = 0; n < 1500; n++)
+        {
+            var criteria = Criteria(random);
+            var members = Enumerable.Range(1, random.Next(1, 5)).Select(id => Member(random, id, criteria.Count)).ToList();
+            var groups = Groups(random, members.Count);
+            var result = ConsortiumCoverage.Evaluate(criteria, members, groups, Today);
+
+            Assert.Equal(criteria.Count, result.Criteria.Count);
+            Assert.Equal(result.Criteria.Where(c => c.Mandatory).All(c => c.Met), result.MandatoryMet);
+            Assert.InRange(result.Total, 0, 100);
+            foreach (var line in result.Criteria)
+            {
+                Assert.InRange(line.Score, 0, 1);
+                var covering = members.Where(m => m.Criteria.Contains(line.Index)).ToList();
+                Assert.Equal(covering.Select(m => m.Facts.OrganizationId), line.CoveredBy);
+                if (covering.Count == 0)
+                {
+                    Assert.False(line.Met);
+                    continue;
+                }
+                var c = criteria[line.Index];
+                if (c.Kind == CriterionKind.CapacityAtLeast)
+                {
+                    var sum = covering.Where(m => m.Facts.MonthlyCapacity is not null && Scorer.Unit(m.Facts.CapacityUnit) == Scorer.Unit(c.Unit))
+                        .Sum(m => m.Facts.MonthlyCapacity!.Value);
+                    var stated = covering.Any(m => m.Facts.MonthlyCapacity is not null && Scorer.Unit(m.Facts.CapacityUnit) == Scorer.Unit(c.Unit));
+                    Assert.Equal(stated && sum >= c.Minimum, line.Met);
+                    continue;
+                }
+                // Each covering member alone, with the group certificates that list it as if they were its own.
+                var alone = covering.Select(m => Scorer.Score([c], WithGroups(m.Facts, groups), Today).Criteria[0]).ToList();
+                Assert.Equal(alone.All(a => a.Met), line.Met);
+                if (c.Kind != CriterionKind.CapabilityFit) Assert.Equal(alone.Min(a => a.Score), line.Score);
+                else Assert.True(line.Score >= alone.Max(a => a.Score) - 1e-9, "Together the members offer at least what the best of them offers.");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_consortium_of_one_member_covering_everything_scores_what_the_scorer_gives_that_supplier()
+    {
+        var random = new Random(28_11);
+        for (var n = 0; n < 1500; n++)
+        {
+            var criteria = Criteria(random);
+            var facts = Supplier(random, 1);
+            var result = ConsortiumCoverage.Evaluate(criteria, [new CoverageMember(facts, Enumerable.Range(0, criteria.Count).ToList())], [], Today);
+            var alone = Scorer.Score(criteria, facts, Today);
+
+            Assert.Equal(alone.Qualified, result.MandatoryMet);
+            Assert.Equal(alone.Total, result.Total);
+            Assert.Equal(alone.Criteria.Select(c => (c.Score, c.Met, c.Points)), result.Criteria.Select(c => (c.Score, c.Met, c.Points)));
+        }
+    }
+
+    [Fact]
+    public void Adding_a_certified_member_never_makes_an_uncertified_members_certified_work_pass()
+    {
+        var random = new Random(13485);
+        for (var n = 0; n < 500; n++)
+        {
+            var standard = Standards[random.Next(Standards.Length)];
+            Criterion[] criteria = [new() { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = standard }];
+            var uncertified = Supplier(random, 1) with { Certifications = [] };
+            var certified = Supplier(random, 2) with { Certifications = [new HeldCertificate(standard, null)] };
+
+            var alone = ConsortiumCoverage.Evaluate(criteria, [new(uncertified, [0])], [], Today);
+            var helperDoesOtherWork = ConsortiumCoverage.Evaluate(criteria, [new(uncertified, [0]), new(certified, [])], [], Today);
+            var helperShares = ConsortiumCoverage.Evaluate(criteria, [new(uncertified, [0]), new(certified, [0])], [], Today);
+            Assert.False(alone.MandatoryMet);
+            Assert.False(helperDoesOtherWork.MandatoryMet);
+            Assert.False(helperShares.MandatoryMet);
+        }
+    }
+
+    private static SupplierFacts WithGroups(SupplierFacts f, IReadOnlyList<GroupCertificateFact> groups) => f with
+    {
+        Certifications = [.. f.Certifications, .. groups.Where(g => g.MemberOrganizationIds.Contains(f.OrganizationId)).Select(g => new HeldCertificate(g.Standard, g.ValidUntil))],
+    };
+
+    private static CoverageMember Member(Random r, int id, int criteria) =>
+        new(Supplier(r, id), Enumerable.Range(0, criteria).Where(_ => r.Next(2) == 0).ToList());
+
+    private static List<GroupCertificateFact> Groups(Random r, int members) =>
+        Enumerable.Range(0, r.Next(0, 3)).Select(_ => new GroupCertificateFact(
+            Pick(r, Standards), r.Next(3) == 0 ? Today.AddDays(r.Next(-30, 0)) : Today.AddDays(r.Next(0, 300)), "Cluster",
+            Enumerable.Range(1, members).Where(_ => r.Next(2) == 0).ToList())).ToList();
+
+    private static SupplierFacts Supplier(Random r, int id) => new()
+    {
+        OrganizationId = id,
+        Name = $"Supplier {id}",
+        Country = Pick(r, Countries),
+        SizeBand = Pick(r, Bands),
+        Verified = r.Next(2) == 0,
+        Capabilities = Words.Where(_ => r.Next(3) == 0).ToList(),
+        Certifications = Standards.Where(_ => r.Next(2) == 0).Select(s => new HeldCertificate(s, r.Next(4) == 0 ? null : Today.AddDays(r.Next(-60, 60)))).ToList(),
+        MonthlyCapacity = r.Next(4) == 0 ? null : r.Next(0, 50_000),
+        CapacityUnit = r.Next(5) == 0 ? "tonnes" : "pcs",
+        LeadTimeDays = r.Next(4) == 0 ? null : r.Next(0, 90),
+        ExportMarkets = Countries.Where(_ => r.Next(3) == 0).ToList(),
+    };
+
+    private static List<Criterion> Criteria(Random r)
+    {
+        var list = Enumerable.Range(0, r.Next(1, 6)).Select(_ => Criterion(r, mandatory: r.Next(3) == 0)).ToList();
+        var weighted = list.Where(c => !c.Mandatory).ToList();
+        var left = 100;
+        for (var i = 0; i < weighted.Count; i++)
+        {
+            var weight = i == weighted.Count - 1 ? left : r.Next(1, left - (weighted.Count - i - 1) + 1);
+            left -= weight;
+            list[list.IndexOf(weighted[i])] = weighted[i] with { Weight = weight };
+        }
+        return list;
+    }
+
+    private static Criterion Criterion(Random r, bool mandatory)
+    {
+        var kind = (CriterionKind)r.Next(Enum.GetValues<CriterionKind>().Length);
+        var c = new Criterion { Kind = kind, Mandatory = mandatory };
+        return kind switch
+        {
+            CriterionKind.CapabilityFit => c with { Keywords = Words.Where(_ => r.Next(2) == 0).DefaultIfEmpty(Words[0]).ToList() },
+            CriterionKind.CertificationHeld => c with { Standard = Pick(r, Standards) },
+            CriterionKind.CapacityAtLeast => c with { Minimum = r.Next(1, 60_000), Unit = "pieces" },
+            CriterionKind.LeadTimeAtMost => c with { Days = r.Next(1, 60) },
+            CriterionKind.LocationIn => c with { Countries = [Pick(r, Countries), Pick(r, Countries)] },
+            CriterionKind.ExportExperience => c with { Countries = r.Next(3) == 0 ? [] : [Pick(r, Countries)] },
+            CriterionKind.CompanySize => c with { SizeBands = [Pick(r, Bands)] },
+            _ => c,
+        };
+    }
+
+    private static string Pick(Random r, string[] items) => items[r.Next(items.Length)];
+}

@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Consortia;
 
-public static class ConsortiaApi
+public static partial class ConsortiaApi
 {
     public const int MaxTop = 20;
 
-    public static IServiceCollection AddConsortia(this IServiceCollection services) => services.AddSingleton<ComposerService>();
+    public static IServiceCollection AddConsortia(this IServiceCollection services) => services.AddSingleton<ComposerService>()
+        .AddScoped<ConsortiumService>().AddScoped<ConsortiumNotices>().AddScoped<ConsortiumConversations>();
 
     public static IEndpointRouteBuilder MapConsortiaApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Consortia").RequireAuthorization();
         group.MapGet("/requirements/{id:int}/consortia", ConsortiaAsync)
             .WithSummary("Sets of 2-4 SMEs that together meet every mandatory criterion (the buyer; any SME on a published requirement)");
+        MapMembership(group);
+        MapGroupCertificates(group);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Requirements;
@@ -11,7 +12,14 @@ namespace GvcMatch.Web.Features.Conversations;
 public sealed record StartRefusal(int Status, string Field, string Detail);
 
 /// <summary>Who the conversation is with, about what, and the key that makes starting it idempotent.</summary>
-public sealed record StartPlan(ConversationTopic Topic, int? AboutId, int Counterpart, string PairKey, string Subject);
+public sealed record StartPlan(ConversationTopic Topic, int? AboutId, int Counterpart, string PairKey, string Subject)
+{
+    /// <summary>Set when the starter's side is a consortium (see <see cref="Conversation.ConsortiumId"/>).</summary>
+    public int? ConsortiumId { get; init; }
+
+    /// <summary>The other organisations on the starter's side: a consortium's accepted members.</summary>
+    public IReadOnlyList<int> OwnSide { get; init; } = [];
+}
 
 /// <summary>
 /// The starting rules. Requirement: an SME opens a conversation with the MNE that published the
@@ -79,6 +87,27 @@ public static class ConversationStarter
         }
     }
 
+    /// <summary>
+    /// A consortium talks to the buyer as one party: any accepted member opens the consortium's
+    /// conversation about its requirement, with every accepted member on the consortium's side. The
+    /// pair key names the consortium, not an SME, so it is never the lead SME's own conversation
+    /// with the buyer about the same requirement.
+    /// </summary>
+    public static async Task<(StartPlan? Plan, StartRefusal? Refusal)> PlanConsortiumAsync(AppDbContext db, Actor actor, int consortiumId, CancellationToken ct)
+    {
+        if (actor.OrganizationId is not { } own) return Refuse(403, "organizationId", "Join an organisation before starting a conversation.");
+        var consortium = await db.Consortia.AsNoTracking().Where(c => c.Id == consortiumId)
+            .Select(c => new { c.Id, c.Name, c.RequirementId, c.Status, Members = c.Members.Where(m => m.Status == ConsortiumMemberStatus.Accepted).Select(m => m.OrganizationId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (consortium is null || !consortium.Members.Contains(own)) return Refuse(404, "consortiumId", "The consortium was not found.");
+        if (consortium.Status == ConsortiumStatus.Dissolved) return Refuse(400, "consortiumId", "The consortium has been dissolved.");
+        var req = await db.Requirements.AsNoTracking().Where(r => r.Id == consortium.RequirementId && r.Status == RequirementStatus.Published)
+            .Select(r => new { r.Id, r.Title, r.OrganizationId }).FirstOrDefaultAsync(ct);
+        if (req is null) return Refuse(400, "consortiumId", "The consortium's requirement is no longer published.");
+        var (plan, _) = Plan(ConversationTopic.Requirement, req.Id, req.OrganizationId, $"R:{req.Id}:C{consortium.Id}", $"{consortium.Name}: {req.Title}");
+        return (plan! with { ConsortiumId = consortium.Id, OwnSide = consortium.Members }, null);
+    }
+
     /// <summary>Requirement and Match conversations between the same two organisations are one conversation.</summary>
     private static string RequirementKey(int requirementId, int a, int b) => $"R:{requirementId}:{Pair(a, b)}";
 
@@ -103,8 +132,8 @@ public static class ConversationStarter
         var conversation = new Conversation
         {
             Topic = plan.Topic, AboutId = plan.AboutId, PairKey = plan.PairKey, Subject = plan.Subject,
-            CreatedAt = now, LastMessageAt = now, CreatedByUserId = actor.UserId,
-            Parties = [new ConversationParty { OrganizationId = own, JoinedAt = now }, new ConversationParty { OrganizationId = plan.Counterpart, JoinedAt = now }],
+            CreatedAt = now, LastMessageAt = now, CreatedByUserId = actor.UserId, ConsortiumId = plan.ConsortiumId,
+            Parties = [.. plan.OwnSide.Append(own).Append(plan.Counterpart).Distinct().Select(o => new ConversationParty { OrganizationId = o, JoinedAt = now })],
         };
         db.Add(conversation);
         try

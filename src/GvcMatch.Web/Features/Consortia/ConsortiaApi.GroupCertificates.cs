@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GvcMatch.Web.Features.Consortia;
+
+public static partial class ConsortiaApi
+{
+    private static void MapGroupCertificates(RouteGroupBuilder group)
+    {
+        group.MapGet("/group-certificates", ListGroupCertificatesAsync).WithSummary("Your cluster's group certificates and the member SMEs each covers");
+        group.MapPost("/group-certificates", (GroupCertificateInput input, ClaimsPrincipal u, AppDbContext db, ReferenceData.ReferenceData r, TimeProvider c, CancellationToken ct) =>
+            SaveGroupCertificateAsync(null, input, u, db, r, c, ct)).WithSummary("Add a group certificate to your cluster");
+        group.MapPut("/group-certificates/{id:int}", (int id, GroupCertificateInput input, ClaimsPrincipal u, AppDbContext db, ReferenceData.ReferenceData r, TimeProvider c, CancellationToken ct) =>
+            SaveGroupCertificateAsync(id, input, u, db, r, c, ct)).WithSummary("Replace a group certificate, member list included");
+        group.MapDelete("/group-certificates/{id:int}", DeleteGroupCertificateAsync).WithSummary("Remove a group certificate");
+    }
+
+    private static async Task<Results<Ok<List<GroupCertificateDto>>, ProblemHttpResult>> ListGroupCertificatesAsync(
+        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        if (await GroupCertificateStore.CannotManageAsync(db, actor, ct) is { } why) return Problems.Forbidden(why);
+        return TypedResults.Ok(await GroupCertificateStore.ListAsync(db, actor.OrganizationId!.Value, clock.Today(), ct));
+    }
+
+    private static async Task<Results<Created<GroupCertificateDto>, Ok<GroupCertificateDto>, ValidationProblem, ProblemHttpResult>> SaveGroupCertificateAsync(
+        int? id, GroupCertificateInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        var outcome = await GroupCertificateStore.SaveAsync(db, reference, actor, id, input, ct);
+        if (!outcome.Ok) return outcome.Refusal == ConsortiumRefusal.Invalid ? Problems.Invalid(outcome.Fields!) : outcome.AsProblem();
+        var dto = (await GroupCertificateStore.ListAsync(db, actor.OrganizationId!.Value, clock.Today(), ct)).First(g => g.Id == outcome.Value);
+        return id is null ? TypedResults.Created($"/api/group-certificates/{dto.Id}", dto) : TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteGroupCertificateAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, ct);
+        return outcome.Ok ? TypedResults.NoContent() : outcome.AsProblem();
+    }
+}

@@ -1,0 +1,78 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.Consortia;
+
+/// <summary>
+/// A cluster's group certificates and the member SMEs each one covers. Only members of a cluster
+/// (an intermediary of type Cluster) manage them, and only their own cluster's: another cluster's
+/// certificate is "not found".
+/// </summary>
+public static class GroupCertificateStore
+{
+    public const int MaxMembers = 500;
+
+    /// <summary>Null when the caller belongs to a cluster; otherwise why not.</summary>
+    public static async Task<string?> CannotManageAsync(AppDbContext db, Actor actor, CancellationToken ct)
+    {
+        if (actor.OrganizationId is not { } own) return "Join an organisation first.";
+        var isCluster = await db.Organizations.AnyAsync(o => o.Id == own && o.Kind == OrganizationKind.Intermediary && o.IntermediaryType == IntermediaryType.Cluster, ct);
+        return isCluster ? null : "Only clusters (intermediaries of type Cluster) hold group certificates.";
+    }
+
+    public static async Task<List<GroupCertificateDto>> ListAsync(AppDbContext db, int clusterId, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.GroupCertificates.AsNoTracking().Where(g => g.ClusterOrganizationId == clusterId).OrderBy(g => g.Standard).ThenBy(g => g.Id).ToListAsync(ct);
+        var ids = rows.SelectMany(g => g.MemberOrganizationIds).Distinct().ToList();
+        var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return rows.Select(g => new GroupCertificateDto(g.Id, g.Standard, g.Issuer, g.Number, g.ValidUntil, g.Verified, g.IsExpired(today),
+            g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country)).OrderBy(m => m.Name).ToList())).ToList();
+    }
+
+    /// <summary>Creates (id null) or replaces a certificate of the caller's cluster; returns its id.</summary>
+    public static async Task<ConsortiumOutcome<int>> SaveAsync(
+        AppDbContext db, ReferenceData.ReferenceData reference, Actor actor, int? id, GroupCertificateInput input, CancellationToken ct)
+    {
+        if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
+        var cluster = actor.OrganizationId!.Value;
+        GroupCertificate? row = null;
+        if (id is { } existing)
+        {
+            row = await db.GroupCertificates.FirstOrDefaultAsync(g => g.Id == existing && g.ClusterOrganizationId == cluster, ct);
+            if (row is null) return Outcome.NotFound<int>("The group certificate");
+        }
+
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(input.Standard)) errors.Add("standard", "This field is required.");
+        else if (!reference.IsCertificationStandard(input.Standard.Trim())) errors.Add("standard", $"Unknown certification standard '{input.Standard}'.");
+        errors.MaxLength("issuer", input.Issuer, ProfileLimits.Short);
+        errors.MaxLength("number", input.Number, ProfileLimits.Short);
+        var members = (input.MemberOrganizationIds ?? []).Distinct().ToList();
+        if (members.Count > MaxMembers) errors.Add("memberOrganizationIds", $"At most {MaxMembers} member SMEs.");
+        var smes = await db.Organizations.Where(o => members.Contains(o.Id) && o.Kind == OrganizationKind.Sme).Select(o => o.Id).ToListAsync(ct);
+        foreach (var bad in members.Except(smes)) errors.Add("memberOrganizationIds", $"Organisation {bad} is not an SME.");
+        if (errors.Any) return Outcome.Invalid<int>(errors);
+
+        // The code list's spelling, so that the scorer's comparison with a requirement's standard holds.
+        var standard = reference.List("certifications")!.First(s => string.Equals(s.Code, input.Standard!.Trim(), StringComparison.OrdinalIgnoreCase)).Code;
+        row ??= db.GroupCertificates.Add(new GroupCertificate { ClusterOrganizationId = cluster, Standard = standard }).Entity;
+        row.Standard = standard;
+        row.Issuer = string.IsNullOrWhiteSpace(input.Issuer) ? null : input.Issuer.Trim();
+        row.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
+        row.ValidUntil = input.ValidUntil;
+        row.MemberOrganizationIds = [.. members.Order()];
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(row.Id);
+    }
+
+    public static async Task<ConsortiumOutcome<int>> DeleteAsync(AppDbContext db, Actor actor, int id, CancellationToken ct)
+    {
+        if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
+        var cluster = actor.OrganizationId!.Value;
+        var deleted = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? Outcome.NotFound<int>("The group certificate") : Outcome.Done(id);
+    }
+}

@@ -1,0 +1,61 @@
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Consortia;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace GvcMatch.Web.Pages.Consortia;
+
+/// <summary>A cluster's group certificates and, for each, the member SMEs that may rely on it.</summary>
+[Authorize]
+public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<GroupCertificateDto> Certificates { get; private set; } = [];
+
+    [TempData] public string? Error { get; set; }
+    [TempData] public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        if (await GroupCertificateStore.CannotManageAsync(db, actor, ct) is not null) return Forbid();
+        Certificates = await GroupCertificateStore.ListAsync(db, actor.OrganizationId!.Value, clock.Today(), ct);
+        return Page();
+    }
+
+    /// <summary>Adds (no id) or replaces a certificate; members are SME numbers separated by commas or spaces.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? standard, string? issuer, string? number, DateOnly? validUntil, string? members, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        var ids = new List<int>();
+        foreach (var part in (members ?? "").Split([',', ' ', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, out var orgId))
+            {
+                Error = $"'{part}' is not an SME number.";
+                return RedirectToPage();
+            }
+            ids.Add(orgId);
+        }
+        var outcome = await GroupCertificateStore.SaveAsync(db, reference, actor, id,
+            new GroupCertificateInput { Standard = standard, Issuer = issuer, Number = number, ValidUntil = validUntil, MemberOrganizationIds = ids }, ct);
+        if (outcome.Refusal == ConsortiumRefusal.Forbidden) return Forbid();
+        if (outcome.Ok) Notice = "Saved.";
+        else Error = outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, ct);
+        if (outcome.Refusal == ConsortiumRefusal.Forbidden) return Forbid();
+        if (outcome.Ok) Notice = "Removed.";
+        else Error = outcome.Message;
+        return RedirectToPage();
+    }
+}

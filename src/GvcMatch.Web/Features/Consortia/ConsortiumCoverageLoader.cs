@@ -45,6 +45,17 @@ public static class ConsortiumCoverageLoader
             without);
     }
 
+    /// <summary>
+    /// The rule for given criteria (e.g. the requirement version a bid answered), over the
+    /// consortium's accepted members as they are now: what the bid evaluation calls.
+    /// </summary>
+    public static async Task<ConsortiumCoverageResult> EvaluateAsync(
+        AppDbContext db, int consortiumId, IReadOnlyList<Criterion> criteria, DateOnly today, CancellationToken ct)
+    {
+        var inputs = await LoadInputsAsync(db, consortiumId, ct);
+        return ConsortiumCoverage.Evaluate(criteria, inputs.Members, inputs.GroupCertificates, today);
+    }
+
     /// <summary>The consortium's coverage of its requirement's current criteria, or null when there is no such consortium.</summary>
     public static async Task<ConsortiumCoverageDto?> EvaluateAsync(AppDbContext db, int consortiumId, DateTimeOffset now, CancellationToken ct)
     {

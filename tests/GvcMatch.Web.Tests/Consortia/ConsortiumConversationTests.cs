@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GvcMatch.Web.Tests.Infrastructure;
+using OfferKit = GvcMatch.Web.Tests.Offers.OfferKit;
 
 namespace GvcMatch.Web.Tests.Consortia;
 
@@ -81,6 +82,22 @@ public abstract class ConsortiumConversationTests(GvcMatchApp app)
         await HubClient.SettleAsync();
         Assert.DoesNotContain(partner.Messages, m => m.Body == "After the partner left");
         Assert.DoesNotContain(s.Partner.Me.OrgId, Parties(await ConversationAsync(s.Buyer, conversation)));
+    }
+
+    [DatabaseFact]
+    public async Task A_member_cannot_accept_or_counter_another_members_offer_only_the_buyer_can()
+    {
+        var s = await ConsortiumScenario.ArrangeAsync(app);
+        var id = await s.FormAsync();
+        await ConsortiumScenario.AcceptAsync(s.Partner, id);
+        var conversation = await StartAsync(s.Partner, id, HttpStatusCode.Created);
+
+        var offer = await OfferKit.ProposeAsync(s.Partner, conversation, OfferKit.Terms(app));
+        await Expect.ProblemAsync(await OfferKit.DecideAsync(s.Lead, offer.Id, "accept"), HttpStatusCode.Forbidden);
+        await Expect.ProblemAsync(await OfferKit.DecideAsync(s.Lead, offer.Id, "reject"), HttpStatusCode.Forbidden);
+        await Expect.ProblemAsync(await s.Lead.Client.PostJsonAsync($"/api/offers/{offer.Id}/counter", OfferKit.Terms(app, price: 3m)), HttpStatusCode.Forbidden);
+        var accepted = await Expect.JsonAsync(await OfferKit.DecideAsync(s.Buyer, offer.Id, "accept"), HttpStatusCode.OK);
+        Assert.Equal("Accepted", accepted.GetProperty("state").GetString());
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
+using OfferKit = GvcMatch.Web.Tests.Offers.OfferKit;
 
 namespace GvcMatch.Web.Tests.Consortia;
 
@@ -65,9 +66,11 @@ public abstract class ConsortiumFlowTests(GvcMatchApp app)
         await Expect.ProblemAsync(await s.Partner.Client.GetAsync($"/api/consortia/{id}"), HttpStatusCode.NotFound);
         Assert.Single(await ConsortiumScenario.InboxAsync(s.Lead, "consortium-change"));
 
-        // Invited again, it may come back.
+        // Invited again, it may come back; any user of the invited SME answers for it.
+        var colleague = await OfferKit.AddColleagueAsync(app, s.Partner);
         await Expect.StatusAsync(await s.Lead.Client.PostJsonAsync($"/api/consortia/{id}/invitations", new { organizationId = s.Partner.Me.OrgId }), HttpStatusCode.OK);
-        await ConsortiumScenario.AcceptAsync(s.Partner, id);
+        Assert.Single(await ConsortiumScenario.InboxAsync(colleague, "consortium-invite"));
+        await ConsortiumScenario.AcceptAsync(colleague, id);
         Assert.Equal("Active", Status(await ConsortiumScenario.GetAsync(s.Lead, id)));
     }
 

@@ -43,8 +43,8 @@ public sealed partial class OfferService(
     {
         var previous = await FindVisibleAsync(actor, offerId, ct);
         if (previous is null) return OfferNotFound;
-        if (previous.ProposedByOrganizationId == actor.OrganizationId)
-            return OfferOutcome.Refused(OfferRefusal.Forbidden, "You cannot counter your own organisation's offer; withdraw it and propose again.");
+        if (await ConversationSides.SameSideAsync(db, previous.ConversationId, previous.ProposedByOrganizationId, actor.OrganizationId, ct))
+            return OfferOutcome.Refused(OfferRefusal.Forbidden, "You cannot counter your own side's offer; withdraw it and propose again.");
         if (terms.ConversationId != 0 && terms.ConversationId != previous.ConversationId)
             return OfferOutcome.Refused(OfferRefusal.Invalid, "The terms name another conversation than the offer's.",
                 new Dictionary<string, string[]> { ["conversationId"] = ["Must be the offer's conversation or left out."] });
@@ -88,7 +88,8 @@ public sealed partial class OfferService(
         var own = offer.ProposedByOrganizationId == actor.OrganizationId;
         if (decision == OfferState.Withdrawn && !own)
             return OfferOutcome.Refused(OfferRefusal.Forbidden, "Only the organisation that proposed an offer can withdraw it.");
-        if (decision != OfferState.Withdrawn && own)
+        // A consortium is one party: its members cannot accept or reject each other's offers.
+        if (decision != OfferState.Withdrawn && await ConversationSides.SameSideAsync(db, offer.ConversationId, offer.ProposedByOrganizationId, actor.OrganizationId, ct))
             return OfferOutcome.Refused(OfferRefusal.Forbidden,
                 $"You cannot {(decision == OfferState.Accepted ? "accept" : "reject")} your own organisation's offer; only the other party can.");
 

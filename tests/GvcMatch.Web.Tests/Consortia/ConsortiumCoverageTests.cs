@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,15 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
         Assert.False(Line(coverage, 1).GetProperty("met").GetBoolean());
         Assert.Contains($"{s.Partner.Me.OrganizationName}, who does C2: no ISO 13485 certificate", Line(coverage, 1).GetProperty("evidence").GetString());
         Assert.Equal([s.Lead.Me.OrgId, s.Partner.Me.OrgId], Line(coverage, 1).GetProperty("coveredBy").EnumerateArray().Select(e => e.GetInt32()));
+
+        // The bid evaluation's entry point gives the same answer for the requirement's criteria.
+        var direct = await app.WithDbAsync(async db =>
+        {
+            var requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == s.Requirement);
+            return await ConsortiumCoverageLoader.EvaluateAsync(db, id, requirement.Criteria, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), default);
+        });
+        Assert.False(direct.MandatoryMet);
+        Assert.Equal(Line(coverage, 1).GetProperty("evidence").GetString(), direct.Criteria[1].Evidence);
     }
 
     [DatabaseFact]

@@ -26,6 +26,7 @@ public sealed record StartPlan(ConversationTopic Topic, int? AboutId, int Counte
 /// requirement. Match: that MNE opens one with an SME about its own requirement; both share one
 /// pair key, so whoever starts first, both land in the same conversation. IpListing: anyone but
 /// the owner contacts the owner of a published listing. Direct: any organisation but your own.
+/// A consortium (<see cref="PlanConsortiumAsync"/>) talks to the buyer as one party.
 /// </summary>
 public static class ConversationStarter
 {

@@ -163,6 +163,17 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
         Assert.Equal("Invited", invited.GetProperty("status").GetString());
         Assert.Equal([1], invited.GetProperty("criteria").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Single(await ConsortiumScenario.InboxAsync(partner, "consortium-invite"));
+
+        // Back on the partners page the same proposal now invites into the consortium the caller leads.
+        await Expect.StatusAsync(await partner.Client.PostAsync($"/api/consortia/{id}/decline"), HttpStatusCode.OK);
+        html = await PageAsync(browser, page);
+        Assert.Contains("id=\"led-consortium\"", html);
+        Assert.Contains("Invite these partners to your consortium", html);
+        var fields = members.Select(v => new KeyValuePair<string, string>("member", v)).Append(new("consortiumId", $"{id}"));
+        Assert.Equal($"/Consortia/{id}", await PostFormAsync(browser, page, $"/Consortia/Partners/{requirement}?handler=Invite", fields));
+        var again = (await ConsortiumScenario.GetAsync(me, id)).GetProperty("members").EnumerateArray().Single(m => m.GetProperty("organizationId").GetInt32() == partner.Me.OrgId);
+        Assert.Equal("Invited", again.GetProperty("status").GetString());
+        Assert.Equal(2, (await ConsortiumScenario.InboxAsync(partner, "consortium-invite")).Count);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
     public ConsortiaDto? Proposals { get; private set; }
     public int Me { get; private set; }
 
+    /// <summary>The consortium the caller's SME already leads for this requirement: proposals then invite into it.</summary>
+    public int? LedConsortium { get; private set; }
+
     /// <summary>Why there is nothing to propose (no profile yet), shown instead of the list.</summary>
     public string? Missing { get; private set; }
 
@@ -38,6 +41,8 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
         if (!actor.IsSme || actor.OrganizationId is not { } own) return Forbid();
         Requirement = requirement;
         Me = own;
+        LedConsortium = await db.Consortia.Where(c => c.RequirementId == requirementId && c.LeadOrganizationId == own && c.Status != ConsortiumStatus.Dissolved)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         var me = await SupplierDocuments.LoadOwnFactsAsync(db, own, ct);
         if (me is null) Missing = "Your organisation has no capability profile yet: the composer needs it to find partners that complete it.";
         else Proposals = await composer.ComposeAsync(requirement, me, Top, ct);
@@ -53,18 +58,7 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
-        var parsed = new List<(int Org, List<int> Criteria)>();
-        foreach (var value in member ?? [])
-        {
-            var parts = value.Split(':');
-            var criteria = parts.Length == 2 ? parts[1].Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, out var i) ? i : -1).ToList() : [];
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var org) || criteria.Contains(-1))
-            {
-                Error = $"'{value}' is not a member of a proposal.";
-                return RedirectToPage(new { requirementId });
-            }
-            parsed.Add((org, criteria));
-        }
+        if (Parse(member) is not { } parsed) return RedirectToPage(new { requirementId });
         var lead = parsed.FirstOrDefault(p => p.Org == actor.OrganizationId);
         var outcome = await consortia.CreateAsync(actor, new CreateConsortiumRequest
         {
@@ -80,5 +74,45 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
             return RedirectToPage(new { requirementId });
         }
         return Redirect($"/Consortia/{outcome.Value}");
+    }
+
+    /// <summary>Invites a proposal's partners into the consortium the caller already leads (members already in it are skipped).</summary>
+    public async Task<IActionResult> OnPostInviteAsync(int requirementId, int consortiumId, List<string>? member, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        if (Parse(member) is not { } parsed) return RedirectToPage(new { requirementId });
+        var present = await db.ConsortiumMembers.Where(m => m.ConsortiumId == consortiumId
+                && (m.Status == ConsortiumMemberStatus.Invited || m.Status == ConsortiumMemberStatus.Accepted))
+            .Select(m => m.OrganizationId).ToListAsync(ct);
+        foreach (var (org, criteria) in parsed.Where(p => !present.Contains(p.Org)))
+        {
+            var outcome = await consortia.InviteAsync(actor, consortiumId, new InviteInput { OrganizationId = org, Criteria = criteria }, ct);
+            if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
+            if (!outcome.Ok)
+            {
+                Error = outcome.Message;
+                return RedirectToPage(new { requirementId });
+            }
+        }
+        return Redirect($"/Consortia/{consortiumId}");
+    }
+
+    /// <summary>"orgId:0.2" values into (organisation, criteria); null (with <see cref="Error"/> set) when one is malformed.</summary>
+    private List<(int Org, List<int> Criteria)>? Parse(List<string>? values)
+    {
+        var parsed = new List<(int Org, List<int> Criteria)>();
+        foreach (var value in values ?? [])
+        {
+            var parts = value.Split(':');
+            var criteria = parts.Length == 2 ? parts[1].Split('.', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, out var i) ? i : -1).ToList() : [];
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var org) || criteria.Contains(-1))
+            {
+                Error = $"'{value}' is not a member of a proposal.";
+                return null;
+            }
+            parsed.Add((org, criteria));
+        }
+        return parsed;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using OfferKit = GvcMatch.Web.Tests.Offers.OfferKit;
 
 namespace GvcMatch.Web.Tests.Consortia;
@@ -130,6 +131,27 @@ public abstract class ConsortiumFlowTests(GvcMatchApp app)
         Assert.Equal(30, partner.GetProperty("sharePercent").GetDecimal());
         Assert.Equal([2, 3], partner.GetProperty("criteria").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(90, updated.GetProperty("acceptedShares").GetDecimal());
+    }
+
+    [DatabaseFact]
+    public async Task Two_share_edits_at_once_never_take_the_shares_past_100_percent()
+    {
+        var s = await ConsortiumScenario.ArrangeAsync(app);
+        var id = await s.FormAsync(new { sharePercent = 20 },
+            new { organizationId = s.Partner.Me.OrgId, sharePercent = 10 }, new { organizationId = s.Third.Me.OrgId });
+        await ConsortiumScenario.AcceptAsync(s.Partner, id);
+
+        // Each edit alone keeps the total at 90 or less; both together would make 140.
+        for (var round = 0; round < 5; round++)
+        {
+            var partner = s.Lead.Client.PutJsonAsync($"/api/consortia/{id}/members/{s.Partner.Me.OrgId}", new { sharePercent = 60 - round });
+            var third = s.Lead.Client.PutJsonAsync($"/api/consortia/{id}/members/{s.Third.Me.OrgId}", new { sharePercent = 60 - round });
+            var answers = await Task.WhenAll(partner, third);
+            if (round == 0) Assert.Contains(answers, r => r.StatusCode == HttpStatusCode.OK);
+            Assert.All(answers, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Conflict }));
+            var stored = await app.WithDbAsync(db => db.ConsortiumMembers.Where(m => m.ConsortiumId == id).Select(m => m.SharePercent).ToListAsync());
+            Assert.True(stored.Sum() <= 100, $"Round {round}: the shares add up to {stored.Sum()}.");
+        }
     }
 
     [DatabaseFact]

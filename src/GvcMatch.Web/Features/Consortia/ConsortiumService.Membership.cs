@@ -18,8 +18,7 @@ public sealed partial class ConsortiumService
         var now = clock.GetUtcNow();
         mine.Status = accept ? ConsortiumMemberStatus.Accepted : ConsortiumMemberStatus.Declined;
         mine.RespondedAt = now;
-        consortium.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        if (!await SaveGuardedAsync(consortium, now, ct)) return Outcome.Conflict<ConsortiumMemberStatus>(Changed);
         await RefreshStatusAsync(id, ct);
         if (accept) await conversations.SyncAsync(id, mine.OrganizationId, joined: true, ct);
         await notices.AnsweredAsync(consortium, mine.OrganizationId, accept, ct);
@@ -59,8 +58,7 @@ public sealed partial class ConsortiumService
             member.Role = ConsortiumRole.Lead;
             consortium.LeadOrganizationId = member.OrganizationId;
         }
-        consortium.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (!await SaveGuardedAsync(consortium, clock.GetUtcNow(), ct)) return Outcome.Conflict<int>(Changed);
         return Outcome.Done(organizationId);
     }
 
@@ -77,8 +75,7 @@ public sealed partial class ConsortiumService
         var now = clock.GetUtcNow();
         mine.Status = ConsortiumMemberStatus.Left;
         mine.RespondedAt = now;
-        consortium.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        if (!await SaveGuardedAsync(consortium, now, ct)) return Outcome.Conflict<ConsortiumMemberStatus>(Changed);
         await RefreshStatusAsync(id, ct);
         await conversations.SyncAsync(id, mine.OrganizationId, joined: false, ct);
         await notices.LeftAsync(consortium, mine.OrganizationId, ct);
@@ -91,8 +88,7 @@ public sealed partial class ConsortiumService
         var (consortium, refusal) = await LeadOnlyAsync<ConsortiumStatus>(actor, id, ct);
         if (consortium is null) return refusal!;
         consortium.Status = ConsortiumStatus.Dissolved;
-        consortium.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (!await SaveGuardedAsync(consortium, clock.GetUtcNow(), ct)) return Outcome.Conflict<ConsortiumStatus>(Changed);
         await notices.DissolvedAsync(consortium, ct);
         return Outcome.Done(consortium.Status);
     }

@@ -102,8 +102,7 @@ public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices
         MemberWorkRules.Apply(member, input.AsWork);
         if (existing is null) consortium.Members.Add(member);
         if (SharesIfAllAccept(consortium.Members) is { } shares) return Outcome.Invalid<int>("sharePercent", shares);
-        consortium.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
+        if (!await SaveGuardedAsync(consortium, now, ct)) return Outcome.Conflict<int>(Changed);
         var leadName = await db.Organizations.Where(o => o.Id == consortium.LeadOrganizationId).Select(o => o.Name).FirstAsync(ct);
         await notices.InvitedAsync(id, consortium.Name, leadName, requirement.Title, [orgId], ct);
         return Outcome.Done(orgId);
@@ -151,6 +150,26 @@ public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices
             return (null, Outcome.Forbidden<T>("Only the consortium's lead can do this."));
         if (consortium.Status == ConsortiumStatus.Dissolved) return (null, Outcome.Conflict<T>("The consortium has been dissolved."));
         return (consortium, null);
+    }
+
+    private const string Changed = "The consortium changed meanwhile; reload it and try again.";
+
+    /// <summary>
+    /// Saves a change made on the rows as loaded, only if nobody changed the consortium since: the
+    /// conditional UPDATE of <see cref="Consortium.UpdatedAt"/> decides, so two edits at once cannot
+    /// both pass the share and member-count checks. False (nothing stored) when another change won.
+    /// </summary>
+    private async Task<bool> SaveGuardedAsync(Consortium consortium, DateTimeOffset now, CancellationToken ct)
+    {
+        var loaded = db.Entry(consortium).Property(c => c.UpdatedAt).OriginalValue;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Consortia.Where(c => c.Id == consortium.Id && c.UpdatedAt == loaded)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        if (claimed == 0) return false;
+        consortium.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Active from two accepted members (the lead included), forming below; read after the change is stored, so two answers at once still end right.</summary>

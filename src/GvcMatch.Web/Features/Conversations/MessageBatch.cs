@@ -10,10 +10,11 @@ namespace GvcMatch.Web.Features.Conversations;
 /// </summary>
 public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate)
 {
-    public async Task WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
+    /// <summary>Answers the retries, stores the rest and returns those, still to be completed by the caller.</summary>
+    public async Task<List<(PendingMessage Pending, MessageDto Message)>> WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
     {
         var fresh = await AnswerRetriesAsync(batch, ct);
-        if (fresh.Count == 0) return;
+        if (fresh.Count == 0) return [];
 
         var now = ConversationStore.WholeMilliseconds(clock.GetUtcNow());
         var stored = new List<(PendingMessage Pending, Message Row)>(fresh.Count);
@@ -35,8 +36,7 @@ public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWrit
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        foreach (var (pending, row) in stored)
-            pending.Done.TrySetResult(new Appended(MessageDto.From(row, pending.Sender?.Name), Created: true));
+        return stored.Select(s => (s.Pending, MessageDto.From(s.Row, s.Pending.Sender?.Name))).ToList();
     }
 
     /// <summary>

@@ -55,10 +55,11 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
 
     private async Task WriteAsync(List<PendingMessage> batch)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        List<(PendingMessage Pending, MessageDto Message)> stored;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<MessageBatch>().WriteAsync(batch, CancellationToken.None);
+            stored = await scope.ServiceProvider.GetRequiredService<MessageBatch>().WriteAsync(batch, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -66,7 +67,26 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
             // instance) must fail only itself: nothing of the batch was committed, so write each alone.
             logger.LogDebug(ex, "A batch of {Count} messages failed; writing them one by one", batch.Count);
             await WriteOneByOneAsync(batch);
+            return;
         }
+
+        // Stored, so now published as one burst: a few queries for the whole batch instead of a
+        // few per message. Callers return once their message is broadcast, as before.
+        var published = false;
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ConversationMessaging>()
+                .PublishAllAsync(stored.Select(s => new Published(s.Message, s.Pending.Sender?.UserId)).ToList(), CancellationToken.None);
+            published = true;
+        }
+        catch (Exception ex)
+        {
+            // The messages are safe; each sender's call publishes its own instead. Members that got
+            // one twice ignore the repeat by its sequence number.
+            logger.LogWarning(ex, "Publishing a batch of {Count} stored messages failed; publishing them one by one", stored.Count);
+        }
+        foreach (var (pending, message) in stored)
+            pending.Done.TrySetResult(new Appended(message, Created: true, Published: published));
     }
 
     private async Task WriteOneByOneAsync(List<PendingMessage> batch)

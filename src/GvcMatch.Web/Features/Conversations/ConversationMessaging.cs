@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Hubs;
@@ -25,6 +26,25 @@ public sealed class ConversationMessaging(
         var appended = await store.AppendAsync(from.ConversationId, from.AsSender, message, ct);
         // The batching writer publishes what it stored, a burst at a time; anything written
         // another way is published here.
+        if (appended is { Created: true, Published: false }) await PublishAsync(appended.Message, ct);
+        return appended;
+    }
+
+    /// <summary>
+    /// Stores a message from a user not checked yet: the batching writer checks the membership of
+    /// all such senders of a burst with one query, at write time, and throws
+    /// <see cref="NotAParticipantException"/> (storing nothing) for a user who is not a party member.
+    /// Without the writer (stopping, tests without hosting) the check is the usual one-off query.
+    /// </summary>
+    public async Task<Appended> SendCheckedAsync(ClaimsPrincipal user, long conversationId, NewMessage message, MessageWriter writer, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new NotAParticipantException(conversationId);
+        if (!writer.IsRunning)
+        {
+            var who = await ConversationQueries.ParticipantAsync(user, conversationId, db, ct) ?? throw new NotAParticipantException(conversationId);
+            return await SendAsync(who, message, ct);
+        }
+        var appended = await writer.AppendCheckedAsync(conversationId, userId, message, ct);
         if (appended is { Created: true, Published: false }) await PublishAsync(appended.Message, ct);
         return appended;
     }

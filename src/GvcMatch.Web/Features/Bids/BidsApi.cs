@@ -94,11 +94,12 @@ public static partial class BidsApi
         }
         catch (JsonException e)
         {
-            var path = string.IsNullOrEmpty(e.Path) ? "body" : e.Path.TrimStart('$', '.');
+            var path = (e.Path ?? "").TrimStart('$', '.');
             if (UnmappedMember().Match(e.Message) is { Success: true } m)
             {
                 var name = m.Groups[1].Value;
-                var field = path.Length == 0 || path == "body" ? name : path;
+                // The path names either the object holding the field or the field itself, depending on where the reader stopped.
+                var field = path.Length == 0 ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
                 return (null, Problems.Invalid(field, name.StartsWith("weight", StringComparison.OrdinalIgnoreCase)
                     ? $"A bid carries no weights: '{name}' is refused. The weights are the ones the buyer published."
                     : $"Unknown field '{name}'."));

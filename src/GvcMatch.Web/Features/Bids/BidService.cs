@@ -177,7 +177,7 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     }
 
     /// <summary>The caller's organisation must lead an active consortium formed for this requirement; a non-member learns nothing about it.</summary>
-    private async Task<Failure?> ConsortiumProblemAsync(int orgId, int consortiumId, int requirementId, CancellationToken ct)
+    public async Task<Failure?> ConsortiumProblemAsync(int orgId, int consortiumId, int requirementId, CancellationToken ct)
     {
         var consortium = await db.Consortia.AsNoTracking().Include(c => c.Members).FirstOrDefaultAsync(c => c.Id == consortiumId, ct);
         var isMember = consortium?.Members.Any(m => m.OrganizationId == orgId && m.Status == ConsortiumMemberStatus.Accepted) == true;

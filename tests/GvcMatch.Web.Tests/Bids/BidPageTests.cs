@@ -26,6 +26,9 @@ public sealed partial class BidPageTests(SqliteApp app) : IClassFixture<SqliteAp
         foreach (var field in new[] { "Input.Price", "Input.Currency", "Input.Answers[0].Value", "Input.Answers[2].Evidence", "Input.Lots", "Input.Subcontractors[0].Name" })
             Assert.Contains($"name=\"{field}\"", form);
         Assert.Contains("name=\"action\" value=\"submit\"", form);
+        // The forms post back to the page itself, so a browser lands on the same URLs the tests post to.
+        Assert.Contains($"action=\"{formUrl}\"", form);
+        Assert.Contains($"action=\"{formUrl}?handler=Upload\"", form);
 
         var fields = new Dictionary<string, string>
         {
@@ -160,6 +163,37 @@ public sealed partial class BidPageTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(new[] { (1, "Left brackets"), (2, "Right brackets") }, saved.Lots.Select(l => (l.Number, l.Title)));
         var details = await (await browser.GetAsync($"/Requirements/{saved.Id}")).Content.ReadAsStringAsync();
         Assert.Contains("id=\"lot-2\"", details);
+    }
+
+    [Fact]
+    public async Task Saving_a_published_requirement_in_the_editor_tells_the_bidders_of_the_new_version()
+    {
+        var (buyer, requirement) = await app.BuyerWithRequirementAsync();
+        var bidder = await app.SignUpAsync(OrganizationKind.Sme);
+        await bidder.CreateBidAsync(requirement);
+        using var browser = await BrowserAsync(buyer);
+        var editor = $"/Account/Requirements/Edit/{requirement}";
+        var form = WebUtility.HtmlDecode(await (await browser.GetAsync(editor)).Content.ReadAsStringAsync());
+        Assert.Contains("value=\"Covers\"", form);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Machined aluminium housings",
+            ["Input.ResponseDeadline"] = Samples.InDays(30).ToString("yyyy-MM-dd"),
+            ["Input.Criteria[0].Kind"] = "CertificationHeld",
+            ["Input.Criteria[0].Mandatory"] = "true",
+            ["Input.Criteria[0].Standard"] = "ISO 9001",
+            ["Input.Lots[0].Title"] = "Housings",
+            ["Input.Lots[0].Quantity"] = "3000",
+            ["Input.Lots[0].QuantityUnit"] = "pieces",
+            ["Input.Lots[1].Title"] = "Covers",
+            ["Input.ChangeNote"] = "Only the certificate counts now.",
+        };
+        await Expect.StatusAsync(await PostAsync(browser, editor + "?handler=Save", fields, formPage: editor), HttpStatusCode.OK);
+
+        var note = await app.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == bidder.Me.UserId));
+        Assert.Equal(Features.Questions.QuestionNotificationKinds.RequirementVersion, note.Kind);
+        Assert.Equal($"/Requirements/{requirement}#version-2", note.Link);
     }
 
     private async Task<HttpClient> BrowserAsync(Member member)

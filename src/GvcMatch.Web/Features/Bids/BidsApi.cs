@@ -23,13 +23,13 @@ public static partial class BidsApi
     public static IEndpointRouteBuilder MapBidsApi(this IEndpointRouteBuilder app)
     {
         var requirements = app.MapGroup("/api/requirements/{id:int}/bids").WithTags("Bids").RequireAuthorization();
-        requirements.MapPost("/", CreateAsync).WithSummary("Start a draft bid (alone, or for a consortium your organisation leads)");
+        requirements.MapPost("/", CreateAsync).Accepts<BidInput>("application/json").WithSummary("Start a draft bid (alone, or for a consortium your organisation leads)");
         requirements.MapGet("/", ForBuyerAsync).WithSummary("The submitted bids on your requirement, after its deadline (buyer only)");
 
         var bids = app.MapGroup("/api/bids").WithTags("Bids").RequireAuthorization();
         bids.MapGet("/mine", MineAsync).WithSummary("Your organisation's bids and those of consortia it belongs to");
         bids.MapGet("/{id:int}", GetAsync).WithSummary("One bid: its party always, the buyer only after the deadline");
-        bids.MapPut("/{id:int}", UpdateAsync).WithSummary("Edit a bid until the deadline");
+        bids.MapPut("/{id:int}", UpdateAsync).Accepts<BidInput>("application/json").WithSummary("Edit a bid until the deadline");
         bids.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>
             ChangeAsync(id, u, db, r, c, ct, actor => s.SubmitAsync(actor, id, ct))).WithSummary("Submit a complete bid");
         bids.MapPost("/{id:int}/withdraw", (int id, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>

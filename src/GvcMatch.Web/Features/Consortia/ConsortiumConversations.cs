@@ -81,7 +81,8 @@ public sealed class ConsortiumConversations(AppDbContext db, ConversationStore s
         foreach (var conversationId in touched)
         {
             var appended = await store.AppendAsync(conversationId, null, new NewMessage(MessageKind.System, line), ct);
-            await messaging.PublishAsync(appended.Message, ct);
+            // The batching writer publishes what it stores; a line written another way is published here.
+            if (!appended.Published) await messaging.PublishAsync(appended.Message, ct);
         }
     }
 }

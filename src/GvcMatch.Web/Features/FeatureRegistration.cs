@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
@@ -25,6 +26,7 @@ public static class FeatureRegistration
         services.AddConversations();
         services.AddOffers();
         services.AddConsortia();
+        services.AddAwards();
         services.AddNotifications(configuration);
         return services;
     }
@@ -48,6 +50,7 @@ public static class FeatureRegistration
         app.MapConversationsApi();
         app.MapConversationsHub();
         app.MapOffersApi();
+        app.MapAwardsApi();
         return app;
     }
 }

@@ -29,9 +29,9 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
             return Refusal.Invalid("lotNumber", "The requirement has no lots; award it whole with lotNumber 0.");
         if (input.Note is { Length: > AwardLimits.Reason })
             return Refusal.Invalid("note", $"At most {AwardLimits.Reason} characters (got {input.Note.Length}).");
-        if (r.Status is not (RequirementStatus.Published or RequirementStatus.Closed))
-            return Refusal.Conflict($"A {r.Status.ToString().ToLowerInvariant()} requirement cannot be awarded.");
         if (await db.Awards.AnyAsync(a => a.RequirementId == r.Id && a.LotNumber == lot, ct)) return Refusal.Conflict(AlreadyAwarded(lot));
+        if (r.Status is not (RequirementStatus.Published or RequirementStatus.Closed))
+            return Refusal.Conflict($"The requirement is {r.Status.ToString().ToLowerInvariant()}; it cannot be awarded.");
 
         var board = await evaluation.BoardAsync(r, ct);
         var entry = board.Bids.FirstOrDefault(b => b.BidId == input.BidId);
@@ -70,7 +70,7 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
         {
             db.ChangeTracker.Clear();
             return Refusal.Conflict(await db.Awards.AnyAsync(a => a.RequirementId == r.Id && a.LotNumber == lot, ct)
-                ? AlreadyAwarded(lot)
+                ? $"{AlreadyAwarded(lot)} Another award was saved at the same moment."
                 : "Another decision on this requirement was saved at the same moment; reload and try again.");
         }
         await notifier.PushAsync(staged);

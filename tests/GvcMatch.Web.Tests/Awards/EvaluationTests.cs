@@ -95,6 +95,9 @@ public abstract class EvaluationTests(GvcMatchApp app)
         await Expect.ValidationErrorAsync(await buyer.ScoreAsync(bid, 1, 1.5, "Too much"), "score");
         await Expect.ValidationErrorAsync(await buyer.ScoreAsync(bid, 1, -0.1, "Too little"), "score");
         await Expect.ValidationErrorAsync(await buyer.ScoreAsync(bid, 1, null, "No score"), "score");
+        var notANumber = await buyer.Client.PutAsync($"/api/bids/{bid}/scores/1",
+            new StringContent("""{"score":"high","reason":"Words"}""", System.Text.Encoding.UTF8, "application/json"));
+        await Expect.ProblemAsync(notANumber, HttpStatusCode.BadRequest);
         // Another organisation cannot score, and the bidder cannot score its own bid.
         var stranger = await app.SignUpAsync(OrganizationKind.Mne);
         await Expect.ProblemAsync(await stranger.ScoreAsync(bid, 1, 1, "Not mine"), HttpStatusCode.NotFound);

@@ -41,7 +41,7 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
 
     public async Task<Outcome<ComplaintDto>> PostAsync(Actor actor, int complaintId, ComplaintPostInput input, CancellationToken ct)
     {
-        var complaint = await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == complaintId, ct);
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == complaintId, ct);
         if (complaint is null) return Refusal.NotFound("The complaint");
         var bid = await db.Bids.AsNoTracking().FirstAsync(b => b.Id == complaint.BidId, ct);
         var buyerId = await db.Requirements.Where(r => r.Id == bid.RequirementId).Select(r => r.OrganizationId).FirstAsync(ct);
@@ -54,11 +54,8 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
 
         var now = clock.GetUtcNow();
         db.Add(new ComplaintEntry { ComplaintId = complaint.Id, FromBuyer = fromBuyer, UserId = actor.UserId, Text = input.Text!.Trim(), PostedAt = now });
-        if (input.Close)
-        {
-            // Only the flag changes; a guarded update, so a concurrent post cannot reopen it.
-            await db.Complaints.Where(c => c.Id == complaint.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Closed, true), ct);
-        }
+        // Closing is saved with the answer that closes it: one save, so neither is kept without the other.
+        if (input.Close) complaint.Closed = true;
         var others = fromBuyer
             ? await BidParty.UsersOfAsync(db, (await BidParty.OrganizationsAsync(db, [bid], ct))[bid.Id], ct)
             : await BidParty.UsersOfAsync(db, [buyerId], ct);

@@ -30,10 +30,9 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
     }
 
     /// <summary>The requirement, when the caller is one of its buyer's members and bids have closed.</summary>
-    internal async Task<(Requirement?, Refusal?)> OpenForBuyerAsync(Actor actor, int requirementId, CancellationToken ct, bool tracked = false)
+    internal async Task<(Requirement?, Refusal?)> OpenForBuyerAsync(Actor actor, int requirementId, CancellationToken ct)
     {
-        var query = db.Requirements.Include(r => r.Organization).Where(r => r.Id == requirementId);
-        var r = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
+        var r = await db.Requirements.AsNoTracking().Include(x => x.Organization).FirstOrDefaultAsync(x => x.Id == requirementId, ct);
         if (r is null || (!r.IsVisibleToEveryone && !actor.IsMemberOf(r.OrganizationId))) return (null, Refusal.NotFound("The requirement"));
         if (!actor.IsMemberOf(r.OrganizationId)) return (null, Refusal.Forbidden("Only the buyer's members evaluate and award its bids."));
         if (r.BidsCloseAt is null) return (null, Refusal.Conflict("the buyer has set no response deadline"));

@@ -15,12 +15,15 @@ public sealed class CriteriaScorer
         _criteria = criteria;
         _summaries = criteria.Select(c => c.Summary()).ToArray();
         _keywords = criteria.Select(c => (c.Keywords ?? []).Select(k => new TextMatch.Phrase(k)).ToArray()).ToArray();
+        _needsText = criteria.Select((c, i) => c.Kind == CriterionKind.CapabilityFit && _keywords[i].Length > 0).Any(x => x);
     }
+
+    // Whether any criterion reads the supplier's text: only then is its haystack built.
+    private readonly bool _needsText;
 
     public MatchResult Score(SupplierFacts s, DateOnly today)
     {
-        var haystack = new Lazy<TextMatch.Haystack>(() => new TextMatch.Haystack(
-            s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)));
+        var haystack = _needsText ? new TextMatch.Haystack(s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)) : null;
         var scores = new List<CriterionScore>(_criteria.Count);
         var anyWeighted = false;
         for (var i = 0; i < _criteria.Count; i++)

@@ -17,9 +17,9 @@ public static class Scorer
     public static CriteriaScorer For(IReadOnlyList<Criterion> criteria) => new(criteria);
 
     internal static (double Score, bool Met, string Evidence) Evaluate(
-        Criterion c, TextMatch.Phrase[] keywords, SupplierFacts s, DateOnly today, Lazy<TextMatch.Haystack> text) => c.Kind switch
+        Criterion c, TextMatch.Phrase[] keywords, SupplierFacts s, DateOnly today, TextMatch.Haystack? text) => c.Kind switch
     {
-        CriterionKind.CapabilityFit => CapabilityFit(keywords, text.Value),
+        CriterionKind.CapabilityFit => CapabilityFit(keywords, text),
         CriterionKind.CertificationHeld => Certification(c.Standard ?? "", s, today),
         CriterionKind.CapacityAtLeast => Capacity(c, s),
         CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
@@ -34,37 +34,58 @@ public static class Scorer
 
     private static (double, bool, string) Binary(bool ok, string yes, string no) => ok ? (1, true, yes) : (0, false, no);
 
-    private static (double, bool, string) CapabilityFit(TextMatch.Phrase[] keywords, TextMatch.Haystack text)
+    private static (double, bool, string) CapabilityFit(TextMatch.Phrase[] keywords, TextMatch.Haystack? text)
     {
-        if (keywords.Length == 0) return (0, false, "no capabilities listed");
-        var coverage = keywords.Select(k => (Keyword: k.Text, Share: text.Coverage(k))).ToList();
-        var score = coverage.Average(x => x.Share);
-        var matched = coverage.Where(x => x.Share >= 1).Select(x => x.Keyword).ToList();
-        var partial = coverage.Where(x => x.Share is > 0 and < 1).Select(x => x.Keyword).ToList();
-        var missing = coverage.Where(x => x.Share == 0).Select(x => x.Keyword).ToList();
-        var parts = new List<string>();
-        if (matched.Count > 0) parts.Add($"offers {string.Join(", ", matched)}");
-        if (partial.Count > 0) parts.Add($"partly {string.Join(", ", partial)}");
-        if (missing.Count > 0) parts.Add($"missing {string.Join(", ", missing)}");
-        return (Math.Round(score, 4), score >= CapabilityPass, string.Join("; ", parts));
+        if (keywords.Length == 0 || text is null) return (0, false, "no capabilities listed");
+        // Hundreds of candidates per match: one pass over the keywords, one evidence string.
+        Span<double> shares = keywords.Length <= 32 ? stackalloc double[keywords.Length] : new double[keywords.Length];
+        var total = 0.0;
+        for (var i = 0; i < keywords.Length; i++) total += shares[i] = text.Coverage(keywords[i]);
+        var score = total / keywords.Length;
+        var evidence = new System.Text.StringBuilder();
+        AppendGroup(evidence, "offers ", keywords, shares, share => share >= 1);
+        AppendGroup(evidence, "partly ", keywords, shares, share => share is > 0 and < 1);
+        AppendGroup(evidence, "missing ", keywords, shares, share => share == 0);
+        return (Math.Round(score, 4), score >= CapabilityPass, evidence.ToString());
+    }
+
+    private static void AppendGroup(System.Text.StringBuilder evidence, string label, TextMatch.Phrase[] keywords, ReadOnlySpan<double> shares, Func<double, bool> belongs)
+    {
+        var first = true;
+        for (var i = 0; i < keywords.Length; i++)
+        {
+            if (!belongs(shares[i])) continue;
+            if (first && evidence.Length > 0) evidence.Append("; ");
+            evidence.Append(first ? label : ", ").Append(keywords[i].Text);
+            first = false;
+        }
     }
 
     private static (double, bool, string) Certification(string standard, SupplierFacts s, DateOnly today)
     {
-        var held = s.Certifications.Where(c => string.Equals(c.Standard, standard, StringComparison.OrdinalIgnoreCase)).ToList();
-        var valid = held.Where(c => c.ValidUntil is null || c.ValidUntil >= today).OrderByDescending(c => c.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
+        // A loop, not a query: this runs for every candidate of every match.
+        HeldCertificate? valid = null;
+        DateOnly? latestExpired = null;
+        var held = false;
+        foreach (var c in s.Certifications)
+        {
+            if (!string.Equals(c.Standard, standard, StringComparison.OrdinalIgnoreCase)) continue;
+            held = true;
+            if (c.ValidUntil is { } until && until < today)
+            {
+                if (latestExpired is null || until > latestExpired) latestExpired = until;
+                continue;
+            }
+            // The longest-valid certificate is the evidence; one without an end date outranks all.
+            if (valid is null || (valid.ValidUntil ?? DateOnly.MaxValue) < (c.ValidUntil ?? DateOnly.MaxValue)) valid = c;
+        }
         if (valid is not null)
         {
             var until = valid.ValidUntil is { } d ? $", valid to {d:yyyy-MM-dd}" : "";
             var by = valid.HeldBy is { } member ? $" (held by {member})" : "";
             return (1, true, $"holds {valid.Standard}{until}{by}");
         }
-        if (held.Count > 0)
-        {
-            var latest = held.Max(c => c.ValidUntil);
-            return (0, false, $"{standard} expired on {latest:yyyy-MM-dd}");
-        }
-        return (0, false, $"no {standard} certificate");
+        return held ? (0, false, $"{standard} expired on {latestExpired:yyyy-MM-dd}") : (0, false, $"no {standard} certificate");
     }
 
     private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)

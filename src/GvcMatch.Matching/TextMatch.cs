@@ -28,11 +28,7 @@ public static class TextMatch
 
     private static void FoldAscii(Span<char> target, string source)
     {
-        for (var i = 0; i < source.Length; i++)
-        {
-            var ch = source[i];
-            target[i] = char.IsAsciiLetterUpper(ch) ? (char)(ch + ('a' - 'A')) : char.IsAsciiLetterOrDigit(ch) ? ch : ' ';
-        }
+        for (var i = 0; i < source.Length; i++) target[i] = FoldAsciiChar(source[i]);
     }
 
     public static IEnumerable<string> Tokens(string text) =>
@@ -60,49 +56,130 @@ public static class TextMatch
         internal string[] Words { get; } = Tokens(text).ToArray();
     }
 
-    /// <summary>A supplier's searchable text, prepared once and reused for every keyword.</summary>
-    public sealed class Haystack
+    /// <summary>
+    /// A supplier's searchable text, prepared once and reused for every keyword. The matcher builds
+    /// one per candidate (hundreds per request), so it holds one string, the folded text, and stems
+    /// its words on the fly into a stack buffer when a phrase does not occur whole.
+    /// </summary>
+    public sealed class Haystack(IEnumerable<string> texts)
     {
-        private readonly string _folded;
-        private HashSet<string>? _tokens;
+        // Longer words are not stemmed in place; no capability word comes near this.
+        private const int MaxWord = 64;
 
-        public Haystack(IEnumerable<string> texts)
-        {
-            // Fold once into " word word ... " (single spaces); the phrase test reads it directly and
-            // the stemmed word set is built from it only when some phrase does not occur whole.
-            _folded = SingleSpaced(Fold(string.Join(" | ", texts)));
-        }
+        // " word word ... " (lower-case, single spaces): the phrase test reads it directly.
+        private readonly string _folded = FoldJoined(texts);
 
         /// <summary>1 when the phrase occurs; otherwise the share of its words that occur.</summary>
         public double Coverage(Phrase phrase)
         {
             if (phrase.Folded.Length == 0) return 0;
             if (_folded.Contains(phrase.Folded, StringComparison.Ordinal)) return 1;
-            if (phrase.Words.Length == 0) return 0;
-            var tokens = _tokens ??= WordSet(_folded);
-            return phrase.Words.Count(tokens.Contains) / (double)phrase.Words.Length;
-        }
-
-        private static string SingleSpaced(string folded)
-        {
-            var sb = new StringBuilder(folded.Length + 2).Append(' ');
-            var space = true;
-            foreach (var ch in folded)
+            var words = phrase.Words;
+            if (words.Length == 0) return 0;
+            // One pass over the text's words, each stemmed once, ticking off the phrase's words.
+            Span<bool> found = words.Length <= 32 ? stackalloc bool[words.Length] : new bool[words.Length];
+            Span<char> buffer = stackalloc char[MaxWord];
+            var count = 0;
+            foreach (var range in _folded.AsSpan().Split(' '))
             {
-                if (ch == ' ' && space) continue;
-                sb.Append(ch);
-                space = ch == ' ';
+                var word = _folded.AsSpan(range);
+                if (word.IsEmpty) continue;
+                scoped ReadOnlySpan<char> stem;
+                if (word.Length <= MaxWord)
+                {
+                    word.CopyTo(buffer);
+                    stem = buffer[..StemInPlace(buffer[..word.Length])];
+                }
+                else
+                {
+                    stem = Stem(word.ToString());
+                }
+                for (var i = 0; i < words.Length; i++)
+                {
+                    if (found[i] || !stem.SequenceEqual(words[i])) continue;
+                    found[i] = true;
+                    if (++count == words.Length) return 1;
+                }
             }
-            if (!space) sb.Append(' ');
-            return sb.ToString();
+            return count / (double)words.Length;
         }
 
-        private static HashSet<string> WordSet(string folded)
+        private static string FoldJoined(IEnumerable<string> texts)
         {
-            var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var set = new HashSet<string>(words.Length, StringComparer.Ordinal);
-            foreach (var word in words) set.Add(Stem(word));
-            return set;
+            var line = new CharLine(512);
+            try
+            {
+                line.Append(' ');
+                var space = true;
+                foreach (var text in texts)
+                {
+                    // ASCII text is folded character by character here; other text goes through
+                    // the full Unicode fold first (rare in capability lists, and already folded).
+                    var ascii = Ascii.IsValid(text);
+                    foreach (var raw in ascii ? text : Fold(text))
+                    {
+                        var ch = ascii ? FoldAsciiChar(raw) : raw;
+                        if (ch == ' ')
+                        {
+                            if (!space) line.Append(' ');
+                            space = true;
+                            continue;
+                        }
+                        line.Append(ch);
+                        space = false;
+                    }
+                    if (!space) line.Append(' ');
+                    space = true;
+                }
+                return line.ToString();
+            }
+            finally
+            {
+                line.Dispose();
+            }
+        }
+    }
+
+    private static char FoldAsciiChar(char ch) =>
+        char.IsAsciiLetterUpper(ch) ? (char)(ch + ('a' - 'A')) : char.IsAsciiLetterOrDigit(ch) ? ch : ' ';
+
+    /// <summary>The same as <see cref="Stem"/> on a buffer: returns the stem's length.</summary>
+    private static int StemInPlace(Span<char> token)
+    {
+        for (var i = 0; i + 1 < token.Length; i++)
+        {
+            if (token[i] == 'i' && token[i + 1] == 'z') token[++i] = 's';
+        }
+        if (token.Length <= 4) return token.Length;
+        foreach (var suffix in Suffixes)
+        {
+            if (token.EndsWith(suffix) && token.Length - suffix.Length >= 3) return token.Length - suffix.Length;
+        }
+        return token.Length;
+    }
+
+    /// <summary>A growable character buffer on pooled arrays.</summary>
+    private struct CharLine(int capacity) : IDisposable
+    {
+        private char[] _buffer = System.Buffers.ArrayPool<char>.Shared.Rent(capacity);
+        private int _length;
+
+        public void Append(char ch)
+        {
+            if (_length == _buffer.Length) Grow();
+            _buffer[_length++] = ch;
+        }
+
+        public override readonly string ToString() => new(_buffer, 0, _length);
+
+        public void Dispose() => System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+
+        private void Grow()
+        {
+            var bigger = System.Buffers.ArrayPool<char>.Shared.Rent(_buffer.Length * 2);
+            _buffer.AsSpan(0, _length).CopyTo(bigger);
+            System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+            _buffer = bigger;
         }
     }
 }

@@ -43,7 +43,34 @@ public sealed record SearchQuery
     public bool Highlight { get; init; }
 }
 
-public sealed record SearchHit(DocumentKind Kind, int EntityId, double Score, string Title, string? Payload, IReadOnlyList<string> Highlights);
+/// <summary>
+/// One result. The payload may come as UTF-8 bytes (the Lucene provider reads it so from doc
+/// values): readers that parse it as JSON take <see cref="PayloadUtf8"/> and skip building a
+/// string, which for a matcher reading hundreds of hits is most of what a search allocates.
+/// </summary>
+public sealed class SearchHit(DocumentKind kind, int entityId, double score, string title, IReadOnlyList<string> highlights)
+{
+    private string? _payload;
+    private ReadOnlyMemory<byte>? _payloadUtf8;
+
+    public SearchHit(DocumentKind kind, int entityId, double score, string title, string? payload, IReadOnlyList<string> highlights)
+        : this(kind, entityId, score, title, highlights) => _payload = payload;
+
+    public SearchHit(DocumentKind kind, int entityId, double score, string title, ReadOnlyMemory<byte> payloadUtf8, IReadOnlyList<string> highlights)
+        : this(kind, entityId, score, title, highlights) => _payloadUtf8 = payloadUtf8;
+
+    public DocumentKind Kind { get; } = kind;
+    public int EntityId { get; } = entityId;
+    public double Score { get; } = score;
+    public string Title { get; } = title;
+    public IReadOnlyList<string> Highlights { get; } = highlights;
+
+    /// <summary>The payload as text (decoded on first use when it came as bytes).</summary>
+    public string? Payload => _payload ??= _payloadUtf8 is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes.Span) : null;
+
+    /// <summary>The payload as UTF-8 (encoded on first use when it came as text); null when there is none.</summary>
+    public ReadOnlyMemory<byte>? PayloadUtf8 => _payloadUtf8 ??= _payload is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : null;
+}
 
 public sealed record FacetValue(string Value, int Count);
 

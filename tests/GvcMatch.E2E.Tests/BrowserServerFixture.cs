@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using GvcMatch.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,6 +24,9 @@ public abstract class BrowserServerFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The app's clock: real time plus an offset a test may move forward (past a deadline, say).</summary>
+    public TestClock Clock { get; } = new();
+
     protected abstract bool SeedDemoData { get; }
 
     /// <summary>Runs once the server is up, before the browser starts.</summary>
@@ -38,6 +43,7 @@ public abstract class BrowserServerFixture : IAsyncLifetime
             b.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
             b.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
+            b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

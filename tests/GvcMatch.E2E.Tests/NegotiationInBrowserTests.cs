@@ -23,13 +23,13 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
         SetDefaultExpectTimeout(15_000);
         await using var buyerContext = await NewContextAsync();
         await using var supplierContext = await NewContextAsync();
-        var buyer = await SignInAsync(buyerContext, DemoServerFixture.BuyerEmail);
-        var supplier = await SignInAsync(supplierContext, DemoServerFixture.SupplierEmail);
+        var buyer = await BrowserSessions.SignInAsync(buyerContext, DemoServerFixture.BuyerEmail);
+        var supplier = await BrowserSessions.SignInAsync(supplierContext, DemoServerFixture.SupplierEmail);
         await supplier.GotoAsync("/Conversations");
         await Expect(supplier.Locator("#messages-unread")).ToBeHiddenAsync();
 
         // The buyer contacts the supplier from the ranked matches of a fresh requirement.
-        var requirementId = await PublishRequirementAsync(buyer);
+        var requirementId = await BrowserSessions.PublishRequirementAsync(buyer, deadlineInDays: 30);
         await OpenMatchesListingAsync(buyer, requirementId, Supplier);
         await buyer.Locator(".card", new() { HasText = Supplier }).GetByRole(AriaRole.Button, new() { Name = "Contact" }).ClickAsync();
         await buyer.WaitForURLAsync(ConversationUrl());
@@ -115,7 +115,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
     {
         SetDefaultExpectTimeout(15_000);
         await using var context = await NewContextAsync();
-        var buyer = await SignInAsync(context, DemoServerFixture.BuyerEmail);
+        var buyer = await BrowserSessions.SignInAsync(context, DemoServerFixture.BuyerEmail);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var other = await db.Organizations.Where(o => o.Key == "sme-jp-tsubame-surgical").Select(o => o.Id).SingleAsync();
@@ -140,49 +140,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
         Assert.Equal("History line 1", await buyer.Locator("#msg-2 .msg-body").InnerTextAsync());
     }
 
-    private Task<IBrowserContext> NewContextAsync() =>
-        app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", DemoServerFixture.DemoPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
-    }
-
-    /// <summary>Through the JSON API with the page's own cookie, as a script on the site would.</summary>
-    private static async Task<int> PublishRequirementAsync(IPage buyer)
-    {
-        var created = await buyer.APIRequest.PostAsync("/api/requirements", new APIRequestContextOptions
-        {
-            DataObject = new
-            {
-                title = "Machined aluminium brackets for a seat-adjuster module",
-                description = "Milled and anodised aluminium brackets with a dimensional report per batch.",
-                isicCodes = new[] { "2592" },
-                quantity = 12000,
-                quantityUnit = "pieces",
-                quantityPeriod = "Month",
-                deliveryCountry = "DE",
-                responseDeadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
-                criteria = new object[]
-                {
-                    new { kind = "CertificationHeld", mandatory = true, standard = "ISO 9001" },
-                    new { kind = "CapabilityFit", weight = 70, keywords = new[] { "5-axis milling", "anodising", "dimensional inspection" } },
-                    new { kind = "LeadTimeAtMost", weight = 30, days = 45 },
-                },
-            },
-        });
-        Assert.True(created.Ok, $"Creating the requirement: {created.Status} {await created.TextAsync()}");
-        var id = (await created.JsonAsync())!.Value.GetProperty("id").GetInt32();
-        var published = await buyer.APIRequest.PostAsync($"/api/requirements/{id}/publish");
-        Assert.True(published.Ok, $"Publishing the requirement: {published.Status} {await published.TextAsync()}");
-        return id;
-    }
+    private Task<IBrowserContext> NewContextAsync() => BrowserSessions.NewContextAsync(app);
 
     /// <summary>The demo suppliers are indexed in the background after start-up; reload until the supplier is ranked.</summary>
     private static async Task OpenMatchesListingAsync(IPage buyer, int requirementId, string supplier)

@@ -124,6 +124,21 @@ public abstract partial class SearchIndexContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryHitOfAPageKeepsItsOwnPayloadAsTextAndAsBytes()
+    {
+        await Index.ApplyAsync(SearchTestData.AllChanges(), 1);
+        var hits = (await Index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Take = 50 })).Hits;
+        Assert.True(hits.Count > 3);
+        var expected = SearchTestData.Suppliers.ToDictionary(d => d.EntityId, d => d.Payload);
+        foreach (var hit in hits)
+        {
+            // Bytes first: a provider that reused one buffer for all hits would show the last payload everywhere.
+            Assert.Equal(expected[hit.EntityId], System.Text.Encoding.UTF8.GetString(hit.PayloadUtf8!.Value.Span));
+            Assert.Equal(expected[hit.EntityId], hit.Payload);
+        }
+    }
+
+    [Fact]
     public async Task SearchesRunSafelyWhileChangesAreApplied()
     {
         await Index.ApplyAsync(SearchTestData.AllChanges(), 1);

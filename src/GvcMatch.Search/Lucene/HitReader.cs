@@ -21,7 +21,12 @@ internal sealed class HitReader(IndexSearcher searcher)
     private readonly LeafValues?[] _values = new LeafValues?[searcher.IndexReader.Leaves.Count];
     private readonly BytesRef _scratch = new();
 
-    public (int EntityId, string Title, string? Payload) Read(int doc)
+    /// <summary>
+    /// The payload comes back as the bytes the doc values handed out, not copied: binary doc
+    /// values give each call its own array (callers own the bytes, by the codec's contract).
+    /// Old segments without doc values come back as text.
+    /// </summary>
+    public (int EntityId, string Title, ReadOnlyMemory<byte>? Utf8, string? Text) Read(int doc)
     {
         var index = ReaderUtil.SubIndex(doc, _leaves);
         var local = doc - _leaves[index].DocBase;
@@ -29,24 +34,20 @@ internal sealed class HitReader(IndexSearcher searcher)
         if (ids is null || titles is null)
         {
             var stored = searcher.Doc(doc, StoredHitFields);
-            return (stored.GetField(LuceneFields.EntityId).GetInt32Value() ?? 0, stored.Get(LuceneFields.Title), stored.Get(LuceneFields.Payload));
+            return (stored.GetField(LuceneFields.EntityId).GetInt32Value() ?? 0, stored.Get(LuceneFields.Title), null, stored.Get(LuceneFields.Payload));
         }
 
         var entityId = (int)ids.Get(local);
         titles.Get(local, _scratch);
         var title = Utf8(_scratch);
-        string? payload = null;
-        if (payloads is not null)
+        if (payloads is null) return (entityId, title, null, null);
+        payloads.Get(local, _scratch);
+        return _scratch.Length switch
         {
-            payloads.Get(local, _scratch);
-            payload = _scratch.Length switch
-            {
-                0 => null,
-                1 when _scratch.Bytes[_scratch.Offset] == 0 => searcher.Doc(doc, StoredHitFields).Get(LuceneFields.Payload),
-                _ => Utf8(_scratch),
-            };
-        }
-        return (entityId, title, payload);
+            0 => (entityId, title, null, null),
+            1 when _scratch.Bytes[_scratch.Offset] == 0 => (entityId, title, null, searcher.Doc(doc, StoredHitFields).Get(LuceneFields.Payload)),
+            _ => (entityId, title, new ReadOnlyMemory<byte>(_scratch.Bytes, _scratch.Offset, _scratch.Length), null),
+        };
     }
 
     public string Body(int doc) => searcher.Doc(doc, BodyField).Get(LuceneFields.Body) ?? "";

@@ -100,6 +100,6 @@ internal sealed class IndexGeneration
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new CachingSearcher(reader) { Similarity = Similarity };
     }
 }

@@ -20,9 +20,9 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
     /// <summary>
     /// Every part required by default; with <paramref name="anyTerm"/> (matching) any part may match
     /// and BM25's sum ranks documents holding more of them higher. Exclusions apply either way.
-    /// The query is for <paramref name="reader"/> only: field queries for words it does not hold are left out.
+    /// The query is for <paramref name="searcher"/>'s reader only: field queries for words it does not hold are left out.
     /// </summary>
-    public Query Text(QueryText text, bool anyTerm, IndexReader reader)
+    public Query Text(QueryText text, bool anyTerm, IndexSearcher searcher)
     {
         if (text.IsEmpty) return new MatchAllDocsQuery();
         var query = new BooleanQuery();
@@ -30,12 +30,12 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         {
             // A part made only of stop words ("the") adds nothing; an all-stop-word query matches
             // nothing, the same as a search engine's default for a query with no searchable terms.
-            if (Part(part, reader) is { } clause) query.Add(clause, anyTerm ? Occur.SHOULD : Occur.MUST);
+            if (Part(part, searcher) is { } clause) query.Add(clause, anyTerm ? Occur.SHOULD : Occur.MUST);
         }
         if (query.Clauses.Count == 0) return new BooleanQuery();
         foreach (var part in text.Excluded)
         {
-            if (Part(part, reader) is { } clause) query.Add(clause, Occur.MUST_NOT);
+            if (Part(part, searcher) is { } clause) query.Add(clause, Occur.MUST_NOT);
         }
         return query;
     }
@@ -80,15 +80,15 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         return new Sort(field, tieBreak);
     }
 
-    private Query? Part(string part, IndexReader reader)
+    private Query? Part(string part, IndexSearcher searcher)
     {
         var fields = new List<(Query Query, bool CanMatch)>(4);
-        AddField(fields, reader, LuceneFields.Title, part, TitleBoost);
-        AddField(fields, reader, LuceneFields.Body, part, 1f);
+        AddField(fields, searcher, LuceneFields.Title, part, TitleBoost);
+        AddField(fields, searcher, LuceneFields.Body, part, 1f);
         if (LuceneAnalysis.HasCjk(part))
         {
-            AddField(fields, reader, LuceneFields.TitleCjk, part, TitleBoost);
-            AddField(fields, reader, LuceneFields.BodyCjk, part, 1f);
+            AddField(fields, searcher, LuceneFields.TitleCjk, part, TitleBoost);
+            AddField(fields, searcher, LuceneFields.BodyCjk, part, 1f);
         }
         if (fields.Count == 0) return null;
         // A field query for a word no document holds scores nothing, so dropping it changes no
@@ -103,7 +103,7 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
     }
 
     /// <summary>One token becomes a term query, several (a phrase, "5-axis", Japanese text) a phrase query.</summary>
-    private void AddField(List<(Query, bool)> target, IndexReader reader, string field, string text, float boost)
+    private void AddField(List<(Query, bool)> target, IndexSearcher searcher, string field, string text, float boost)
     {
         var tokens = LuceneAnalysis.Tokens(analyzer, field, text);
         if (tokens.Count == 0) return;
@@ -112,8 +112,9 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         if (tokens.Count == 1)
         {
             var term = new Term(field, tokens[0].Term);
-            // The term's per-segment state, looked up once here and reused when the query is scored.
-            var states = TermContext.Build(reader.Context, term);
+            // The term's per-segment state, looked up once here (or kept by the searcher from an
+            // earlier query) and reused when the query is scored.
+            var states = StatesOf(searcher, term);
             query = new TermQuery(term, states);
             canMatch = states.DocFreq > 0;
         }
@@ -122,9 +123,12 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
             var phrase = new PhraseQuery();
             foreach (var (term, position) in tokens) phrase.Add(new Term(field, term), position);
             query = phrase;
-            canMatch = phrase.GetTerms().All(t => reader.DocFreq(t) > 0);
+            canMatch = phrase.GetTerms().All(t => StatesOf(searcher, t).DocFreq > 0);
         }
         query.Boost = boost;
         target.Add((query, canMatch));
     }
+
+    private static TermContext StatesOf(IndexSearcher searcher, Term term) =>
+        searcher is CachingSearcher caching ? caching.StatesOf(term) : TermContext.Build(searcher.IndexReader.Context, term);
 }

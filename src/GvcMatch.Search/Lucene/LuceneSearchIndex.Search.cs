@@ -15,7 +15,7 @@ public sealed partial class LuceneSearchIndex
 
     private SearchResult Search(IndexSearcher searcher, SearchQuery query, QueryText text)
     {
-        var textQuery = _queries.Text(text, query.AnyTerm, searcher.IndexReader);
+        var textQuery = _queries.Text(text, query.AnyTerm, searcher);
         // Lucene refuses a page of zero; a count-only query still needs one slot.
         var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
             fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
@@ -28,9 +28,11 @@ public sealed partial class LuceneSearchIndex
         foreach (var scoreDoc in top.GetTopDocs(query.Skip, query.Take).ScoreDocs)
         {
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            var (entityId, title, payload) = reader.Read(scoreDoc.Doc);
-            hits.Add(new SearchHit(query.Kind, entityId, score, title, payload,
-                highlights?.For(reader.Body(scoreDoc.Doc)) ?? []));
+            var (entityId, title, utf8, stored) = reader.Read(scoreDoc.Doc);
+            IReadOnlyList<string> snippets = highlights?.For(reader.Body(scoreDoc.Doc)) ?? [];
+            hits.Add(utf8 is { } bytes
+                ? new SearchHit(query.Kind, entityId, score, title, bytes, snippets)
+                : new SearchHit(query.Kind, entityId, score, title, stored, snippets));
         }
         return new SearchResult(top.TotalHits, hits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
     }

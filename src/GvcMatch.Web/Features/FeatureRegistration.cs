@@ -1,11 +1,13 @@
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Awards;
+using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Offers;
@@ -28,6 +30,8 @@ public static class FeatureRegistration
         services.AddConsortia();
         services.AddAwards();
         services.AddNotifications(configuration);
+        services.AddQuestions();
+        services.AddBids();
         return services;
     }
 
@@ -50,6 +54,8 @@ public static class FeatureRegistration
         app.MapConversationsApi();
         app.MapConversationsHub();
         app.MapOffersApi();
+        app.MapQuestionsApi();
+        app.MapBidsApi();
         app.MapAwardsApi();
         return app;
     }

@@ -22,14 +22,24 @@ public sealed partial class NegotiationHub
         return new JoinResult(conversation, page.Messages, page.HasMore, conversation.LastReadSeq);
     }
 
-    public async Task<MessageDto> Send(SendMessage request, AppDbContext db, ConversationMessaging messaging)
+    /// <summary>
+    /// The busiest call: membership is checked by the message writer for the whole burst of sends
+    /// in one query, at the moment of writing, rather than by a query per send before queueing.
+    /// </summary>
+    public async Task<MessageDto> Send(SendMessage request, ConversationMessaging messaging, MessageWriter writer)
     {
         if (request is null) throw HubErrors.Error(HubErrors.Invalid, "send a message object.");
         var errors = MessageRules.Check(request.ClientMessageId, request.Body, bodyRequired: true);
         if (errors.Any) throw HubErrors.Error(HubErrors.Invalid, MessageRules.FirstError(errors));
-        var who = await ParticipantAsync(request.ConversationId, db);
-        var sent = await messaging.SendAsync(who, new NewMessage(MessageKind.Text, request.Body, request.ClientMessageId), Context.ConnectionAborted);
-        return sent.Message;
+        try
+        {
+            var message = new NewMessage(MessageKind.Text, request.Body, request.ClientMessageId);
+            return (await messaging.SendCheckedAsync(Context.User!, request.ConversationId, message, writer, Context.ConnectionAborted)).Message;
+        }
+        catch (NotAParticipantException)
+        {
+            throw HubErrors.ConversationNotFound(request.ConversationId);
+        }
     }
 
     public async Task MarkRead(long conversationId, long seq, AppDbContext db, ConversationMessaging messaging)

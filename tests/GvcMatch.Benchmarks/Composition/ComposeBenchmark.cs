@@ -92,7 +92,7 @@ public static class ComposeBenchmark
             foreach (var hit in (await index.SearchAsync(query)).Hits)
             {
                 if (hit.Payload is not null && !facts.ContainsKey(hit.EntityId))
-                    facts[hit.EntityId] = JsonSerializer.Deserialize<SupplierFacts>(hit.Payload, SupplierDocuments.PayloadJson)!;
+                    facts[hit.EntityId] = SupplierDocuments.FactsOf(hit)!;
             }
         }
         return facts.Values.ToList();

@@ -30,6 +30,18 @@ public sealed class Latencies(string name)
 
     public double CpuMean => _cpuMs.Count == 0 ? double.NaN : _cpuMs.Average();
 
+    private long _allocatedBytes;
+    private int _allocationSamples;
+
+    /// <summary>Bytes the measuring thread allocated for one sample (series measured in one thread only).</summary>
+    public void AddAllocation(long bytes)
+    {
+        Interlocked.Add(ref _allocatedBytes, bytes);
+        Interlocked.Increment(ref _allocationSamples);
+    }
+
+    public double AllocatedKbMean => _allocationSamples == 0 ? double.NaN : _allocatedBytes / 1024.0 / _allocationSamples;
+
     public double Percentile(double p)
     {
         if (_ms.Count == 0) return double.NaN;
@@ -47,12 +59,14 @@ public sealed class Latencies(string name)
     {
         var list = rows.ToList();
         var cpu = list.Any(r => r._cpuMs.Count > 0);
-        Console.WriteLine("| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms |" + (cpu ? " CPU ms mean |" : "") + (throughput ? " per second |" : ""));
-        Console.WriteLine("|---|---|---|---|---|---|---|---|" + (cpu ? "---|" : "") + (throughput ? "---|" : ""));
+        var allocation = list.Any(r => r._allocationSamples > 0);
+        Console.WriteLine("| series | n | errors | p50 ms | p95 ms | p99 ms | max ms | mean ms |" + (cpu ? " CPU ms mean |" : "") + (allocation ? " KB allocated mean |" : "") + (throughput ? " per second |" : ""));
+        Console.WriteLine("|---|---|---|---|---|---|---|---|" + (cpu ? "---|" : "") + (allocation ? "---|" : "") + (throughput ? "---|" : ""));
         foreach (var r in list)
         {
             var line = $"| {r.Name} | {r.Count} | {r.Errors} | {r.Percentile(50):0.00} | {r.Percentile(95):0.00} | {r.Percentile(99):0.00} | {r.Max:0.00} | {r.Mean:0.00} |";
             if (cpu) line += $" {r.CpuMean:0.00} |";
+            if (allocation) line += $" {r.AllocatedKbMean:0} |";
             Console.WriteLine(throughput ? line + $" {r.PerSecond:0} |" : line);
         }
     }

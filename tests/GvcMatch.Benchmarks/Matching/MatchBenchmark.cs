@@ -99,7 +99,7 @@ public static class MatchBenchmark
     private static int StageTwo(GvcMatch.Search.SearchResult hits, Requirement requirement, DateOnly today)
     {
         var scorer = Scorer.For(requirement.Criteria);
-        return hits.Hits.Select(h => JsonSerializer.Deserialize<SupplierFacts>(h.Payload!, SupplierDocuments.PayloadJson)!)
+        return hits.Hits.Select(h => SupplierDocuments.FactsOf(h)!)
             .Count(f => scorer.Score(f, today).Qualified);
     }
 
@@ -138,25 +138,28 @@ public static class MatchBenchmark
     private static async Task TimeAsync<T>(bool record, Func<Task<T>> action, params Latencies[] into)
     {
         var cpu = ThreadCpu.Milliseconds();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         await action();
-        if (record) Add(into, watch.Elapsed, ThreadCpu.Milliseconds() - cpu);
+        if (record) Add(into, watch.Elapsed, ThreadCpu.Milliseconds() - cpu, GC.GetAllocatedBytesForCurrentThread() - allocated);
     }
 
     private static void Time<T>(bool record, Func<T> action, params Latencies[] into)
     {
         var cpu = ThreadCpu.Milliseconds();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         action();
-        if (record) Add(into, watch.Elapsed, ThreadCpu.Milliseconds() - cpu);
+        if (record) Add(into, watch.Elapsed, ThreadCpu.Milliseconds() - cpu, GC.GetAllocatedBytesForCurrentThread() - allocated);
     }
 
-    private static void Add(Latencies[] into, TimeSpan elapsed, double cpuMs)
+    private static void Add(Latencies[] into, TimeSpan elapsed, double cpuMs, long allocatedBytes)
     {
         foreach (var series in into)
         {
             series.Add(elapsed.TotalMilliseconds);
             series.AddCpu(cpuMs);
+            series.AddAllocation(allocatedBytes);
             series.Busy += elapsed;
         }
     }

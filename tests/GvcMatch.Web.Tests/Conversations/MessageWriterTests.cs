@@ -1,5 +1,7 @@
 using GvcMatch.Web.Features.Conversations;
+using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GvcMatch.Web.Tests.Conversations;
@@ -45,6 +47,34 @@ public abstract class MessageWriterTests(GvcMatchApp app)
             Assert.Equal(Enumerable.Range(1, stored.Count).Select(n => (long)n), stored.Select(m => m.Seq));
             Assert.Equal(stored.Count(m => m.ClientMessageId is not null), stored.Where(m => m.ClientMessageId is not null).Select(m => m.ClientMessageId).Distinct().Count());
         }
+    }
+
+    [DatabaseFact]
+    public async Task A_burst_is_published_by_the_writer_once_with_one_inbox_entry_for_the_other_side()
+    {
+        var (sme, mne, id) = await app.PairAsync();
+        var link = ConversationMessaging.Link(id);
+        var writer = app.Services.GetRequiredService<MessageWriter>();
+        var sender = new Sender(sme.Me.UserId, sme.Me.OrgId, sme.Me.DisplayName);
+        var unreadEntries = () => app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKinds.Message && n.Link == link && n.ReadAt == null)
+            .Select(n => n.UserId).ToListAsync());
+        var senderEntriesBefore = (await unreadEntries()).Count(u => u == sme.Me.UserId);
+
+        var sends = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
+            return await store.AppendAsync(id, sender, new NewMessage(MessageKind.Text, $"burst {i}", $"published-{i}"));
+        })).ToList();
+        var results = await Task.WhenAll(sends);
+
+        Assert.True(writer.IsRunning);
+        Assert.All(results, r => Assert.True(r is { Created: true, Published: true }));
+        var inbox = await unreadEntries();
+        // The buyer is told once for the whole burst; the sender is never told of their own messages.
+        Assert.Single(inbox, u => u == mne.Me.UserId);
+        Assert.Equal(senderEntriesBefore, inbox.Count(u => u == sme.Me.UserId));
     }
 }
 

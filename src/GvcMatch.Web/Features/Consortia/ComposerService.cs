@@ -35,7 +35,7 @@ public sealed class ComposerService(ISearchIndex index, TimeProvider clock)
             foreach (var hit in hits.Hits)
             {
                 if (hit.Payload is null || facts.ContainsKey(hit.EntityId)) continue;
-                facts[hit.EntityId] = JsonSerializer.Deserialize<SupplierFacts>(hit.Payload, SupplierDocuments.PayloadJson)!;
+                facts[hit.EntityId] = SupplierDocuments.FactsOf(hit)!;
             }
             retrieved.Add(new CandidateGroupDto(name, hits.Total, hits.Hits.Count));
         }

@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace GvcMatch.Web.Features.Conversations;
 
 /// <summary>
-/// Attachment files under the data folder's <c>attachments/</c>, named by a random key: the
+/// Uploaded files under a folder of the data folder (<c>attachments/</c> for conversations, or the
+/// folder a derived store names), each named by a random key: the
 /// sender's file name is only ever shown, never used as a path. A file is accepted when its
 /// extension is allowed and its content looks like that type (magic bytes, the parts an Office
 /// file must have, or clean UTF-8 for text).
 /// </summary>
-public sealed class AttachmentStore(IOptions<DataFolderOptions> data, IHostEnvironment env)
+public class AttachmentStore(IOptions<DataFolderOptions> data, IHostEnvironment env, string folderName = "attachments")
 {
     private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,7 +32,17 @@ public sealed class AttachmentStore(IOptions<DataFolderOptions> data, IHostEnvir
 
     public static IReadOnlyCollection<string> AllowedExtensions => Types.Keys;
 
-    public string Folder { get; } = Path.Combine(data.Value.Resolve(env.ContentRootPath), "attachments");
+    public string Folder { get; } = Path.Combine(data.Value.Resolve(env.ContentRootPath), folderName);
+
+    /// <summary>The name as shown to others: no folders, no control characters, at most <paramref name="maxLength"/> characters (extension kept).</summary>
+    public static string CleanName(string raw, int maxLength)
+    {
+        var name = new string(Path.GetFileName(raw.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0) name = "file";
+        if (name.Length <= maxLength) return name;
+        var ext = Path.GetExtension(name);
+        return name[..(maxLength - ext.Length)] + ext;
+    }
 
     /// <summary>The content type served for an allowed file name, or null when the type is not allowed.</summary>
     public static string? ContentTypeFor(string fileName) => Types.GetValueOrDefault(Path.GetExtension(fileName));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Hubs;
@@ -23,7 +24,28 @@ public sealed class ConversationMessaging(
     public async Task<Appended> SendAsync(Participant from, NewMessage message, CancellationToken ct)
     {
         var appended = await store.AppendAsync(from.ConversationId, from.AsSender, message, ct);
-        if (appended.Created) await PublishAsync(appended.Message, ct);
+        // The batching writer publishes what it stored, a burst at a time; anything written
+        // another way is published here.
+        if (appended is { Created: true, Published: false }) await PublishAsync(appended.Message, ct);
+        return appended;
+    }
+
+    /// <summary>
+    /// Stores a message from a user not checked yet: the batching writer checks the membership of
+    /// all such senders of a burst with one query, at write time, and throws
+    /// <see cref="NotAParticipantException"/> (storing nothing) for a user who is not a party member.
+    /// Without the writer (stopping, tests without hosting) the check is the usual one-off query.
+    /// </summary>
+    public async Task<Appended> SendCheckedAsync(ClaimsPrincipal user, long conversationId, NewMessage message, MessageWriter writer, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new NotAParticipantException(conversationId);
+        if (!writer.IsRunning)
+        {
+            var who = await ConversationQueries.ParticipantAsync(user, conversationId, db, ct) ?? throw new NotAParticipantException(conversationId);
+            return await SendAsync(who, message, ct);
+        }
+        var appended = await writer.AppendCheckedAsync(conversationId, userId, message, ct);
+        if (appended is { Created: true, Published: false }) await PublishAsync(appended.Message, ct);
         return appended;
     }
 
@@ -32,47 +54,94 @@ public sealed class ConversationMessaging(
     /// the offer flow leaves its own ("offer"). <paramref name="actingUserId"/> names who caused a
     /// system message, so that person is not notified of their own action.
     /// </summary>
-    public async Task PublishAsync(MessageDto message, CancellationToken ct = default, string? actingUserId = null)
-    {
-        var id = message.ConversationId;
-        var actor = message.SenderUserId ?? actingUserId;
-        // Archiving is "nothing new here": news from someone else brings the conversation back.
-        // Looked for first: a read costs little, while an UPDATE takes SQLite's one write lock
-        // even when it changes nothing, and almost no message finds an archived reader.
-        var archived = db.Set<ConversationUserState>().Where(s => s.ConversationId == id && s.ArchivedAt != null && s.UserId != actor);
-        if (await archived.AnyAsync(ct))
-            await archived.ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
+    public Task PublishAsync(MessageDto message, CancellationToken ct = default, string? actingUserId = null) =>
+        PublishAllAsync([new Published(message, message.SenderUserId ?? actingUserId)], ct);
 
-        var recipients = await store.RecipientsAsync(id, ct);
-        await hub.Clients.Users(recipients).MessageReceived(message);
-        if (unread.IsRunning) unread.Mark(id, recipients);
-        else
+    /// <summary>
+    /// Publishes messages already stored, in order, with the same few queries however many there
+    /// are: the archived readers, the recipients and who has an unread "message" entry already are
+    /// each read once for the whole burst.
+    /// </summary>
+    public async Task PublishAllAsync(IReadOnlyList<Published> messages, CancellationToken ct = default)
+    {
+        if (messages.Count == 0) return;
+        var ids = messages.Select(m => m.Message.ConversationId).Distinct().ToList();
+        await BringBackArchivedAsync(messages, ids, ct);
+
+        var recipients = (await (
+                from p in db.Set<ConversationParty>()
+                where ids.Contains(p.ConversationId)
+                join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
+                select new { p.ConversationId, u.Id }).ToListAsync(ct))
+            .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+        foreach (var (message, _) in messages)
         {
-            foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, id, recipients, ct))
-                await hub.Clients.User(userId).Unread(counts);
+            var people = recipients.GetValueOrDefault(message.ConversationId, []);
+            await hub.Clients.Users(people).MessageReceived(message);
+            if (unread.IsRunning) unread.Mark(message.ConversationId, people);
+            else
+            {
+                foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, message.ConversationId, people, ct))
+                    await hub.Clients.User(userId).Unread(counts);
+            }
         }
 
-        if (message.Kind != nameof(MessageKind.Offer))
-            await NotifyAsync(message, recipients.Where(u => u != actor).ToList(), ct);
+        // The first message of the burst in a conversation is the one each other member is told about.
+        var news = messages.Where(m => m.Message.Kind != nameof(MessageKind.Offer))
+            .SelectMany(m => recipients.GetValueOrDefault(m.Message.ConversationId, []).Where(u => u != m.Actor).Select(u => (User: u, m.Message)))
+            .DistinctBy(x => (x.User, x.Message.ConversationId))
+            .ToList();
+        await NotifyAsync(news, ct);
+    }
+
+    /// <summary>
+    /// Archiving is "nothing new here": news from someone else brings the conversation back.
+    /// Looked for first: a read costs little, while an UPDATE takes SQLite's one write lock even
+    /// when it changes nothing, and almost no message finds an archived reader.
+    /// </summary>
+    private async Task BringBackArchivedAsync(IReadOnlyList<Published> messages, List<long> ids, CancellationToken ct)
+    {
+        var archived = await db.Set<ConversationUserState>().AsNoTracking()
+            .Where(s => ids.Contains(s.ConversationId) && s.ArchivedAt != null)
+            .Select(s => new { s.ConversationId, s.UserId }).ToListAsync(ct);
+        foreach (var state in archived)
+        {
+            if (!messages.Any(m => m.Message.ConversationId == state.ConversationId && m.Actor != state.UserId)) continue;
+            await db.Set<ConversationUserState>().Where(s => s.ConversationId == state.ConversationId && s.UserId == state.UserId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
+        }
     }
 
     /// <summary>
     /// One inbox entry per person and conversation until they read it: a burst of fifty messages
     /// is one notification, not fifty.
     /// </summary>
-    private async Task NotifyAsync(MessageDto message, List<string> others, CancellationToken ct)
+    private async Task NotifyAsync(List<(string User, MessageDto Message)> news, CancellationToken ct)
     {
-        if (others.Count == 0) return;
-        var link = Link(message.ConversationId);
-        var alreadyTold = await db.Notifications.AsNoTracking()
-            .Where(n => others.Contains(n.UserId) && n.Kind == NotificationKinds.Message && n.Link == link && n.ReadAt == null)
-            .Select(n => n.UserId).Distinct().ToListAsync(ct);
-        var toTell = others.Except(alreadyTold).ToList();
+        if (news.Count == 0) return;
+        var links = news.Select(n => Link(n.Message.ConversationId)).Distinct().ToList();
+        var users = news.Select(n => n.User).Distinct().ToList();
+        var told = (await db.Notifications.AsNoTracking()
+                .Where(n => users.Contains(n.UserId) && n.Kind == NotificationKinds.Message && links.Contains(n.Link!) && n.ReadAt == null)
+                .Select(n => new { n.UserId, n.Link }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.Link)).ToHashSet();
+        var toTell = news.Where(n => !told.Contains((n.User, Link(n.Message.ConversationId)))).GroupBy(n => n.Message.ConversationId).ToList();
         if (toTell.Count == 0) return;
-        var subject = await db.Set<Conversation>().Where(c => c.Id == message.ConversationId).Select(c => c.Subject).FirstAsync(ct);
-        var preview = Preview(message);
-        var body = message.SenderName is null ? preview : $"{message.SenderName}: {preview}";
-        await notifier.NotifyAsync(toTell, NotificationKinds.Message, Shorten($"New message: {subject}", 300), Shorten(body, 2000), link, ct);
+
+        var ids = toTell.Select(g => g.Key).ToList();
+        var subjects = await db.Set<Conversation>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Subject })
+            .ToDictionaryAsync(c => c.Id, c => c.Subject, ct);
+        var staged = new List<StagedNotifications>(toTell.Count);
+        foreach (var group in toTell)
+        {
+            var message = group.First().Message;
+            var preview = Preview(message);
+            var body = message.SenderName is null ? preview : $"{message.SenderName}: {preview}";
+            staged.Add(await notifier.StageAsync(db, group.Select(n => n.User).ToList(), NotificationKinds.Message,
+                Shorten($"New message: {subjects.GetValueOrDefault(group.Key, "")}", 300), Shorten(body, 2000), Link(group.Key), ct));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var batch in staged) await notifier.PushAsync(batch);
     }
 
     /// <summary>
@@ -141,3 +210,6 @@ public sealed class ConversationMessaging(
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
+
+/// <summary>A stored message to publish, and who caused it (not told about their own message).</summary>
+public sealed record Published(MessageDto Message, string? Actor);

@@ -16,7 +16,8 @@ public sealed record NewMessage(MessageKind Kind, string Body, string? ClientMes
 }
 
 /// <summary>The stored message, and whether this call stored it (false: it was a retry).</summary>
-public sealed record Appended(MessageDto Message, bool Created);
+/// <param name="Published">True when the writer has already broadcast it and left the notifications.</param>
+public sealed record Appended(MessageDto Message, bool Created, bool Published = false);
 
 /// <summary>
 /// The one way messages enter a conversation. Numbers come from the conversation row inside the

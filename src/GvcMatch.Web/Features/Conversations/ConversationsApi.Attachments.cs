@@ -88,14 +88,7 @@ public static partial class ConversationsApi
         $"Attachments are at most {max / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.");
 
     /// <summary>The name as shown to the other side: no folders, no control characters, not too long.</summary>
-    private static string CleanName(string raw)
-    {
-        var name = new string(Path.GetFileName(raw.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0) name = "file";
-        if (name.Length <= MessageLimits.AttachmentName) return name;
-        var ext = Path.GetExtension(name);
-        return name[..(MessageLimits.AttachmentName - ext.Length)] + ext;
-    }
+    private static string CleanName(string raw) => AttachmentStore.CleanName(raw, MessageLimits.AttachmentName);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         long id, long seq, HttpContext http, ClaimsPrincipal user, AppDbContext db, AttachmentStore files, CancellationToken ct)

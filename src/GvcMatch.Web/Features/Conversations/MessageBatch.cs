@@ -10,10 +10,12 @@ namespace GvcMatch.Web.Features.Conversations;
 /// </summary>
 public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate)
 {
-    public async Task WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
+    /// <summary>Answers the retries, stores the rest and returns those, still to be completed by the caller.</summary>
+    public async Task<List<(PendingMessage Pending, MessageDto Message)>> WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
     {
-        var fresh = await AnswerRetriesAsync(batch, ct);
-        if (fresh.Count == 0) return;
+        await CheckSendersAsync(batch, ct);
+        var fresh = await AnswerRetriesAsync(batch.Where(p => !p.Done.Task.IsCompleted).ToList(), ct);
+        if (fresh.Count == 0) return [];
 
         var now = ConversationStore.WholeMilliseconds(clock.GetUtcNow());
         var stored = new List<(PendingMessage Pending, Message Row)>(fresh.Count);
@@ -35,8 +37,41 @@ public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWrit
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        foreach (var (pending, row) in stored)
-            pending.Done.TrySetResult(new Appended(MessageDto.From(row, pending.Sender?.Name), Created: true));
+        return stored.Select(s => (s.Pending, MessageDto.From(s.Row, s.Pending.Sender?.Name))).ToList();
+    }
+
+    /// <summary>
+    /// Checks every sender still to be checked with one query for the whole batch: a current
+    /// member of a party organisation of the conversation (the same rule as
+    /// <see cref="ConversationQueries.ParticipantAsync"/>), with their organisation and name.
+    /// Those that fail get <see cref="NotAParticipantException"/>.
+    /// </summary>
+    public async Task CheckSendersAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
+    {
+        var toCheck = batch.Where(p => p.MustCheckSender && !p.Done.Task.IsCompleted).ToList();
+        if (toCheck.Count == 0) return;
+        var users = toCheck.Select(p => p.Sender!.UserId).Distinct().ToList();
+        var conversations = toCheck.Select(p => p.ConversationId).Distinct().ToList();
+        var members = await (
+                from u in db.Users
+                where users.Contains(u.Id) && u.OrganizationId != null
+                join p in db.Set<ConversationParty>() on u.OrganizationId equals (int?)p.OrganizationId
+                where conversations.Contains(p.ConversationId)
+                select new { u.Id, p.ConversationId, p.OrganizationId, Name = u.DisplayName ?? u.Organization!.Name })
+            .AsNoTracking().ToListAsync(ct);
+        var byKey = members.ToDictionary(m => (m.Id, m.ConversationId));
+        foreach (var pending in toCheck)
+        {
+            if (byKey.TryGetValue((pending.Sender!.UserId, pending.ConversationId), out var member))
+            {
+                pending.Sender = new Sender(member.Id, member.OrganizationId, member.Name);
+                pending.MustCheckSender = false;
+            }
+            else
+            {
+                pending.Done.TrySetException(new NotAParticipantException(pending.ConversationId));
+            }
+        }
     }
 
     /// <summary>

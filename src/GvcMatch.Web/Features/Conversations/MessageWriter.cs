@@ -18,9 +18,19 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
     /// <summary>False before start and after stop: callers then write their message themselves.</summary>
     public bool IsRunning { get; private set; }
 
-    public Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct)
+    public Task<Appended> AppendAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct) =>
+        EnqueueAsync(new PendingMessage(conversationId, sender, message), ct);
+
+    /// <summary>
+    /// Stores a message from a user whose membership is not checked yet: the batch checks every
+    /// such sender with one query (a current member of a party organisation, read at write time)
+    /// and fails the others with <see cref="NotAParticipantException"/>, storing nothing for them.
+    /// </summary>
+    public Task<Appended> AppendCheckedAsync(long conversationId, string userId, NewMessage message, CancellationToken ct) =>
+        EnqueueAsync(new PendingMessage(conversationId, new Sender(userId, 0, null), message) { MustCheckSender = true }, ct);
+
+    private Task<Appended> EnqueueAsync(PendingMessage pending, CancellationToken ct)
     {
-        var pending = new PendingMessage(conversationId, sender, message);
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The message writer has stopped.");
         // A caller that gives up stops waiting; the message may still be stored, which is what
         // client message ids are for: the retry finds it.
@@ -55,10 +65,11 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
 
     private async Task WriteAsync(List<PendingMessage> batch)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        List<(PendingMessage Pending, MessageDto Message)> stored;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<MessageBatch>().WriteAsync(batch, CancellationToken.None);
+            stored = await scope.ServiceProvider.GetRequiredService<MessageBatch>().WriteAsync(batch, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -66,7 +77,26 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
             // instance) must fail only itself: nothing of the batch was committed, so write each alone.
             logger.LogDebug(ex, "A batch of {Count} messages failed; writing them one by one", batch.Count);
             await WriteOneByOneAsync(batch);
+            return;
         }
+
+        // Stored, so now published as one burst: a few queries for the whole batch instead of a
+        // few per message. Callers return once their message is broadcast, as before.
+        var published = false;
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ConversationMessaging>()
+                .PublishAllAsync(stored.Select(s => new Published(s.Message, s.Pending.Sender?.UserId)).ToList(), CancellationToken.None);
+            published = true;
+        }
+        catch (Exception ex)
+        {
+            // The messages are safe; each sender's call publishes its own instead. Members that got
+            // one twice ignore the repeat by its sequence number.
+            logger.LogWarning(ex, "Publishing a batch of {Count} stored messages failed; publishing them one by one", stored.Count);
+        }
+        foreach (var (pending, message) in stored)
+            pending.Done.TrySetResult(new Appended(message, Created: true, Published: published));
     }
 
     private async Task WriteOneByOneAsync(List<PendingMessage> batch)
@@ -76,6 +106,11 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                if (pending.MustCheckSender)
+                {
+                    await scope.ServiceProvider.GetRequiredService<MessageBatch>().CheckSendersAsync([pending], CancellationToken.None);
+                    if (pending.Done.Task.IsCompleted) continue;
+                }
                 var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
                 pending.Done.TrySetResult(await store.AppendNowAsync(pending.ConversationId, pending.Sender, pending.Message, CancellationToken.None));
             }
@@ -91,11 +126,22 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
 public sealed class PendingMessage(long conversationId, Sender? sender, NewMessage message)
 {
     public long ConversationId { get; } = conversationId;
-    public Sender? Sender { get; } = sender;
+
+    /// <summary>Who sends it; for a sender still to be checked only the user id is known until the check fills in the rest.</summary>
+    public Sender? Sender { get; internal set; } = sender;
+
+    /// <summary>The sender's membership is checked by the batch before anything is stored.</summary>
+    public bool MustCheckSender { get; internal set; }
     public NewMessage Message { get; } = message;
     public TaskCompletionSource<Appended> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Retries are recognised by sender and client id within a conversation.</summary>
     public (long, string, string)? RetryKey =>
         Sender is not null && Message.ClientMessageId is not null ? (ConversationId, Sender.UserId, Message.ClientMessageId) : null;
+}
+
+/// <summary>The sender is not (or no longer) a member of a party organisation of the conversation, or it does not exist.</summary>
+public sealed class NotAParticipantException(long conversationId) : Exception($"Not a participant of conversation {conversationId}.")
+{
+    public long ConversationId { get; } = conversationId;
 }

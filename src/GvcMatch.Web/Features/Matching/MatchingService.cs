@@ -23,7 +23,7 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
         var hits = await index.SearchAsync(RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool), ct);
         var scorer = Scorer.For(requirement.Criteria);
         var ranked = hits.Hits
-            .Select(h => (Hit: h, Facts: JsonSerializer.Deserialize<SupplierFacts>(h.Payload!, SupplierDocuments.PayloadJson)!))
+            .Select(h => (Hit: h, Facts: SupplierDocuments.FactsOf(h)!))
             .Select(x => (x.Hit, x.Facts, Result: scorer.Score(x.Facts, today)))
             .Where(x => x.Result.Qualified)
             .OrderByDescending(x => x.Result.Total).ThenByDescending(x => x.Hit.Score).ThenBy(x => x.Facts.OrganizationId)

@@ -15,20 +15,20 @@ public sealed record RequirementDto(
     IReadOnlyList<string> IsicCodes, IReadOnlyList<string> HsCodes, decimal? Quantity, string? QuantityUnit, QuantityPeriod? QuantityPeriod,
     string? DeliveryCountry, string? DeliveryCity, DateOnly? ResponseDeadline, DateOnly? ContractStart, int? ContractMonths,
     IReadOnlyList<CriterionDto> Criteria, RequirementStatus Status, string? StatusReason, int Version,
-    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, IReadOnlyList<RequirementLot> Lots, DateTimeOffset? BidsCloseAt)
 {
     public static RequirementDto From(Requirement r) => new(
         r.Id, r.Key, r.OrganizationId, r.Organization.Name, r.Title, r.Description, r.IsicCodes, r.HsCodes, r.Quantity,
         r.QuantityUnit, r.QuantityPeriod, r.DeliveryCountry, r.DeliveryCity, r.ResponseDeadline, r.ContractStart, r.ContractMonths,
-        r.Criteria.Select(CriterionDto.From).ToList(), r.Status, r.StatusReason, r.Version, r.PublishedAt, r.UpdatedAt);
+        r.Criteria.Select(CriterionDto.From).ToList(), r.Status, r.StatusReason, r.Version, r.PublishedAt, r.UpdatedAt, r.Lots, r.BidsCloseAt);
 }
 
 public sealed record RequirementVersionDto(
     int Number, DateTimeOffset PublishedAt, string? ChangeNote, string Title, string Description, DateOnly? ResponseDeadline,
-    IReadOnlyList<CriterionDto> Criteria)
+    IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<RequirementLot> Lots)
 {
     public static RequirementVersionDto From(RequirementVersion v) => new(
-        v.Number, v.PublishedAt, v.ChangeNote, v.Title, v.Description, v.ResponseDeadline, v.Criteria.Select(CriterionDto.From).ToList());
+        v.Number, v.PublishedAt, v.ChangeNote, v.Title, v.Description, v.ResponseDeadline, v.Criteria.Select(CriterionDto.From).ToList(), v.Lots);
 }
 
 public sealed record StatusChangeRequest(string? Reason);

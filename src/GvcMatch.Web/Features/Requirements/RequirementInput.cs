@@ -22,6 +22,9 @@ public sealed record RequirementInput
     public int? ContractMonths { get; init; }
     public List<Criterion> Criteria { get; init; } = [];
 
+    /// <summary>Parts bidders may bid for separately, numbered 1..n; empty for one piece of work.</summary>
+    public List<RequirementLot> Lots { get; init; } = [];
+
     /// <summary>Shown in the version history when a published requirement changes.</summary>
     public string? ChangeNote { get; init; }
 
@@ -47,6 +50,7 @@ public sealed record RequirementInput
         if (ContractMonths is < 1 or > 240) errors.Add(prefix + "contractMonths", "Contract length is 1 to 240 months.");
         errors.MaxLength(prefix + "changeNote", ChangeNote, 1000);
         errors.AddRange(CriteriaValidator.Validate(Criteria, reference, prefix + "criteria"));
+        RequirementLots.Validate(errors, Lots, prefix + "lots");
     }
 
     public void ApplyTo(Requirement r)
@@ -64,6 +68,7 @@ public sealed record RequirementInput
         r.ContractStart = ContractStart;
         r.ContractMonths = ContractMonths;
         r.Criteria = Criteria.ToList();
+        r.Lots = RequirementLots.Clean(Lots);
     }
 
     public static RequirementInput From(Requirement r) => new()
@@ -71,6 +76,6 @@ public sealed record RequirementInput
         OrganizationId = r.OrganizationId, Title = r.Title, Description = r.Description, IsicCodes = r.IsicCodes, HsCodes = r.HsCodes,
         Quantity = r.Quantity, QuantityUnit = r.QuantityUnit, QuantityPeriod = r.QuantityPeriod, DeliveryCountry = r.DeliveryCountry,
         DeliveryCity = r.DeliveryCity, ResponseDeadline = r.ResponseDeadline, ContractStart = r.ContractStart,
-        ContractMonths = r.ContractMonths, Criteria = r.Criteria.ToList(),
+        ContractMonths = r.ContractMonths, Criteria = r.Criteria.ToList(), Lots = r.Lots.ToList(),
     };
 }

@@ -78,7 +78,8 @@ public static class RequirementsApi
     }
 
     private static async Task<Results<Ok<RequirementDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, RequirementInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
+        int id, RequirementInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock,
+        Questions.QuestionBoard board, CancellationToken ct)
     {
         var (requirement, actor, problem) = await LoadForEditAsync(id, user, db, ct);
         if (problem is not null) return problem;
@@ -88,11 +89,15 @@ public static class RequirementsApi
         var errors = new Errors();
         input.Validate(errors, reference, clock.Today());
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+        if (await RequirementLots.FrozenAsync(db, requirement!, input.Lots, ct) is { } frozen) return Problems.Conflict(frozen);
 
-        input.ApplyTo(requirement!);
-        RequirementLifecycle.RecordEdit(requirement!, clock.GetUtcNow(), input.ChangeNote);
+        var versionBefore = requirement!.Version;
+        input.ApplyTo(requirement);
+        RequirementLifecycle.RecordEdit(requirement, clock.GetUtcNow(), input.ChangeNote);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(RequirementDto.From(requirement!));
+        // Committed: bidders learn of the new version, so they can review their answers.
+        if (requirement.Version > versionBefore) await board.NotifyNewVersionAsync(requirement, ct);
+        return TypedResults.Ok(RequirementDto.From(requirement));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)

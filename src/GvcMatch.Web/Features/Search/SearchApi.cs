@@ -47,8 +47,7 @@ public static class SearchApi
     /// <summary>Suppliers carry their card in the payload; other kinds link to their page.</summary>
     public static SupplierHitCard? SupplierCard(SearchHit hit, DateOnly today)
     {
-        if (hit.Kind != DocumentKind.Supplier || hit.Payload is null) return null;
-        var f = JsonSerializer.Deserialize<SupplierFacts>(hit.Payload, SupplierDocuments.PayloadJson)!;
+        if (hit.Kind != DocumentKind.Supplier || SupplierDocuments.FactsOf(hit) is not { } f) return null;
         return new SupplierHitCard(f.Country, f.SizeBand, f.Verified, f.Capabilities,
             f.Certifications.Where(c => c.ValidUntil is null || c.ValidUntil >= today).Select(c => c.Standard).ToList(),
             f.MonthlyCapacity, f.CapacityUnit, f.LeadTimeDays);

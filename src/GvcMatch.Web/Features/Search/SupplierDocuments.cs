@@ -16,6 +16,10 @@ public static class SupplierDocuments
 {
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = PayloadJsonContext.Default };
 
+    /// <summary>A supplier hit's facts, parsed from the payload's UTF-8 bytes (no intermediate string); null without a payload.</summary>
+    public static SupplierFacts? FactsOf(SearchHit hit) =>
+        hit.PayloadUtf8 is { } utf8 ? JsonSerializer.Deserialize<SupplierFacts>(utf8.Span, PayloadJson) : null;
+
     /// <summary>Published, current SME profiles only: drafts and stale profiles never reach the index.</summary>
     public static IQueryable<CapabilityProfile> Indexable(AppDbContext db, DateOnly today) =>
         db.Profiles.AsNoTracking()

@@ -2,6 +2,9 @@ using System.Text.Json;
 using GvcMatch.Matching;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.Bids;
+using GvcMatch.Web.Features.Consortia;
+using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +16,7 @@ namespace GvcMatch.Web.Pages.Requirements;
 
 /// <summary>A requirement in full: every criterion and every published version, so suppliers see how they are judged.</summary>
 [Authorize]
-public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference) : PageModel
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, QuestionBoard questions, BidReads bids, TimeProvider clock) : PageModel
 {
     public Requirement Requirement { get; private set; } = null!;
     public bool IsMember { get; private set; }
@@ -23,8 +26,40 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     public IReadOnlyList<VersionView> Versions { get; private set; } = [];
     public Features.ReferenceData.ReferenceData Reference => reference;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>The public Q&amp;A, when the caller may read it (SMEs and the buyer).</summary>
+    public IReadOnlyList<QuestionDto>? Questions { get; private set; }
+    public bool CanAsk { get; private set; }
+    public bool CanAnswer { get; private set; }
+    public bool DeadlinePassed { get; private set; }
+
+    /// <summary>The parties the caller may bid for (its organisation, and each active consortium it leads), with their bid if any.</summary>
+    public IReadOnlyList<BidParty> BidParties { get; private set; } = [];
+    public IDictionary<string, string[]>? Errors { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostAskAsync(int id, string? text, CancellationToken ct)
     {
+        var asked = await questions.AskAsync(await User.GetActorAsync(db, ct), id, text, ct);
+        if (asked.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (asked.Failure is { } f) return await ShowAsync(id, ct, f.ForForm());
+        Message = "Your question is published; the buyer has been told.";
+        return Redirect($"/Requirements/{id}#question-{asked.Value!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct)
+    {
+        var answered = await questions.AnswerAsync(await User.GetActorAsync(db, ct), id, questionId, answer, ct);
+        if (answered.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (answered.Failure is { } f) return await ShowAsync(id, ct, f.ForForm());
+        Message = "Answer published; every bidder has been told.";
+        return Redirect($"/Requirements/{id}#question-{questionId}");
+    }
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken ct, IDictionary<string, string[]>? errors = null)
+    {
+        Errors = errors;
         var requirement = await db.Requirements.AsNoTracking().Include(r => r.Organization).Include(r => r.Versions)
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (requirement is null) return NotFound();
@@ -34,8 +69,33 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         if (!requirement.IsVisibleToEveryone && !IsMember) return NotFound();
         Requirement = requirement;
         Versions = VersionView.Build(requirement.Versions);
+        DeadlinePassed = requirement.DeadlinePassed(clock.GetUtcNow());
+        var listed = await questions.ListAsync(actor, id, ct);
+        Questions = listed.Value;
+        var open = requirement.Status == RequirementStatus.Published && !DeadlinePassed;
+        CanAsk = actor?.IsSme == true && open;
+        CanAnswer = actor is not null && Access.CanManageRequirements(actor, requirement.OrganizationId) is null
+            && requirement.Status is RequirementStatus.Published or RequirementStatus.Closed;
+        if (actor is { IsSme: true, OrganizationId: { } org } && requirement.Status == RequirementStatus.Published && requirement.BidsCloseAt is not null)
+            BidParties = await BidPartiesAsync(id, org, ct);
         return Page();
     }
+
+    private async Task<List<BidParty>> BidPartiesAsync(int requirementId, int org, CancellationToken ct)
+    {
+        var parties = new List<BidParty> { new(null, "your organisation", await bids.PartyBidIdAsync(requirementId, org, null, ct)) };
+        var led = await db.Consortia.AsNoTracking()
+            .Where(c => c.RequirementId == requirementId && c.LeadOrganizationId == org && c.Status == ConsortiumStatus.Active)
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        foreach (var c in led) parties.Add(new BidParty(c.Id, c.Name, await bids.PartyBidIdAsync(requirementId, org, c.Id, ct)));
+        return parties;
+    }
+}
+
+/// <summary>One party the caller may bid for on this page: its own organisation (no consortium) or a consortium it leads.</summary>
+public sealed record BidParty(int? ConsortiumId, string Name, int? BidId)
+{
+    public string FormUrl(int requirementId) => $"/Requirements/{requirementId}/Bid" + (ConsortiumId is { } c ? $"?consortiumId={c}" : "");
 }
 
 /// <summary>

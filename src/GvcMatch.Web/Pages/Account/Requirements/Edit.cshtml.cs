@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account.Requirements;
 
 /// <summary>An MNE creates and edits a requirement and moves it through its lifecycle.</summary>
-public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, Features.Notifications.RequirementAlertQueue alerts) : PageModel
+public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, Features.Notifications.RequirementAlertQueue alerts,
+    Features.Questions.QuestionBoard questions) : PageModel
 {
     [BindProperty] public RequirementForm Input { get; set; } = new();
 
@@ -42,9 +43,11 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         // Responders rely on the change note to understand a new version, so the page insists on one.
         if (IsPublished && string.IsNullOrWhiteSpace(input.ChangeNote)) errors.Add("changeNote", "Say what changed; every responder sees this note.");
         input.Validate(errors, reference, clock.Today());
+        if (Requirement is not null && await RequirementLots.FrozenAsync(db, Requirement, input.Lots, ct) is { } frozen) errors.Add("lots", frozen);
         if (errors.Any || !ModelState.IsValid) return Invalid(errors);
 
         var now = clock.GetUtcNow();
+        var versionBefore = Requirement?.Version ?? 0;
         if (Requirement is null)
         {
             var orgId = (await User.GetActorAsync(db, ct))!.OrganizationId!.Value;
@@ -62,6 +65,8 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
             errors.Add("title", "Someone else saved this requirement at the same moment. Reload the page to see their changes.");
             return Invalid(errors);
         }
+        // Committed: bidders learn of the new version, so they can review their answers.
+        if (Requirement.Version > versionBefore && versionBefore > 0) await questions.NotifyNewVersionAsync(Requirement, ct);
         TempData["Message"] = IsPublished ? $"Saved as version {Requirement.Version}." : "Draft saved.";
         return RedirectToPage(new { id = Requirement.Id });
     }
@@ -110,7 +115,8 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
     {
         var rows = RowErrors.NonBlank(Input.Criteria, c => c.IsBlank);
         var all = new Errors();
-        all.AddRange(RowErrors.Remap(errors.ToDictionary(), "criteria", rows));
+        var lotRows = RowErrors.NonBlank(Input.Lots, l => l.IsBlank);
+        all.AddRange(RowErrors.Remap(RowErrors.Remap(errors.ToDictionary(), "criteria", rows), "lots", lotRows));
         // Binding failures ("abc" as a weight) are keyed by the posted row already.
         BindingErrors.AddTo(ModelState, all);
         Errors = all.ToDictionary();

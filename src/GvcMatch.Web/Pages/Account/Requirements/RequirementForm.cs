@@ -28,6 +28,9 @@ public sealed class RequirementForm
     public Guid? Stamp { get; set; }
     public List<CriterionRow> Criteria { get; set; } = [];
 
+    /// <summary>Lot rows; the non-blank ones are numbered 1..n in the order shown.</summary>
+    public List<LotRow> Lots { get; set; } = [];
+
     public RequirementInput ToInput() => new()
     {
         Title = Title ?? "", Description = Description ?? "",
@@ -37,6 +40,7 @@ public sealed class RequirementForm
         ResponseDeadline = ResponseDeadline, ContractStart = ContractStart, ContractMonths = ContractMonths,
         ChangeNote = Blank(ChangeNote),
         Criteria = Criteria.Where(c => !c.IsBlank).Select(c => c.ToCriterion()).ToList(),
+        Lots = Lots.Where(l => !l.IsBlank).Select((l, i) => l.ToLot(i + 1)).ToList(),
     };
 
     public static RequirementForm From(RequirementInput r, Guid? stamp) => new()
@@ -48,13 +52,19 @@ public sealed class RequirementForm
         ResponseDeadline = r.ResponseDeadline, ContractStart = r.ContractStart, ContractMonths = r.ContractMonths,
         ChangeNote = r.ChangeNote, Stamp = stamp,
         Criteria = r.Criteria.Select(CriterionRow.From).ToList(),
+        Lots = r.Lots.OrderBy(l => l.Number).Select(LotRow.From).ToList(),
     };
 
     public void PadRows()
     {
         var target = Math.Max(MinimumRows, Criteria.Count + 2);
         while (Criteria.Count < target) Criteria.Add(new CriterionRow());
+        var lots = Math.Max(MinimumLotRows, Lots.Count + 1);
+        while (Lots.Count < lots) Lots.Add(new LotRow());
     }
+
+    /// <summary>Lot rows always offered; most requirements have none or a few lots.</summary>
+    public const int MinimumLotRows = 3;
 
     internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -105,4 +115,22 @@ public sealed class CriterionRow
         Keywords = FormHelpers.JoinComma(c.Keywords), Standard = c.Standard, Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
         Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
     };
+}
+
+public sealed class LotRow
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public decimal? Quantity { get; set; }
+    public string? QuantityUnit { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Description) && Quantity is null && string.IsNullOrWhiteSpace(QuantityUnit);
+
+    public RequirementLot ToLot(int number) => new()
+    {
+        Number = number, Title = Title?.Trim() ?? "", Description = RequirementForm.Blank(Description), Quantity = Quantity,
+        QuantityUnit = RequirementForm.Blank(QuantityUnit),
+    };
+
+    public static LotRow From(RequirementLot l) => new() { Title = l.Title, Description = l.Description, Quantity = l.Quantity, QuantityUnit = l.QuantityUnit };
 }

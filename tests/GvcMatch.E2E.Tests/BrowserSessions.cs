@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace GvcMatch.E2E.Tests;
+
+/// <summary>What browser tests do over and over: a fresh context, a signed-in person, a published requirement.</summary>
+public static class BrowserSessions
+{
+    public static Task<IBrowserContext> NewContextAsync(BrowserServerFixture app) =>
+        app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password = DemoServerFixture.DemoPassword)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.OrdinalIgnoreCase));
+        return page;
+    }
+
+    /// <summary>
+    /// Through the JSON API with the page's own cookie, as a script on the site would: a machining
+    /// requirement with one mandatory and two weighted criteria, published at once.
+    /// </summary>
+    public static async Task<int> PublishRequirementAsync(IPage buyer, int deadlineInDays)
+    {
+        var created = await buyer.APIRequest.PostAsync("/api/requirements", new APIRequestContextOptions
+        {
+            DataObject = new
+            {
+                title = "Machined aluminium brackets for a seat-adjuster module",
+                description = "Milled and anodised aluminium brackets with a dimensional report per batch.",
+                isicCodes = new[] { "2592" },
+                quantity = 12000,
+                quantityUnit = "pieces",
+                quantityPeriod = "Month",
+                deliveryCountry = "DE",
+                responseDeadline = DateTime.UtcNow.AddDays(deadlineInDays).ToString("yyyy-MM-dd"),
+                criteria = new object[]
+                {
+                    new { kind = "CertificationHeld", mandatory = true, standard = "ISO 9001" },
+                    new { kind = "CapabilityFit", weight = 70, keywords = new[] { "5-axis milling", "anodising", "dimensional inspection" } },
+                    new { kind = "LeadTimeAtMost", weight = 30, days = 45 },
+                },
+            },
+        });
+        Assert.True(created.Ok, $"Creating the requirement: {created.Status} {await created.TextAsync()}");
+        var id = (await created.JsonAsync())!.Value.GetProperty("id").GetInt32();
+        var published = await buyer.APIRequest.PostAsync($"/api/requirements/{id}/publish");
+        Assert.True(published.Ok, $"Publishing the requirement: {published.Status} {await published.TextAsync()}");
+        return id;
+    }
+}

@@ -99,7 +99,8 @@ public static class Scorer
         return (Math.Round(share, 4), false, $"{capacity:0.##} {s.CapacityUnit} a month, {share:P0} of the {minimum:0.##} sought");
     }
 
-    internal static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch
+    /// <summary>A unit folded to one spelling ("pcs" and "pieces" compare equal); bid evaluation compares declared and profile figures with it.</summary>
+    public static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch
     {
         "pcs" or "piece" or "pieces" or "unit" or "units" => "pieces",
         "t" or "tonne" or "tonnes" or "ton" or "tons" => "tonnes",

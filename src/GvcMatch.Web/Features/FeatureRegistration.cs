@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
@@ -27,6 +28,7 @@ public static class FeatureRegistration
         services.AddConversations();
         services.AddOffers();
         services.AddConsortia();
+        services.AddAwards();
         services.AddNotifications(configuration);
         services.AddQuestions();
         services.AddBids();
@@ -54,6 +56,7 @@ public static class FeatureRegistration
         app.MapOffersApi();
         app.MapQuestionsApi();
         app.MapBidsApi();
+        app.MapAwardsApi();
         return app;
     }
 }

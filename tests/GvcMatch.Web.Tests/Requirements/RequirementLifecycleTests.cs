@@ -55,16 +55,16 @@ public abstract class RequirementLifecycleTests(GvcMatchApp app)
     }
 
     [DatabaseFact]
-    public async Task ARequirementMovesFromPublishedToClosedToAwarded()
+    public async Task ARequirementMovesFromPublishedToClosedAndIsAwardedOnlyToAnEvaluatedBid()
     {
         var mne = await app.SignUpAsync(OrganizationKind.Mne);
         var id = await mne.PublishNewRequirementAsync();
 
         var closed = await Expect.JsonAsync(await mne.Client.PostAsync($"/api/requirements/{id}/close"), HttpStatusCode.OK);
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
-        var awarded = await Expect.JsonAsync(await mne.Client.PostJsonAsync($"/api/requirements/{id}/award", new { reason = "Best overall score." }), HttpStatusCode.OK);
-        Assert.Equal("Awarded", awarded.GetProperty("status").GetString());
-        Assert.Equal("Best overall score.", awarded.GetProperty("statusReason").GetString());
+        // Awarding names a scored bid after the deadline (tests/Awards); a bare status change is refused.
+        await Expect.ProblemAsync(await mne.Client.PostJsonAsync($"/api/requirements/{id}/award", new { reason = "Best overall score." }), HttpStatusCode.Conflict);
+        Assert.Equal("Closed", (await Get(mne, id)).GetProperty("status").GetString());
     }
 
     [DatabaseFact]
@@ -79,12 +79,12 @@ public abstract class RequirementLifecycleTests(GvcMatchApp app)
         await Expect.ProblemAsync(await mne.Client.PostAsync($"/api/requirements/{published}/publish"), HttpStatusCode.Conflict);
         await Expect.StatusAsync(await mne.Client.PostAsync($"/api/requirements/{published}/close"), HttpStatusCode.OK);
         await Expect.ProblemAsync(await mne.Client.PutJsonAsync($"/api/requirements/{published}", Samples.Requirement("Edited after closing")), HttpStatusCode.Conflict);
-        await Expect.StatusAsync(await mne.Client.PostJsonAsync($"/api/requirements/{published}/award", new { reason = "Chosen" }), HttpStatusCode.OK);
-        await Expect.ProblemAsync(await mne.Client.PostJsonAsync($"/api/requirements/{published}/cancel", new { reason = "Changed our mind" }), HttpStatusCode.Conflict);
+        await Expect.StatusAsync(await mne.Client.PostJsonAsync($"/api/requirements/{published}/cancel", new { reason = "Changed our mind" }), HttpStatusCode.OK);
+        await Expect.ProblemAsync(await mne.Client.PostJsonAsync($"/api/requirements/{published}/cancel", new { reason = "Again" }), HttpStatusCode.Conflict);
         await Expect.ProblemAsync(await mne.Client.PostAsync($"/api/requirements/{published}/close"), HttpStatusCode.Conflict);
 
         var stored = await app.WithDbAsync(db => db.Requirements.AsNoTracking().SingleAsync(r => r.Id == published));
-        Assert.Equal(Features.Requirements.RequirementStatus.Awarded, stored.Status);
+        Assert.Equal(Features.Requirements.RequirementStatus.Cancelled, stored.Status);
         Assert.NotEqual("Edited after closing", stored.Title);
     }
 

@@ -24,10 +24,7 @@ public static class RequirementsApi
         group.MapPost("/{id:int}/publish", PublishAsync).WithSummary("Publish a draft");
         group.MapPost("/{id:int}/close", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
             ChangeStatusAsync(id, u, db, ct, r => RequirementLifecycle.Close(r, c.GetUtcNow()))).WithSummary("Close to responses");
-        group.MapPost("/{id:int}/cancel", (int id, StatusChangeRequest body, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
-            ChangeStatusAsync(id, u, db, ct, r => RequirementLifecycle.Cancel(r, c.GetUtcNow(), body.Reason))).WithSummary("Cancel with a reason");
-        group.MapPost("/{id:int}/award", (int id, StatusChangeRequest body, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
-            ChangeStatusAsync(id, u, db, ct, r => RequirementLifecycle.Award(r, c.GetUtcNow(), body.Reason))).WithSummary("Mark as awarded");
+        // Award and cancel belong to the evaluation: Features/Awards/AwardsApi.cs maps them.
         return app;
     }
 

@@ -15,7 +15,6 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
     Features.Questions.QuestionBoard questions) : PageModel
 {
     [BindProperty] public RequirementForm Input { get; set; } = new();
-    [BindProperty] public string? Reason { get; set; }
 
     public Requirement? Requirement { get; private set; }
     public IDictionary<string, string[]>? Errors { get; private set; }
@@ -78,9 +77,7 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
 
     public Task<IActionResult> OnPostCloseAsync(int? id, CancellationToken ct) => TransitionAsync(id, RequirementLifecycle.Close, "Closed for responses.", ct);
 
-    public Task<IActionResult> OnPostCancelAsync(int? id, CancellationToken ct) => TransitionAsync(id, (r, now) => RequirementLifecycle.Cancel(r, now, Reason), "Cancelled.", ct);
-
-    public Task<IActionResult> OnPostAwardAsync(int? id, CancellationToken ct) => TransitionAsync(id, (r, now) => RequirementLifecycle.Award(r, now, Reason), "Marked as awarded.", ct);
+    // Cancel and award are handled by the evaluation page (Pages/Awards), which records the outcome and tells the bidders.
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
     {

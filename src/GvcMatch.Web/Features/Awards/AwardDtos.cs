@@ -1,0 +1,53 @@
+using GvcMatch.Matching;
+using GvcMatch.Web.Features.Requirements;
+
+namespace GvcMatch.Web.Features.Awards;
+
+/// <summary>A published criterion as the evaluation shows it: "C1", what it asks, and its published weight.</summary>
+public sealed record CriterionHeadDto(int Index, string Label, string Summary, CriterionKind Kind, bool Mandatory, int Weight)
+{
+    public static IReadOnlyList<CriterionHeadDto> From(IReadOnlyList<Criterion> criteria) => criteria
+        .Select((c, i) => new CriterionHeadDto(i, BidScoring.Label(i), c.Summary(), c.Kind, c.Mandatory, c.Mandatory ? 0 : c.Weight ?? 0)).ToList();
+}
+
+/// <summary>One criterion's score of one bid; Score is null until the product or the buyer has scored it.</summary>
+public sealed record ScoreDto(int CriterionIndex, string Label, double? Score, string? Reason, bool Computed, bool? Met, double Points, DateTimeOffset? ScoredAt);
+
+public sealed record AnswerDto(int CriterionIndex, string? Value, decimal? Number, string? Evidence);
+
+public sealed record BidEvaluationDto(
+    int BidId, string Bidder, int OrganizationId, int? ConsortiumId, bool IsSme, IReadOnlyList<int> Lots,
+    decimal? Price, string? Currency, int? LeadTimeDays, DateTimeOffset? SubmittedAt, int AnsweredVersion,
+    IReadOnlyList<AnswerDto> Answers, IReadOnlyList<ScoreDto> Scores,
+    double Total, bool Complete, bool Disqualified, IReadOnlyList<string> DisqualifiedBy, int? Rank, IReadOnlyList<int> AwardedLots);
+
+public sealed record LotDto(int Number, string Title);
+
+/// <summary>An award as published on the requirement's page: winner, total and date (LotNumber 0 = the whole requirement).</summary>
+public sealed record AwardDto(int LotNumber, string? LotTitle, int BidId, string Winner, double Total, DateTimeOffset AwardedAt, string? Note);
+
+public sealed record EvaluationDto(
+    int RequirementId, string Title, RequirementStatus Status, string? StatusReason, DateTimeOffset BidsCloseAt,
+    IReadOnlyList<CriterionHeadDto> Criteria, IReadOnlyList<LotDto> Lots, IReadOnlyList<AwardDto> Awards, IReadOnlyList<BidEvaluationDto> Bids);
+
+/// <summary>What one bidder learns after the award: its own scores only, the winning total, its rank among all bids.</summary>
+public sealed record DebriefDto(
+    int BidId, int RequirementId, string RequirementTitle, string Bidder, IReadOnlyList<CriterionHeadDto> Criteria,
+    IReadOnlyList<ScoreDto> Scores, double Total, bool Disqualified, IReadOnlyList<string> DisqualifiedBy,
+    int? Rank, int BidCount, double? WinningTotal, bool Won, IReadOnlyList<AwardDto> Awards,
+    DateTimeOffset ComplaintsCloseAt, bool CanComplain);
+
+public sealed record ScoreInput(double? Score, string? Reason);
+
+public sealed record AwardInput(int BidId, int LotNumber, string? Note);
+
+public sealed record CancelInput(string? Reason);
+
+public sealed record ComplaintInput(string? Subject, string? Text);
+
+/// <summary>A post in a complaint thread; the buyer may close the thread with its answer.</summary>
+public sealed record ComplaintPostInput(string? Text, bool Close = false);
+
+public sealed record ComplaintEntryDto(int Id, bool FromBuyer, string Text, DateTimeOffset PostedAt);
+
+public sealed record ComplaintDto(int Id, int RequirementId, int BidId, string Bidder, string Subject, bool Closed, DateTimeOffset LodgedAt, IReadOnlyList<ComplaintEntryDto> Entries);

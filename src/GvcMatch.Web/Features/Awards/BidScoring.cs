@@ -1,0 +1,108 @@
+using System.Globalization;
+using GvcMatch.Matching;
+using GvcMatch.Web.Features.Bids;
+
+namespace GvcMatch.Web.Features.Awards;
+
+/// <summary>A score the product worked out itself, with the reason shown to the buyer and, after the award, to the bidder.</summary>
+public sealed record ComputedScore(int CriterionIndex, double Score, string Reason);
+
+/// <summary>
+/// What the product can score in a bid on its own, with the matcher's scorer so that a bid and a
+/// match are judged the same way. The figures a bid declares (monthly capacity, lead time) count,
+/// but a verified organisation's profile bounds them: a bidder cannot out-promise the capacity it
+/// has had verified. Everything else comes from the bidder's profile facts. A certificate the
+/// profile does not show but the answer cites is left to the buyer, who can check the document.
+/// </summary>
+public static class BidScoring
+{
+    public static IReadOnlyList<ComputedScore> ForSingleBidder(IReadOnlyList<Criterion> criteria, Bid bid, SupplierFacts facts, DateOnly today)
+    {
+        var answers = bid.Answers.GroupBy(a => a.CriterionIndex).ToDictionary(g => g.Key, g => g.First());
+        var result = new List<ComputedScore>();
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var c = criteria[i];
+            var answer = answers.GetValueOrDefault(i);
+            var (judged, note) = c.Kind switch
+            {
+                CriterionKind.CapacityAtLeast => Capacity(c, answer, facts),
+                CriterionKind.LeadTimeAtMost => LeadTime(answer, bid, facts),
+                _ => (facts, null),
+            };
+            var scored = Scorer.Score([c], judged, today).Criteria[0];
+            if (c.Kind == CriterionKind.CertificationHeld && !scored.Met && Cited(answer))
+                continue; // the buyer checks the cited certificate
+            var reason = note is null ? scored.Evidence : $"{scored.Evidence} ({note})";
+            result.Add(new ComputedScore(i, scored.Score, Trim(reason)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Consortium bids are judged by the consortium coverage rule (each criterion met by the members
+    /// whose declared work covers it). That rule lives in GvcMatch.Matching and is wired here once it
+    /// is merged; until then the buyer scores every criterion of a consortium bid by hand.
+    /// </summary>
+    public static IReadOnlyList<ComputedScore> ForConsortium(IReadOnlyList<Criterion> criteria, Bid bid, DateOnly today) => [];
+
+    /// <summary>
+    /// Whether a score meets a mandatory criterion, with the matcher's thresholds: half the
+    /// capabilities for a capability fit, exports to any one wanted country, otherwise in full.
+    /// A buyer scoring a mandatory criterion by hand gives 1 for met and 0 for not met.
+    /// </summary>
+    public static bool MandatoryMet(Criterion c, double score) => c.Kind switch
+    {
+        CriterionKind.CapabilityFit => score >= Scorer.CapabilityPass,
+        CriterionKind.ExportExperience when c.Countries is { Count: > 0 } => score > 0,
+        _ => score >= 1,
+    };
+
+    /// <summary>The bid's total from its scores, with the requirement's published weights only.</summary>
+    public static Tally Sum(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<int, double> scores)
+    {
+        var missing = Enumerable.Range(0, criteria.Count).Where(i => !scores.ContainsKey(i)).ToList();
+        var failed = Enumerable.Range(0, criteria.Count)
+            .Where(i => criteria[i].Mandatory && scores.TryGetValue(i, out var s) && !MandatoryMet(criteria[i], s)).ToList();
+        var weighted = criteria.Any(c => !c.Mandatory && (c.Weight ?? 0) > 0);
+        var total = weighted
+            ? Math.Round(criteria.Select((c, i) => c.Mandatory ? 0 : (c.Weight ?? 0) * scores.GetValueOrDefault(i)).Sum(), 2)
+            : missing.Count == 0 && failed.Count == 0 ? 100 : 0;
+        return new Tally(total, missing, failed);
+    }
+
+    public static string Label(int index) => $"C{index + 1}";
+
+    private static (SupplierFacts, string?) Capacity(Criterion c, BidAnswer? answer, SupplierFacts facts)
+    {
+        if (answer?.Number is not { } declared) return (facts, "from the profile");
+        if (facts.Verified && facts.MonthlyCapacity is { } verified && verified < declared
+            && string.Equals(Scorer.Unit(facts.CapacityUnit), Scorer.Unit(c.Unit), StringComparison.OrdinalIgnoreCase))
+            return (facts with { MonthlyCapacity = verified, CapacityUnit = c.Unit },
+                $"{Number(declared)} declared, the verified profile states {Number(verified)}");
+        return (facts with { MonthlyCapacity = declared, CapacityUnit = c.Unit },
+            facts.Verified ? "as declared in the bid" : "as declared in the bid; organisation not verified");
+    }
+
+    private static (SupplierFacts, string?) LeadTime(BidAnswer? answer, Bid bid, SupplierFacts facts)
+    {
+        var declared = answer?.Number is { } n ? (int)Math.Ceiling(n) : bid.LeadTimeDays;
+        if (declared is not { } days) return (facts, "from the profile");
+        if (facts.Verified && facts.LeadTimeDays is { } verified && verified > days)
+            return (facts with { LeadTimeDays = verified }, $"{days} days declared, the verified profile states {verified}");
+        return (facts with { LeadTimeDays = days }, facts.Verified ? "as declared in the bid" : "as declared in the bid; organisation not verified");
+    }
+
+    private static bool Cited(BidAnswer? answer) => !string.IsNullOrWhiteSpace(answer?.Evidence) || !string.IsNullOrWhiteSpace(answer?.Value);
+
+    private static string Number(decimal d) => d.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Trim(string s) => s.Length <= AwardLimits.Reason ? s : s[..(AwardLimits.Reason - 1)] + "…";
+}
+
+/// <summary>A bid's total so far, the criteria still unscored, and the mandatory ones it fails.</summary>
+public sealed record Tally(double Total, IReadOnlyList<int> Missing, IReadOnlyList<int> Failed)
+{
+    public bool Complete => Missing.Count == 0;
+    public bool Disqualified => Failed.Count > 0;
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using GvcMatch.Web.Features.Bids;
+using GvcMatch.Web.Features.Consortia;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Tests.Awards;
+
+/// <summary>
+/// A consortium's bid: until the consortium coverage rule is wired into the evaluation the buyer scores
+/// every criterion; the award records the consortium and its SME members; every accepted member reads
+/// the debrief, and nobody outside the consortium does.
+/// </summary>
+public abstract class ConsortiumBidTests(GvcMatchApp app)
+{
+    [DatabaseFact]
+    public async Task A_consortium_bid_is_scored_by_the_buyer_awarded_as_one_party_and_debriefed_to_every_member()
+    {
+        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        var id = await buyer.PublishClosingTodayAsync(app);
+        var lead = await app.BidderAsync();
+        var member = await app.BidderAsync(iso9001: false);
+        var invitedOnly = await app.BidderAsync();
+        var bidId = await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            var consortium = new Consortium
+            {
+                RequirementId = id, Name = "Housing partners", LeadOrganizationId = lead.Me.OrgId, Status = ConsortiumStatus.Active,
+                CreatedByUserId = lead.Me.UserId, CreatedAt = now, UpdatedAt = now,
+                Members =
+                [
+                    new() { OrganizationId = lead.Me.OrgId, Role = ConsortiumRole.Lead, Status = ConsortiumMemberStatus.Accepted, SharePercent = 60, Criteria = [0, 1], InvitedAt = now },
+                    new() { OrganizationId = member.Me.OrgId, Role = ConsortiumRole.Member, Status = ConsortiumMemberStatus.Accepted, SharePercent = 40, Criteria = [2, 3], InvitedAt = now },
+                    new() { OrganizationId = invitedOnly.Me.OrgId, Role = ConsortiumRole.Member, Status = ConsortiumMemberStatus.Invited, InvitedAt = now },
+                ],
+            };
+            db.Consortia.Add(consortium);
+            await db.SaveChangesAsync();
+            var bid = new Bid
+            {
+                RequirementId = id, OrganizationId = lead.Me.OrgId, ConsortiumId = consortium.Id, PartyKey = Bid.PartyKeyFor(lead.Me.OrgId, consortium.Id),
+                Status = BidStatus.Submitted, AnsweredVersion = 1, Price = 2500, Currency = "EUR", CreatedByUserId = lead.Me.UserId,
+                CreatedAt = now, UpdatedAt = now, SubmittedAt = now,
+                Answers = AwardKit.DefaultAnswers().Select(a => new BidAnswer { CriterionIndex = a.Index, Value = a.Value, Number = a.Number, Evidence = a.Evidence }).ToList(),
+            };
+            db.Bids.Add(bid);
+            await db.SaveChangesAsync();
+            return bid.Id;
+        });
+        app.PassDeadline();
+        buyer = await app.FreshAsync(buyer);
+
+        var row = AwardKit.BidRow(await buyer.EvaluationAsync(id), bidId);
+        Assert.Contains("Housing partners", row.GetProperty("bidder").GetString());
+        Assert.All(row.GetProperty("scores").EnumerateArray(), s => Assert.True(AwardKit.IsNull(s, "score")));
+        await buyer.CompleteScoresAsync(id, bidId);
+        await Expect.StatusAsync(await buyer.Client.AwardAsync(id, bidId), HttpStatusCode.OK);
+
+        var outcome = await app.WithDbAsync(db => db.OutcomeRecords.AsNoTracking().SingleAsync(o => o.RequirementId == id));
+        Assert.Equal(lead.Me.OrgId, outcome.WinnerOrganizationId);
+        Assert.NotNull(outcome.WinnerConsortiumId);
+        Assert.True(outcome.WinnerIsSme);
+        Assert.Equal(2, outcome.SmeMemberCount);
+
+        foreach (var reader in new[] { lead, member })
+        {
+            var debrief = await Expect.JsonAsync(await (await app.FreshAsync(reader)).Client.GetAsync($"/api/bids/{bidId}/debrief"), HttpStatusCode.OK);
+            Assert.True(debrief.GetProperty("won").GetBoolean());
+        }
+        await Expect.ProblemAsync(await (await app.FreshAsync(invitedOnly)).Client.GetAsync($"/api/bids/{bidId}/debrief"), HttpStatusCode.NotFound);
+        var told = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Link == $"/Requirements/{id}").Select(n => n.UserId).ToListAsync());
+        Assert.Equal(new[] { lead.Me.UserId, member.Me.UserId }.Order(), told.Order());
+    }
+}
+
+public sealed class ConsortiumBidTestsOnSqlite(SqliteApp app) : ConsortiumBidTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ConsortiumBidTestsOnPostgres(PostgresApp app) : ConsortiumBidTests(app), IClassFixture<PostgresApp>, IUsesPostgres;

@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Awards;
 
 /// <summary>
-/// A consortium's bid: until the consortium coverage rule is wired into the evaluation the buyer scores
-/// every criterion; the award records the consortium and its SME members; every accepted member reads
-/// the debrief, and nobody outside the consortium does.
+/// A consortium's bid: the product scores it with the consortium coverage rule (each criterion by
+/// the members whose work covers it); the award records the consortium and its SME members; every
+/// accepted member reads the debrief, and nobody outside the consortium does.
 /// </summary>
 public abstract class ConsortiumBidTests(GvcMatchApp app)
 {
     [DatabaseFact]
-    public async Task A_consortium_bid_is_scored_by_the_buyer_awarded_as_one_party_and_debriefed_to_every_member()
+    public async Task A_consortium_bid_is_scored_by_the_members_work_awarded_as_one_party_and_debriefed_to_every_member()
     {
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
         var id = await buyer.PublishClosingTodayAsync(app);
@@ -54,7 +54,12 @@ public abstract class ConsortiumBidTests(GvcMatchApp app)
 
         var row = AwardKit.BidRow(await buyer.EvaluationAsync(id), bidId);
         Assert.Contains("Housing partners", row.GetProperty("bidder").GetString());
-        Assert.All(row.GetProperty("scores").EnumerateArray(), s => Assert.True(AwardKit.IsNull(s, "score")));
+        // The lead does C1 (its ISO 9001 counts) and C2; the member, without ISO 9001, does C3 and
+        // C4, so its 20,000 pieces a month are the consortium's capacity: 2/3 of the 30,000 sought.
+        Assert.All(row.GetProperty("scores").EnumerateArray(), s => Assert.True(s.GetProperty("computed").GetBoolean()));
+        Assert.Equal(1, AwardKit.ScoreOf(row, 0).GetProperty("score").GetDouble());
+        Assert.StartsWith("C1: ", AwardKit.ScoreOf(row, 0).GetProperty("reason").GetString());
+        Assert.Equal(0.6667, AwardKit.ScoreOf(row, 3).GetProperty("score").GetDouble(), 3);
         await buyer.CompleteScoresAsync(id, bidId);
         await Expect.StatusAsync(await buyer.Client.AwardAsync(id, bidId), HttpStatusCode.OK);
 

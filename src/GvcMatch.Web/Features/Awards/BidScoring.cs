@@ -41,10 +41,14 @@ public static class BidScoring
 
     /// <summary>
     /// Consortium bids are judged by the consortium coverage rule (each criterion met by the members
-    /// whose declared work covers it). That rule lives in GvcMatch.Matching and is wired here once it
-    /// is merged; until then the buyer scores every criterion of a consortium bid by hand.
+    /// whose declared work covers it, a member's certificate counting only for that work). A
+    /// criterion no member covers is left to the buyer rather than scored 0: the bid's answer may
+    /// explain it, and the buyer gives the reason.
     /// </summary>
-    public static IReadOnlyList<ComputedScore> ForConsortium(IReadOnlyList<Criterion> criteria, Bid bid, DateOnly today) => [];
+    public static IReadOnlyList<ComputedScore> ForConsortium(ConsortiumCoverageResult coverage) =>
+        coverage.Criteria.Where(c => c.CoveredBy.Count > 0)
+            .Select(c => new ComputedScore(c.Index, c.Score, Trim($"{c.Label}: {c.Evidence}")))
+            .ToList();
 
     /// <summary>
     /// Whether a score meets a mandatory criterion, with the matcher's thresholds: half the

@@ -127,9 +127,9 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
         var added = 0;
         foreach (var bid in open)
         {
-            var computed = bid.ConsortiumId is null
-                ? BidScoring.ForSingleBidder(r.Criteria, bid, facts[bid.OrganizationId], today)
-                : BidScoring.ForConsortium(r.Criteria, bid, today);
+            var computed = bid.ConsortiumId is { } consortiumId
+                ? BidScoring.ForConsortium(await Consortia.ConsortiumCoverageLoader.EvaluateAsync(db, consortiumId, r.Criteria, today, ct))
+                : BidScoring.ForSingleBidder(r.Criteria, bid, facts[bid.OrganizationId], today);
             foreach (var s in computed.Where(s => !have.Contains((bid.Id, s.CriterionIndex))))
             {
                 db.BidScores.Add(new BidScore { BidId = bid.Id, CriterionIndex = s.CriterionIndex, Score = s.Score, Reason = s.Reason, Computed = true, ScoredAt = now });

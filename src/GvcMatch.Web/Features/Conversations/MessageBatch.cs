@@ -5,8 +5,8 @@ namespace GvcMatch.Web.Features.Conversations;
 
 /// <summary>
 /// One batch of the <see cref="MessageWriter"/>: retries answered from what is stored, then one
-/// transaction that numbers each conversation's new messages in arrival order (one UPDATE per
-/// conversation reserves the numbers), inserts them and moves each sender's read position.
+/// transaction that numbers each conversation's new messages in arrival order (one UPDATE for
+/// all conversations reserves the numbers), inserts them and moves each sender's read position.
 /// </summary>
 public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate)
 {
@@ -22,14 +22,12 @@ public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWrit
         using (await writeGate.EnterAsync(db, ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var group in fresh.GroupBy(p => p.ConversationId))
+            var groups = fresh.GroupBy(p => p.ConversationId).ToList();
+            var last = await SeqReservation.ReserveAsync(db, groups.Select(g => (g.Key, g.Count())).ToList(), now, ct);
+            foreach (var group in groups)
             {
-                var count = group.Count();
-                var touched = await db.Set<Conversation>().Where(c => c.Id == group.Key)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeq, c => c.LastSeq + count).SetProperty(c => c.LastMessageAt, now), ct);
-                if (touched == 0) throw new InvalidOperationException($"Conversation {group.Key} does not exist.");
-                var last = await db.Set<Conversation>().Where(c => c.Id == group.Key).Select(c => c.LastSeq).SingleAsync(ct);
-                var seq = last - count;
+                if (!last.TryGetValue(group.Key, out var newest)) throw new InvalidOperationException($"Conversation {group.Key} does not exist.");
+                var seq = newest - group.Count();
                 foreach (var pending in group) stored.Add((pending, ConversationStore.Row(group.Key, ++seq, pending.Sender, pending.Message, now)));
             }
             db.AddRange(stored.Select(s => s.Row));

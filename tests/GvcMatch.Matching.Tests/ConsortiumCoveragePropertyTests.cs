@@ -1,5 +1,7 @@
 using GvcMatch.Matching;
 
+using static GvcMatch.Matching.Tests.RandomCases;
+
 namespace GvcMatch.Matching.Tests;
 
 /// <summary>
@@ -9,11 +11,6 @@ namespace GvcMatch.Matching.Tests;
 /// </summary>
 public sealed class ConsortiumCoveragePropertyTests
 {
-    private static readonly DateOnly Today = new(2026, 11, 28);
-    private static readonly string[] Countries = ["DE", "PL", "JP", "VN"];
-    private static readonly string[] Standards = ["ISO 9001", "ISO 13485", "IATF 16949"];
-    private static readonly string[] Words = ["cnc milling", "anodising", "die casting", "laser cutting", "powder coating"];
-    private static readonly string[] Bands = ["Micro", "Small", "Medium"];
 
     [Fact]
     public void Every_criterion_is_met_exactly_when_it_is_covered_and_every_covering_member_meets_it_on_its_own_facts()
@@ -106,52 +103,4 @@ public sealed class ConsortiumCoveragePropertyTests
         Enumerable.Range(0, r.Next(0, 3)).Select(_ => new GroupCertificateFact(
             Pick(r, Standards), r.Next(3) == 0 ? Today.AddDays(r.Next(-30, 0)) : Today.AddDays(r.Next(0, 300)), "Cluster",
             Enumerable.Range(1, members).Where(_ => r.Next(2) == 0).ToList())).ToList();
-
-    private static SupplierFacts Supplier(Random r, int id) => new()
-    {
-        OrganizationId = id,
-        Name = $"Supplier {id}",
-        Country = Pick(r, Countries),
-        SizeBand = Pick(r, Bands),
-        Verified = r.Next(2) == 0,
-        Capabilities = Words.Where(_ => r.Next(3) == 0).ToList(),
-        Certifications = Standards.Where(_ => r.Next(2) == 0).Select(s => new HeldCertificate(s, r.Next(4) == 0 ? null : Today.AddDays(r.Next(-60, 60)))).ToList(),
-        MonthlyCapacity = r.Next(4) == 0 ? null : r.Next(0, 50_000),
-        CapacityUnit = r.Next(5) == 0 ? "tonnes" : "pcs",
-        LeadTimeDays = r.Next(4) == 0 ? null : r.Next(0, 90),
-        ExportMarkets = Countries.Where(_ => r.Next(3) == 0).ToList(),
-    };
-
-    private static List<Criterion> Criteria(Random r)
-    {
-        var list = Enumerable.Range(0, r.Next(1, 6)).Select(_ => Criterion(r, mandatory: r.Next(3) == 0)).ToList();
-        var weighted = list.Where(c => !c.Mandatory).ToList();
-        var left = 100;
-        for (var i = 0; i < weighted.Count; i++)
-        {
-            var weight = i == weighted.Count - 1 ? left : r.Next(1, left - (weighted.Count - i - 1) + 1);
-            left -= weight;
-            list[list.IndexOf(weighted[i])] = weighted[i] with { Weight = weight };
-        }
-        return list;
-    }
-
-    private static Criterion Criterion(Random r, bool mandatory)
-    {
-        var kind = (CriterionKind)r.Next(Enum.GetValues<CriterionKind>().Length);
-        var c = new Criterion { Kind = kind, Mandatory = mandatory };
-        return kind switch
-        {
-            CriterionKind.CapabilityFit => c with { Keywords = Words.Where(_ => r.Next(2) == 0).DefaultIfEmpty(Words[0]).ToList() },
-            CriterionKind.CertificationHeld => c with { Standard = Pick(r, Standards) },
-            CriterionKind.CapacityAtLeast => c with { Minimum = r.Next(1, 60_000), Unit = "pieces" },
-            CriterionKind.LeadTimeAtMost => c with { Days = r.Next(1, 60) },
-            CriterionKind.LocationIn => c with { Countries = [Pick(r, Countries), Pick(r, Countries)] },
-            CriterionKind.ExportExperience => c with { Countries = r.Next(3) == 0 ? [] : [Pick(r, Countries)] },
-            CriterionKind.CompanySize => c with { SizeBands = [Pick(r, Bands)] },
-            _ => c,
-        };
-    }
-
-    private static string Pick(Random r, string[] items) => items[r.Next(items.Length)];
 }

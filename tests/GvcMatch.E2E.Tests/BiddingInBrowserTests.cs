@@ -61,6 +61,7 @@ public sealed class BiddingInBrowserTests(BiddingServerFixture app) : IClassFixt
         }
         var award = buyer.Locator($"#award-{bidId}-0");
         await award.Locator("[name=note]").FillAsync("Best value on every criterion.");
+        await BrowserSessions.ScreenshotAsync(buyer, "evaluation.png");
         await award.Locator("button[type=submit]").ClickAsync();
         await Expect(buyer.Locator("#message")).ToBeVisibleAsync();
 
@@ -72,6 +73,7 @@ public sealed class BiddingInBrowserTests(BiddingServerFixture app) : IClassFixt
         await Expect(supplier.Locator("#won")).ToBeVisibleAsync();
         await Expect(supplier.Locator("#rank")).ToContainTextAsync("1 of 1");
         await Expect(supplier.Locator("#own-scores")).ToContainTextAsync("All three processes shown on the sample parts.");
+        await BrowserSessions.ScreenshotAsync(supplier, "debrief.png");
     }
 
     private async Task<int> BidIdAsync(int requirementId)

@@ -51,4 +51,12 @@ public static class BrowserSessions
         Assert.True(published.Ok, $"Publishing the requirement: {published.Status} {await published.TextAsync()}");
         return id;
     }
+
+    /// <summary>A full-page picture under the test output's screenshots folder (the docs' pictures come from these).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+    }
 }

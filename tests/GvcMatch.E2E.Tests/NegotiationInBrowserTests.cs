@@ -73,7 +73,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
         await Expect(buyerCard.Locator(".offer-price")).ToHaveTextAsync("18.40 EUR");
         await Expect(supplier.Locator(".offer-card").Last.GetByRole(AriaRole.Button, new() { Name = "Withdraw" })).ToBeVisibleAsync();
         await Expect(supplier.Locator(".offer-card").Last.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
-        await Screenshot(buyer, "conversation-offer.png");
+        await BrowserSessions.ScreenshotAsync(buyer, "conversation-offer.png");
 
         await buyerCard.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         foreach (var page in new[] { buyer, supplier })
@@ -85,7 +85,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
             var agreement = await page.APIRequest.GetAsync((await card.Locator(".agreement-link").GetAttributeAsync("href"))!);
             Assert.Equal(200, agreement.Status);
         }
-        await Screenshot(buyer, "conversation-buyer.png");
+        await BrowserSessions.ScreenshotAsync(buyer, "conversation-buyer.png");
 
         // The supplier drops off the network; the buyer writes three messages meanwhile.
         await supplierContext.SetOfflineAsync(true);
@@ -152,13 +152,6 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
             await Task.Delay(500);
         }
         Assert.Fail($"{supplier} never appeared among the matches of requirement {requirementId}.");
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
     }
 
     [GeneratedRegex(@"/Conversations/\d+$")]

@@ -151,7 +151,8 @@ public abstract class HubTests(GvcMatchApp app)
             catch (Microsoft.AspNetCore.SignalR.HubException e) { outcomes.Add(e.Message); }
         }
         Assert.Contains(outcomes, o => HubClients.CodeOf(o) == HubErrors.RateLimited);
-        Assert.InRange(outcomes.Count(o => o.StartsWith('p')), 3, 20);
+        // ConnectAsync made one answered call already, so the burst leaves one fewer here.
+        Assert.InRange(outcomes.Count(o => o.StartsWith('p')), 2, 20);
         Assert.Equal(HubConnectionState.Connected, a.Connection.State);
 
         // The limit is per connection, and it refills.

@@ -24,6 +24,11 @@ public static class HubClients
     {
         var client = new HubClient(app.BuildHub(await app.TokenAsync(member), origin));
         await client.Connection.StartAsync();
+        // StartAsync returns once the handshake is answered, which can be a moment before the
+        // server files the connection under its user; a broadcast in that moment misses it (the
+        // app's own clients catch up with Join). The server handles calls only after filing it,
+        // so one answered call means every later broadcast reaches this connection.
+        await client.Connection.InvokeAsync<string>("Ping", "ready");
         return client;
     }
 

@@ -43,6 +43,26 @@ public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_bid_that_answered_an_earlier_version_of_the_requirement_is_flagged_on_the_evaluation()
+    {
+        var s = await ArrangeAsync();
+        // The first bid was saved again after a change to the requirement; the second was not.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Requirements.Where(r => r.Id == s.Requirement).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, 2));
+            await db.Bids.Where(b => b.Id == s.FirstBid).ExecuteUpdateAsync(u => u.SetProperty(b => b.AnsweredVersion, 2));
+        });
+        using var browser = await BrowserAsync(s.Buyer);
+
+        var html = WebUtility.HtmlDecode(await (await browser.GetAsync($"/Awards/Evaluation/{s.Requirement}")).Content.ReadAsStringAsync());
+
+        var second = html[html.IndexOf($"id=\"bid-{s.SecondBid}\"", StringComparison.Ordinal)..];
+        var first = html[html.IndexOf($"id=\"bid-{s.FirstBid}\"", StringComparison.Ordinal)..];
+        Assert.Contains("Answered version 1 of 2", second[..second.IndexOf("score-bar", StringComparison.Ordinal)]);
+        Assert.DoesNotContain("older-version", first[..first.IndexOf("score-bar", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public async Task The_buyer_scores_and_awards_through_the_evaluation_page_and_the_award_is_public()
     {
         var s = await ArrangeAsync();

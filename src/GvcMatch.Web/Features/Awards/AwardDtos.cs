@@ -26,8 +26,9 @@ public sealed record LotDto(int Number, string Title);
 /// <summary>An award as published on the requirement's page: winner, total and date (LotNumber 0 = the whole requirement).</summary>
 public sealed record AwardDto(int LotNumber, string? LotTitle, int BidId, string Winner, double Total, DateTimeOffset AwardedAt, string? Note);
 
+/// <param name="Version">The requirement's current version: a bid whose AnsweredVersion is lower answered criteria since changed.</param>
 public sealed record EvaluationDto(
-    int RequirementId, string Title, RequirementStatus Status, string? StatusReason, DateTimeOffset BidsCloseAt,
+    int RequirementId, string Title, RequirementStatus Status, string? StatusReason, DateTimeOffset BidsCloseAt, int Version,
     IReadOnlyList<CriterionHeadDto> Criteria, IReadOnlyList<LotDto> Lots, IReadOnlyList<AwardDto> Awards, IReadOnlyList<BidEvaluationDto> Bids);
 
 /// <summary>What one bidder learns after the award: its own scores only, the winning total, its rank among all bids.</summary>

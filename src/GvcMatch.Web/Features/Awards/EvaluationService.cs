@@ -25,7 +25,7 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
         if (refusal is not null) return refusal;
         var r = requirement!;
         var board = await BoardAsync(r, ct);
-        return new EvaluationDto(r.Id, r.Title, r.Status, r.StatusReason, r.BidsCloseAt!.Value, CriterionHeadDto.From(r.Criteria),
+        return new EvaluationDto(r.Id, r.Title, r.Status, r.StatusReason, r.BidsCloseAt!.Value, r.Version, CriterionHeadDto.From(r.Criteria),
             r.Lots.OrderBy(l => l.Number).Select(l => new LotDto(l.Number, l.Title)).ToList(), board.Awards, board.Bids);
     }
 

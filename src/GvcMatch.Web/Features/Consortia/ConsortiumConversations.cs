@@ -80,9 +80,10 @@ public sealed class ConsortiumConversations(AppDbContext db, ConversationStore s
         var line = joined ? $"{name} joined the consortium and takes part in this conversation" : $"{name} left the consortium and no longer takes part";
         foreach (var conversationId in touched)
         {
-            var appended = await store.AppendAsync(conversationId, null, new NewMessage(MessageKind.System, line), ct);
-            // The batching writer publishes what it stores; a line written another way is published here.
-            if (!appended.Published) await messaging.PublishAsync(appended.Message, ct);
+            // Written directly, as the conversation's opening line is, and published here: a system
+            // line is rare and needs none of the batching writer's burst handling.
+            var appended = await store.AppendNowAsync(conversationId, null, new NewMessage(MessageKind.System, line), ct);
+            await messaging.PublishAsync(appended.Message, ct);
         }
     }
 }

@@ -9,12 +9,13 @@ namespace GvcMatch.Web.Features.Conversations;
 
 /// <summary>
 /// What happens around a stored message, for the hub and the API alike: the message is stored
-/// first, then broadcast to the current members of the party organisations, then each of them
-/// learns their unread counts and the others get an inbox entry.
+/// with its inbox entries in one transaction, then broadcast to the current members of the party
+/// organisations, who learn their unread counts, and the inbox entries are pushed. The broadcast
+/// never fails a send: what is committed is answered as sent.
 /// </summary>
 public sealed class ConversationMessaging(
-    AppDbContext db, ConversationStore store, IHubContext<NegotiationHub, INegotiationClient> hub, Notifier notifier, UnreadBroadcaster unread,
-    TimeProvider clock)
+    AppDbContext db, ConversationStore store, IHubContext<NegotiationHub, INegotiationClient> hub, Notifier notifier, MessageNews news,
+    UnreadBroadcaster unread, TimeProvider clock, ILogger<ConversationMessaging> logger)
 {
     public const int PreviewLength = 140;
 
@@ -50,98 +51,48 @@ public sealed class ConversationMessaging(
     }
 
     /// <summary>
-    /// Tells everyone about a message already stored. Offer messages get no "message" inbox entry:
-    /// the offer flow leaves its own ("offer"). <paramref name="actingUserId"/> names who caused a
-    /// system message, so that person is not notified of their own action.
+    /// Broadcasts a message already committed. Its inbox entries were written with it (see
+    /// <see cref="MessageNews"/>, where offer messages get none and the cause of a system message
+    /// is left out); here they are pushed.
     /// </summary>
-    public Task PublishAsync(MessageDto message, CancellationToken ct = default, string? actingUserId = null) =>
-        PublishAllAsync([new Published(message, message.SenderUserId ?? actingUserId)], ct);
+    public Task PublishAsync(MessageDto message, CancellationToken ct = default) =>
+        PublishAllAsync([new Published(message, message.SenderUserId)], ct);
 
     /// <summary>
-    /// Publishes messages already stored, in order, with the same few queries however many there
-    /// are: the archived readers, the recipients and who has an unread "message" entry already are
-    /// each read once for the whole burst.
+    /// Publishes messages already committed, in order, with one read of the recipients however
+    /// many there are, then pushes the inbox entries their transaction staged
+    /// (<see cref="MessageNews"/>). Never fails the caller: the messages and their inbox entries
+    /// are stored, and a member who missed a broadcast catches up by sequence number.
     /// </summary>
     public async Task PublishAllAsync(IReadOnlyList<Published> messages, CancellationToken ct = default)
     {
         if (messages.Count == 0) return;
         var ids = messages.Select(m => m.Message.ConversationId).Distinct().ToList();
-        await BringBackArchivedAsync(messages, ids, ct);
-
-        var recipients = (await (
-                from p in db.Set<ConversationParty>()
-                where ids.Contains(p.ConversationId)
-                join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
-                select new { p.ConversationId, u.Id }).ToListAsync(ct))
-            .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
-        foreach (var (message, _) in messages)
+        try
         {
-            var people = recipients.GetValueOrDefault(message.ConversationId, []);
-            await hub.Clients.Users(people).MessageReceived(message);
-            if (unread.IsRunning) unread.Mark(message.ConversationId, people);
-            else
+            var recipients = (await (
+                    from p in db.Set<ConversationParty>()
+                    where ids.Contains(p.ConversationId)
+                    join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
+                    select new { p.ConversationId, u.Id }).ToListAsync(ct))
+                .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+            foreach (var (message, _) in messages)
             {
-                foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, message.ConversationId, people, ct))
-                    await hub.Clients.User(userId).Unread(counts);
+                var people = recipients.GetValueOrDefault(message.ConversationId, []);
+                await hub.Clients.Users(people).MessageReceived(message);
+                if (unread.IsRunning) unread.Mark(message.ConversationId, people);
+                else
+                {
+                    foreach (var (userId, counts) in await UnreadCounts.EventsAsync(db, message.ConversationId, people, ct))
+                        await hub.Clients.User(userId).Unread(counts);
+                }
             }
         }
-
-        // The first message of the burst in a conversation is the one each other member is told about.
-        var news = messages.Where(m => m.Message.Kind != nameof(MessageKind.Offer))
-            .SelectMany(m => recipients.GetValueOrDefault(m.Message.ConversationId, []).Where(u => u != m.Actor).Select(u => (User: u, m.Message)))
-            .DistinctBy(x => (x.User, x.Message.ConversationId))
-            .ToList();
-        await NotifyAsync(news, ct);
-    }
-
-    /// <summary>
-    /// Archiving is "nothing new here": news from someone else brings the conversation back.
-    /// Looked for first: a read costs little, while an UPDATE takes SQLite's one write lock even
-    /// when it changes nothing, and almost no message finds an archived reader.
-    /// </summary>
-    private async Task BringBackArchivedAsync(IReadOnlyList<Published> messages, List<long> ids, CancellationToken ct)
-    {
-        var archived = await db.Set<ConversationUserState>().AsNoTracking()
-            .Where(s => ids.Contains(s.ConversationId) && s.ArchivedAt != null)
-            .Select(s => new { s.ConversationId, s.UserId }).ToListAsync(ct);
-        foreach (var state in archived)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (!messages.Any(m => m.Message.ConversationId == state.ConversationId && m.Actor != state.UserId)) continue;
-            await db.Set<ConversationUserState>().Where(s => s.ConversationId == state.ConversationId && s.UserId == state.UserId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
+            logger.LogWarning(ex, "Broadcasting {Count} stored messages failed; their members catch up by sequence number", messages.Count);
         }
-    }
-
-    /// <summary>
-    /// One inbox entry per person and conversation until they read it: a burst of fifty messages
-    /// is one notification, not fifty.
-    /// </summary>
-    private async Task NotifyAsync(List<(string User, MessageDto Message)> news, CancellationToken ct)
-    {
-        if (news.Count == 0) return;
-        var links = news.Select(n => Link(n.Message.ConversationId)).Distinct().ToList();
-        var users = news.Select(n => n.User).Distinct().ToList();
-        var told = (await db.Notifications.AsNoTracking()
-                .Where(n => users.Contains(n.UserId) && n.Kind == NotificationKinds.Message && links.Contains(n.Link!) && n.ReadAt == null)
-                .Select(n => new { n.UserId, n.Link }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.Link)).ToHashSet();
-        var toTell = news.Where(n => !told.Contains((n.User, Link(n.Message.ConversationId)))).GroupBy(n => n.Message.ConversationId).ToList();
-        if (toTell.Count == 0) return;
-
-        var ids = toTell.Select(g => g.Key).ToList();
-        var subjects = await db.Set<Conversation>().AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Subject })
-            .ToDictionaryAsync(c => c.Id, c => c.Subject, ct);
-        var staged = new List<StagedNotifications>(toTell.Count);
-        foreach (var group in toTell)
-        {
-            var message = group.First().Message;
-            var preview = Preview(message);
-            var body = message.SenderName is null ? preview : $"{message.SenderName}: {preview}";
-            staged.Add(await notifier.StageAsync(db, group.Select(n => n.User).ToList(), NotificationKinds.Message,
-                Shorten($"New message: {subjects.GetValueOrDefault(group.Key, "")}", 300), Shorten(body, 2000), Link(group.Key), ct));
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var batch in staged) await notifier.PushAsync(batch);
+        foreach (var staged in news.TakeUnpushed(ids)) await notifier.PushAsync(staged);
     }
 
     /// <summary>
@@ -208,7 +159,7 @@ public sealed class ConversationMessaging(
         return Shorten(text.ReplaceLineEndings(" "), PreviewLength);
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
 /// <summary>A stored message to publish, and who caused it (not told about their own message).</summary>

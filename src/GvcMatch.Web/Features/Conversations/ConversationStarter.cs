@@ -151,14 +151,15 @@ public static class ConversationStarter
         db.ChangeTracker.Clear();
 
         var ownName = await db.Organizations.Where(o => o.Id == own).Select(o => o.Name).FirstAsync(ct);
-        // Written directly rather than through the batching writer: it is published below with the
-        // starter named as its cause, so the starter is not told about their own conversation.
-        var started = await store.AppendNowAsync(conversation.Id, null, new NewMessage(MessageKind.System, $"Conversation started by {ownName}"), ct);
+        // Written directly rather than through the batching writer, with the starter named as its
+        // cause, so the starter is not told about their own conversation.
+        var started = await store.AppendNowAsync(conversation.Id, null, new NewMessage(MessageKind.System, $"Conversation started by {ownName}"), ct,
+            actingUserId: actor.UserId);
         // The starter has seen the opening line; the other side has it as their first unread.
         db.Add(new ConversationUserState { ConversationId = conversation.Id, UserId = actor.UserId, LastReadSeq = started.Message.Seq });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        await messaging.PublishAsync(started.Message, ct, actingUserId: actor.UserId);
+        await messaging.PublishAsync(started.Message, ct);
         return (conversation.Id, true);
     }
 }

@@ -16,7 +16,7 @@ public sealed record NewMessage(MessageKind Kind, string Body, string? ClientMes
 }
 
 /// <summary>The stored message, and whether this call stored it (false: it was a retry).</summary>
-/// <param name="Published">True when the writer has already broadcast it and left the notifications.</param>
+/// <param name="Published">True when the writer broadcasts it (the caller need not): its inbox entries were stored with it either way.</param>
 public sealed record Appended(MessageDto Message, bool Created, bool Published = false);
 
 /// <summary>
@@ -24,7 +24,7 @@ public sealed record Appended(MessageDto Message, bool Created, bool Published =
 /// insert's transaction, so concurrent senders (on any instance) get consecutive numbers and
 /// nothing is broadcast before it is stored.
 /// </summary>
-public sealed class ConversationStore(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate, MessageWriter writer)
+public sealed class ConversationStore(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate, MessageWriter writer, MessageNews news)
 {
     /// <summary>True when the organisation is a party: the one check every read and write makes.</summary>
     public Task<bool> IsPartyAsync(long conversationId, int? organizationId, CancellationToken ct = default) =>
@@ -61,8 +61,12 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock, Sqlit
             ? writer.AppendAsync(conversationId, sender, message, ct)
             : AppendNowAsync(conversationId, sender, message, ct);
 
-    /// <summary>Stores one message at once, in the caller's transaction or one of its own.</summary>
-    public async Task<Appended> AppendNowAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default)
+    /// <summary>
+    /// Stores one message at once, with its inbox entries, in the caller's transaction or one of its
+    /// own. <paramref name="actingUserId"/> names who caused a system message, so that person is not
+    /// told about their own action.
+    /// </summary>
+    public async Task<Appended> AppendNowAsync(long conversationId, Sender? sender, NewMessage message, CancellationToken ct = default, string? actingUserId = null)
     {
         if (sender is not null && message.ClientMessageId is not null
             && await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct) is { } earlier)
@@ -88,15 +92,18 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock, Sqlit
             var row = Row(conversationId, seq, sender, message, now);
             db.Add(row);
             if (sender is not null) await MarkOwnMessageReadAsync(conversationId, sender.UserId, seq, ct);
+            var dto = MessageDto.From(row, sender?.Name);
+            await news.StageAsync([new Published(dto, sender?.UserId ?? actingUserId)], ct);
             await db.SaveChangesAsync(ct);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
-            return new Appended(MessageDto.From(row, sender?.Name), Created: true);
+            return new Appended(dto, Created: true);
         }
         catch (DbUpdateException) when (sender is not null && message.ClientMessageId is not null)
         {
             // Two copies of one send raced; the other one was stored first.
             if (ownTransaction is not null) await ownTransaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            news.TakeUnpushed([conversationId]);
             var stored = await FindRetryAsync(conversationId, sender, message.ClientMessageId, ct);
             if (stored is null) throw;
             return new Appended(stored, Created: false);

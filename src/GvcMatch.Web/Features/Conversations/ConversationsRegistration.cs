@@ -11,6 +11,7 @@ public static class ConversationsRegistration
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ConversationStore>();
         services.AddScoped<MessageBatch>();
+        services.AddScoped<MessageNews>();
         services.AddSingleton<MessageWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageWriter>());
         services.AddSingleton<UnreadBroadcaster>();

@@ -6,9 +6,10 @@ namespace GvcMatch.Web.Features.Conversations;
 /// <summary>
 /// One batch of the <see cref="MessageWriter"/>: retries answered from what is stored, then one
 /// transaction that numbers each conversation's new messages in arrival order (one UPDATE for
-/// all conversations reserves the numbers), inserts them and moves each sender's read position.
+/// all conversations reserves the numbers), inserts them with their inbox entries and email rows
+/// (<see cref="MessageNews"/>) and moves each sender's read position.
 /// </summary>
-public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate)
+public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWriteGate writeGate, MessageNews news)
 {
     /// <summary>Answers the retries, stores the rest and returns those, still to be completed by the caller.</summary>
     public async Task<List<(PendingMessage Pending, MessageDto Message)>> WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken ct)
@@ -32,10 +33,12 @@ public sealed class MessageBatch(AppDbContext db, TimeProvider clock, SqliteWrit
             }
             db.AddRange(stored.Select(s => s.Row));
             await MarkSendersReadAsync(stored, ct);
+            var messages = stored.Select(s => (s.Pending, Message: MessageDto.From(s.Row, s.Pending.Sender?.Name))).ToList();
+            await news.StageAsync(messages.Select(m => new Published(m.Message, m.Pending.Sender?.UserId)).ToList(), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            return messages;
         }
-        return stored.Select(s => (s.Pending, MessageDto.From(s.Row, s.Pending.Sender?.Name))).ToList();
     }
 
     /// <summary>

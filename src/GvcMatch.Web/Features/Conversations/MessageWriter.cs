@@ -80,23 +80,13 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
             return;
         }
 
-        // Stored, so now published as one burst: a few queries for the whole batch instead of a
-        // few per message. Callers return once their message is broadcast, as before.
-        var published = false;
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<ConversationMessaging>()
-                .PublishAllAsync(stored.Select(s => new Published(s.Message, s.Pending.Sender?.UserId)).ToList(), CancellationToken.None);
-            published = true;
-        }
-        catch (Exception ex)
-        {
-            // The messages are safe; each sender's call publishes its own instead. Members that got
-            // one twice ignore the repeat by its sequence number.
-            logger.LogWarning(ex, "Publishing a batch of {Count} stored messages failed; publishing them one by one", stored.Count);
-        }
+        // Committed with their inbox entries, so the senders are answered now: the broadcast that
+        // follows can be slow (a backplane away) but can lose nothing a client cannot catch up on.
         foreach (var (pending, message) in stored)
-            pending.Done.TrySetResult(new Appended(message, Created: true, Published: published));
+            pending.Done.TrySetResult(new Appended(message, Created: true, Published: true));
+        // Published here, in the writer's loop, so each conversation's events leave in order.
+        await scope.ServiceProvider.GetRequiredService<ConversationMessaging>()
+            .PublishAllAsync(stored.Select(s => new Published(s.Message, s.Pending.Sender?.UserId)).ToList(), CancellationToken.None);
     }
 
     private async Task WriteOneByOneAsync(List<PendingMessage> batch)
@@ -111,8 +101,12 @@ public sealed class MessageWriter(IServiceScopeFactory scopes, ILogger<MessageWr
                     await scope.ServiceProvider.GetRequiredService<MessageBatch>().CheckSendersAsync([pending], CancellationToken.None);
                     if (pending.Done.Task.IsCompleted) continue;
                 }
-                var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();
-                pending.Done.TrySetResult(await store.AppendNowAsync(pending.ConversationId, pending.Sender, pending.Message, CancellationToken.None));
+                var appended = await scope.ServiceProvider.GetRequiredService<ConversationStore>()
+                    .AppendNowAsync(pending.ConversationId, pending.Sender, pending.Message, CancellationToken.None);
+                pending.Done.TrySetResult(appended with { Published = true });
+                // Published in the scope that staged its inbox entries, so their pushes go out too.
+                if (appended.Created)
+                    await scope.ServiceProvider.GetRequiredService<ConversationMessaging>().PublishAsync(appended.Message, CancellationToken.None);
             }
             catch (Exception ex)
             {

@@ -17,6 +17,13 @@ public sealed class BackplaneOptions : IValidatableObject
     /// <summary>A StackExchange.Redis connection string, e.g. <c>redis:6379</c>; unset runs SignalR in process.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// How long a Redis connect, command or publish may take before the event goes to this
+    /// instance's connections only; also the interval between reconnect attempts.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (string.IsNullOrWhiteSpace(Redis)) yield break;

@@ -1,8 +1,8 @@
 using GvcMatch.Web.Features.Email;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace GvcMatch.Web.Features.Notifications;
 
@@ -21,15 +21,19 @@ public static class NotificationsRegistration
         if (!string.IsNullOrWhiteSpace(redis))
         {
             // AddSignalR returns the one builder however often it is called (conversations calls it too).
-            services.AddSignalR().AddStackExchangeRedis();
+            services.AddSignalR();
+            services.AddSingleton<BackplaneConnection>();
+            services.AddSingleton(typeof(RedisHubLifetimeManager<>));
+            services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
+            // Registered last, so it is the manager SignalR uses: Redis while it answers, this
+            // instance's connections while it does not.
+            services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
             // Read through the validated options, so a bad connection string stops the start with
             // a message naming the key (the hub's lifetime manager is built before the host starts).
-            services.AddOptions<RedisOptions>().Configure<IOptions<BackplaneOptions>>((o, backplane) =>
+            services.AddOptions<RedisOptions>().Configure<IOptions<BackplaneOptions>, BackplaneConnection>((o, backplane, connection) =>
             {
-                o.Configuration = ConfigurationOptions.Parse(backplane.Value.Redis!);
-                o.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneOptions.ChannelPrefix);
-                // Keep starting and keep retrying while Redis is briefly away, instead of failing the app.
-                o.Configuration.AbortOnConnectFail = false;
+                o.Configuration = BackplaneConnection.Configuration(backplane.Value);
+                o.ConnectionFactory = connection.ConnectAsync;
             });
         }
         return services;

@@ -9,7 +9,8 @@ namespace GvcMatch.Web.Tests.Infrastructure;
 /// One Redis server for the whole test run: the one named by <c>GVCMATCH_TEST_REDIS</c> (host:port),
 /// or else a throwaway <c>redis-server</c> on a free port with persistence off, stopped when the
 /// test process exits. Tests that need it implement <see cref="IUsesRedis"/>: they are skipped when
-/// no server can be had, unless <c>GVCMATCH_REQUIRE_SERVICES=1</c>.
+/// no server can be had, unless <c>GVCMATCH_REQUIRE_SERVICES=1</c>. A test that stops Redis starts
+/// one of its own (<see cref="StartOwnAsync"/>).
 /// </summary>
 public sealed class RedisServer
 {
@@ -18,7 +19,13 @@ public sealed class RedisServer
 
     private static readonly Lazy<Task<RedisServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly int _port;
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+
     private RedisServer(string connectionString) => ConnectionString = connectionString;
+
+    private RedisServer(int port) : this($"127.0.0.1:{port}") => _port = port;
 
     /// <summary>A StackExchange.Redis connection string, as <c>Messaging:Redis</c> takes it.</summary>
     public string ConnectionString { get; }
@@ -35,9 +42,24 @@ public sealed class RedisServer
     {
         var given = Environment.GetEnvironmentVariable(ConnectionVariable);
         if (!string.IsNullOrWhiteSpace(given)) return new RedisServer(given);
-        if (UnavailableReason is { } reason) throw new InvalidOperationException(reason);
+        return await StartOwnAsync();
+    }
 
-        var port = FreePort();
+    /// <summary>
+    /// A throwaway server for one test that stops and starts it (<see cref="StopAsync"/>,
+    /// <see cref="StartAgainAsync"/>) on the same port, so clients find it again.
+    /// </summary>
+    public static async Task<RedisServer> StartOwnAsync()
+    {
+        if (!File.Exists(Binary)) throw new InvalidOperationException($"No Redis: install the redis-server package ({Binary}).");
+        var server = new RedisServer(FreePort());
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server (again) on its port and waits until it answers.</summary>
+    public async Task StartAgainAsync()
+    {
         var start = new ProcessStartInfo(Binary)
         {
             RedirectStandardOutput = true,
@@ -45,34 +67,45 @@ public sealed class RedisServer
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var arg in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
+        foreach (var arg in new[] { "--port", _port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        _process = process;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         // Stop the server when the test process ends, however the run finishes.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { if (!process.HasExited) process.Kill(); }
-            catch (InvalidOperationException) { }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
         StartWatchdog(process.Id);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await PingsAsync(port))
+        while (!await PingsAsync(_port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 string log;
-                lock (output) log = output.ToString();
-                throw new InvalidOperationException($"redis-server on port {port} did not answer: {log}");
+                lock (_output) log = _output.ToString();
+                throw new InvalidOperationException($"redis-server on port {_port} did not answer: {log}");
             }
             await Task.Delay(50);
         }
-        return new RedisServer($"127.0.0.1:{port}");
+    }
+
+    /// <summary>Kills the server, as a crash or a lost node would, and waits until it is gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { } process) return;
+        Kill(process);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(timeout.Token);
+        _process = null;
+    }
+
+    private static void Kill(Process process)
+    {
+        try { if (!process.HasExited) process.Kill(); }
+        catch (InvalidOperationException) { }
     }
 
     /// <summary>

@@ -26,8 +26,11 @@ public sealed partial class NegotiationHub
     /// The busiest call: membership is checked by the message writer for the whole burst of sends
     /// in one query, at the moment of writing, rather than by a query per send before queueing.
     /// </summary>
-    public async Task<MessageDto> Send(SendMessage request, ConversationMessaging messaging, MessageWriter writer)
+    public async Task<MessageDto> Send(SendMessage request, ConversationMessaging messaging, MessageWriter writer, SendBudget budget)
     {
+        // The person's one budget, shared with their other connections and the API.
+        if (budget.TryTake(Context.UserIdentifier ?? "") is { } wait)
+            throw HubErrors.Error(HubErrors.RateLimited, $"you are sending messages faster than allowed; retry in {SendBudget.Seconds(wait)} s.");
         if (request is null) throw HubErrors.Error(HubErrors.Invalid, "send a message object.");
         var errors = MessageRules.Check(request.ClientMessageId, request.Body, bodyRequired: true);
         if (errors.Any) throw HubErrors.Error(HubErrors.Invalid, MessageRules.FirstError(errors));

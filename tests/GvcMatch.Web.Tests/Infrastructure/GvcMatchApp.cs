@@ -37,6 +37,9 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         if (Database.ConnectionString is not null) builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "false");
         builder.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
+        // Tests send as fast as the machine allows; the per-person send budget has its own tests.
+        builder.UseSetting("Messaging:SendsPerMinutePerUser", "1000000");
+        builder.UseSetting("Messaging:SendBurstPerUser", "1000000");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

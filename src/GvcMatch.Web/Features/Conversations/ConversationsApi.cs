@@ -136,8 +136,16 @@ public static partial class ConversationsApi
     }
 
     private static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> SendAsync(
-        long id, SendMessageRequest request, ClaimsPrincipal user, AppDbContext db, ConversationMessaging messaging, CancellationToken ct)
+        long id, SendMessageRequest request, ClaimsPrincipal user, AppDbContext db, ConversationMessaging messaging, SendBudget budget,
+        HttpResponse response, CancellationToken ct)
     {
+        // Counted before any database work, so a flood costs the server as little as possible.
+        if (budget.TryTake(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "") is { } wait)
+        {
+            response.Headers.RetryAfter = SendBudget.Seconds(wait).ToString();
+            return TypedResults.Problem($"You are sending messages faster than allowed; retry in {SendBudget.Seconds(wait)} s.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
         var who = await ConversationQueries.ParticipantAsync(user, id, db, ct);
         if (who is null) return NotFound();
         var errors = MessageRules.Check(request.ClientMessageId, request.Body, bodyRequired: true);

@@ -19,8 +19,20 @@ public static class ConversationsRegistration
         services.AddScoped<ConversationMessaging>();
         services.AddScoped<Notifications.Notifier>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<SendBudget>();
         services.AddSingleton<HubCallRateLimit>();
-        services.AddSignalR(o => o.AddFilter<HubCallRateLimit>());
+        services.AddSingleton<HubErrorLogging>();
+        // Outermost first: the logging filter also sees the call limit's refusals.
+        services.AddSignalR(o =>
+        {
+            o.AddFilter<HubErrorLogging>();
+            o.AddFilter<HubCallRateLimit>();
+        });
+        // SignalR logs every failed hub call at Error with its stack trace, including the refusals
+        // a caller causes (not found, invalid, rate limited). HubErrorLogging logs those at
+        // Information and real faults at Error, so the dispatcher's own line is left out.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(
+            new LoggerFilterRule(null, HubErrorLogging.DispatcherCategory, LogLevel.Critical, null)));
         // A frame over the limit closes the connection (SignalR's rule); the limit sits far above
         // any valid call, and over-long message bodies below it get an "invalid" answer instead.
         services.AddOptions<HubOptions>().Configure<IOptions<MessagingOptions>>((hub, messaging) =>

@@ -24,6 +24,14 @@ public sealed class MessagingOptions : IValidatableObject
     [Range(1, 100_000)]
     public int HubCallBurst { get; set; } = 40;
 
+    /// <summary>Messages a person may send a minute on average, over the API and all their hub connections together.</summary>
+    [Range(1, 1_000_000)]
+    public int SendsPerMinutePerUser { get; set; } = 120;
+
+    /// <summary>Messages a person may send at once before the average applies.</summary>
+    [Range(1, 1_000_000)]
+    public int SendBurstPerUser { get; set; } = 30;
+
     /// <summary>
     /// Largest single hub frame in bytes. A longer one closes the connection (SignalR's rule), so it
     /// sits well above the largest valid message: 4,000 characters of body escaped as JSON.

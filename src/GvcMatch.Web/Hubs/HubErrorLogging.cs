@@ -1,3 +1,4 @@
+using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GvcMatch.Web.Hubs;
@@ -6,7 +7,8 @@ namespace GvcMatch.Web.Hubs;
 /// Logs failed hub calls by whose fault they are. A <see cref="HubException"/> is the app's own
 /// refusal of what a caller asked (not found, invalid, rate limited): worth a line at Information
 /// for whoever watches a flood, never a stack trace at Error that pages someone. Anything else is
-/// a fault of the server, logged at Error with its stack trace. The exception still goes on to
+/// a fault of the server, logged at Error with its stack trace, except a database that is briefly
+/// away: that becomes the retryable <c>unavailable</c> code. The exception still goes on to
 /// SignalR, which answers the caller; its own Error line is filtered out (see registration).
 /// </summary>
 public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger) : IHubFilter
@@ -25,6 +27,12 @@ public sealed class HubErrorLogging(ILogger<HubErrorLogging> logger) : IHubFilte
             logger.LogInformation("Hub call {Method} by {User} refused: {Refusal}",
                 invocation.HubMethodName, invocation.Context.UserIdentifier, refusal.Message);
             throw;
+        }
+        catch (Exception ex) when (DatabaseUnavailable.IsTransient(ex))
+        {
+            // Not the caller's fault and not a bug: a retryable answer instead of a generic error.
+            logger.LogWarning("Hub call {Method} found the database unavailable: {Cause}", invocation.HubMethodName, ex.Message);
+            throw HubErrors.Error(HubErrors.Unavailable, $"the service is briefly unavailable; retry in {DatabaseUnavailable.RetryAfterSeconds} s.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !invocation.Context.ConnectionAborted.IsCancellationRequested)
         {

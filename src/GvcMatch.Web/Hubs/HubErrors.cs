@@ -15,6 +15,9 @@ public static class HubErrors
     public const string Conflict = "conflict";
     public const string RateLimited = "rate_limited";
 
+    /// <summary>A moment's outage (the database restarting): nothing was stored or lost; retry the call.</summary>
+    public const string Unavailable = "unavailable";
+
     public static HubException Error(string code, string detail) => new($"{code}: {detail}");
 
     /// <summary>The same answer whether the conversation does not exist or the caller is not a party.</summary>

@@ -86,6 +86,19 @@ public sealed class PostgresServer
         return new PostgresServer(cluster.ConnectionString);
     }
 
+    /// <summary>
+    /// A cluster of its own for a test that restarts it, so the shared one stays up for the tests
+    /// running beside it. The caller stops it.
+    /// </summary>
+    internal static async Task<ThrowawayCluster> StartOwnClusterAsync()
+    {
+        if (UnavailableReason is { } reason) throw new InvalidOperationException(reason);
+        var bin = FindBinaries() ?? throw new InvalidOperationException("No PostgreSQL binaries.");
+        var cluster = await ThrowawayCluster.StartAsync(bin, FolderPrefix, FreePort());
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
+        return cluster;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

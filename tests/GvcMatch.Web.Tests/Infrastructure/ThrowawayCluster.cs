@@ -72,6 +72,13 @@ internal sealed class ThrowawayCluster
         using var watchdog = Process.Start(start);
     }
 
+    /// <summary>
+    /// Restarts the server as an operator would (fast mode: sessions are ended, committed work is
+    /// kept) on the same port, and returns once it accepts connections again.
+    /// </summary>
+    public Task RestartAsync() =>
+        RunPostgresToolAsync(_bin, "pg_ctl", ["-D", DataFolder, "-m", "fast", "-l", Path.Combine(_folder, "server.log"), "-w", "restart"]);
+
     /// <summary>Stops the server at once (no checkpoint needed) and deletes its folder.</summary>
     public void Stop()
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Hubs;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +84,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IUsesPostgr
                     log.Ack(clientId);
                     return true;
                 }
-                catch (HubException e) when (HubClients.CodeOf(e.Message) == HubErrors.Unavailable)
+                catch (HubException e) when (HubClients.CodeOf(e.Message) == "unavailable")
                 {
                     log.Retried();
                     return false;

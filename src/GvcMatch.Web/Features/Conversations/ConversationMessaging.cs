@@ -70,12 +70,7 @@ public sealed class ConversationMessaging(
         var ids = messages.Select(m => m.Message.ConversationId).Distinct().ToList();
         try
         {
-            var recipients = (await (
-                    from p in db.Set<ConversationParty>()
-                    where ids.Contains(p.ConversationId)
-                    join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
-                    select new { p.ConversationId, u.Id }).ToListAsync(ct))
-                .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+            var recipients = await ConversationStore.RecipientsAsync(db, ids, ct);
             foreach (var (message, _) in messages)
             {
                 var people = recipients.GetValueOrDefault(message.ConversationId, []);

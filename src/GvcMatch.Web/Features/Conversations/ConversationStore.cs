@@ -39,6 +39,15 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock, Sqlit
     public Task<List<string>> RecipientsAsync(long conversationId, CancellationToken ct = default) =>
         MembersOf(db, conversationId).Select(u => u.Id).ToListAsync(ct);
 
+    /// <summary>The current members of several conversations' party organisations, with one query, by conversation.</summary>
+    public static async Task<Dictionary<long, List<string>>> RecipientsAsync(AppDbContext db, List<long> conversationIds, CancellationToken ct) =>
+        (await (
+                from p in db.Set<ConversationParty>()
+                where conversationIds.Contains(p.ConversationId)
+                join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
+                select new { p.ConversationId, u.Id }).ToListAsync(ct))
+            .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+
     /// <summary>
     /// The current members of a conversation's party organisations, as a query to build on.
     /// Hot paths filter people this way rather than by a list of ids: a query whose only

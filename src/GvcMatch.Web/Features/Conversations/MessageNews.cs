@@ -27,12 +27,7 @@ public sealed class MessageNews(AppDbContext db, Notifier notifier)
         var ids = messages.Select(m => m.Message.ConversationId).Distinct().ToList();
         await BringBackArchivedAsync(messages, ids, ct);
 
-        var recipients = (await (
-                from p in db.Set<ConversationParty>()
-                where ids.Contains(p.ConversationId)
-                join u in db.Users on (int?)p.OrganizationId equals u.OrganizationId
-                select new { p.ConversationId, u.Id }).ToListAsync(ct))
-            .GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+        var recipients = await ConversationStore.RecipientsAsync(db, ids, ct);
         // The first message of the burst in a conversation is the one each other member is told about.
         var news = messages.Where(m => m.Message.Kind != nameof(MessageKind.Offer))
             .SelectMany(m => recipients.GetValueOrDefault(m.Message.ConversationId, []).Where(u => u != m.Actor).Select(u => (User: u, m.Message)))

@@ -38,7 +38,7 @@ public sealed class FuzzApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLifeti
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (exception is not null && IsEnabled(logLevel)) errors.Enqueue($"{exception.GetType().Name}: {exception.Message} at {Where(exception)}");
+            if (exception is not null && IsEnabled(logLevel)) errors.Enqueue($"{exception.GetType().Name}: {exception.Message} {Where(exception)}");
         }
 
         /// <summary>The first frame in the app's own code, where the fix belongs.</summary>

@@ -65,6 +65,15 @@ public sealed class OpenApiFuzzTests(FuzzApp app, ITestOutputHelper output) : IC
         });
         var before = ManagedMemory();
 
+        // Every null, one at a time, on the plainest body of each operation a caller reached.
+        await ForEachCallerAsync(callers, async (role, client) =>
+        {
+            foreach (var op in operations.Where(o => reached.ContainsKey((o, role))))
+                foreach (var request in Generator(document, ids, op, role, 0).NullSweep(op, reached[(op, role)]))
+                    using (request)
+                        await SendAsync(client, request, role, op, Record);
+        });
+
         // Most of the budget goes where the handler is reached; every other pair still gets a few tries with bad ids.
         var pairs = operations.Count * callers.Count;
         var attempts = (int)Math.Ceiling((MinimumRequests - sent - 3.0 * (pairs - reached.Count)) / Math.Max(1, reached.Count)) + 1;

@@ -108,11 +108,44 @@ public sealed class RequestGenerator(JsonElement document, Random random, FuzzId
         return new StringContent(text, Encoding.UTF8, "application/json");
     }
 
+    /// <summary>
+    /// The plainest body with, in turn, each of its values set to null and each of its lists given a
+    /// null item: the nulls a client can send, one at a time, on a body that otherwise passes.
+    /// </summary>
+    public IEnumerable<HttpRequestMessage> NullSweep(FuzzOperation op, string path)
+    {
+        if (op.JsonBody is not { } schema) yield break;
+        var plain = new JsonObject { ["root"] = _sampler.Sample(schema) }.ToJsonString();
+        var count = Places(plain).Count;
+        for (var i = 0; i < count; i++)
+            foreach (var appendToList in (bool[])[false, true])
+            {
+                var root = (JsonObject)JsonNode.Parse(plain)!;
+                var (parent, key, value) = Places(root)[i];
+                if (appendToList && value is not JsonArray) continue;
+                if (appendToList) ((JsonArray)value!).Add(null);
+                else if (parent is JsonObject o) o[(string)key] = null;
+                else ((JsonArray)parent)[(int)key] = null;
+                yield return new HttpRequestMessage(new HttpMethod(op.Method), path)
+                {
+                    Content = new StringContent(root["root"]?.ToJsonString() ?? "null", Encoding.UTF8, "application/json"),
+                };
+            }
+    }
+
+    private static List<(JsonNode Parent, object Key, JsonNode? Value)> Places(string json) => Places((JsonObject)JsonNode.Parse(json)!);
+
+    private static List<(JsonNode Parent, object Key, JsonNode? Value)> Places(JsonObject root)
+    {
+        var places = new List<(JsonNode, object, JsonNode?)>();
+        Collect(root, places);
+        return places;
+    }
+
     /// <summary>Replaces one value somewhere in the tree (the root included) with something it should not be.</summary>
     private void Strike(JsonObject root)
     {
-        var places = new List<(JsonNode Parent, object Key, JsonNode? Value)>();
-        Collect(root, places);
+        var places = Places(root);
         var (parent, key, value) = places[random.Next(places.Count)];
         // Nulls come up most: a null value, or in a list a null item, is what slipped through before.
         JsonNode? blow = Math.Max(0, random.Next(11) - 2) switch

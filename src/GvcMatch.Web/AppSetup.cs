@@ -68,7 +68,8 @@ public static class AppSetup
         });
         app.MapHealthChecks("/health", HealthResponse.Options);
 
-        app.MapFeatureApis();
+        // One group around every API, so a JSON body with a null where none may be is refused before any handler sees it.
+        app.MapGroup("").WithNullChecks().MapFeatureApis();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>

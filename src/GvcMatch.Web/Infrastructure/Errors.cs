@@ -31,6 +31,12 @@ public sealed class Errors
         if (value is not null && value.Length > max) Add(field, $"At most {max} characters (got {value.Length}).");
     }
 
+    /// <summary>A name shown on one line (and written into mail subjects): no line breaks or other control characters.</summary>
+    public void SingleLine(string field, string? value)
+    {
+        if (value is not null && value.Any(char.IsControl)) Add(field, "Must be one line: no line breaks or control characters.");
+    }
+
     public void Codes(string field, IReadOnlyList<string>? codes, Func<string, bool> known, string what, int maxItems = 50)
     {
         if (codes is null) return;

@@ -9,7 +9,7 @@ namespace GvcMatch.Web.Tests.Awards;
 public abstract class EvaluationTests(GvcMatchApp app)
 {
     [DatabaseFact]
-    public async Task The_evaluation_before_the_deadline_is_a_conflict_naming_when_bids_open()
+    public async Task The_evaluation_before_the_deadline_is_a_conflict_naming_when_bids_open_and_a_sealed_bid_cannot_be_scored()
     {
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
         var id = await buyer.PublishClosingTodayAsync(app);
@@ -18,7 +18,8 @@ public abstract class EvaluationTests(GvcMatchApp app)
 
         var sealedList = await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/requirements/{id}/evaluation"), HttpStatusCode.Conflict);
         Assert.StartsWith("bids are sealed until ", sealedList.GetProperty("detail").GetString());
-        await Expect.ProblemAsync(await buyer.ScoreAsync(bid, 1, 0.5, "Too early"), HttpStatusCode.Conflict);
+        // One sealed bid is answered as a missing one, so the buyer cannot count the bids.
+        await Expect.ProblemAsync(await buyer.ScoreAsync(bid, 1, 0.5, "Too early"), HttpStatusCode.NotFound);
         Assert.Equal(0, await app.WithDbAsync(db => db.BidScores.CountAsync(s => s.BidId == bid)));
     }
 

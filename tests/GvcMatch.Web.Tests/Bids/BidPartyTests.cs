@@ -81,7 +81,8 @@ public abstract class BidPartyTests(GvcMatchApp app)
         var own = await sme.Client.GetAsync(url);
         await Expect.StatusAsync(own, HttpStatusCode.OK);
         Assert.Equal(pdf, await own.Content.ReadAsByteArrayAsync());
-        await Expect.ProblemAsync(await buyer.Client.GetAsync(url), HttpStatusCode.Conflict);
+        // Sealed: to the buyer as to a rival, the document does not exist before the deadline.
+        await Expect.ProblemAsync(await buyer.Client.GetAsync(url), HttpStatusCode.NotFound);
         await Expect.ProblemAsync(await rival.Client.GetAsync(url), HttpStatusCode.NotFound);
         Assert.Equal(1, await app.WithDbAsync(db => db.BidDocuments.CountAsync(d => d.BidId == id)));
 

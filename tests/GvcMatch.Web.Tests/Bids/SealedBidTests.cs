@@ -43,6 +43,24 @@ public abstract class SealedBidTests(GvcMatchApp app)
     }
 
     [DatabaseFact]
+    public async Task Before_the_deadline_the_buyer_cannot_tell_the_bids_on_its_requirement_from_ids_that_do_not_exist()
+    {
+        var (buyer, requirement) = await app.BuyerWithRequirementAsync();
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var submitted = await sme.SubmittedBidAsync(requirement);
+        var draft = (await (await app.SignUpAsync(OrganizationKind.Sme)).CreateBidAsync(requirement)).GetProperty("id").GetInt32();
+
+        foreach (var id in new[] { submitted, draft, int.MaxValue })
+        {
+            await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{id}"), HttpStatusCode.NotFound);
+            await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{id}/documents/1"), HttpStatusCode.NotFound);
+            await Expect.ProblemAsync(await buyer.Client.PutJsonAsync($"/api/bids/{id}/scores/0", new { score = 0.5, reason = "Meets it." }), HttpStatusCode.NotFound);
+            await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{id}/debrief"), HttpStatusCode.NotFound);
+            await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{id}/complaints"), HttpStatusCode.NotFound);
+        }
+    }
+
+    [DatabaseFact]
     public async Task The_buyer_cannot_read_a_bid_before_the_deadline_and_another_bidder_never()
     {
         var (buyer, requirement) = await app.BuyerWithRequirementAsync();
@@ -55,8 +73,7 @@ public abstract class SealedBidTests(GvcMatchApp app)
 
         var list = await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/requirements/{requirement}/bids"), HttpStatusCode.Conflict);
         Assert.Contains(sealedUntil, list.GetProperty("detail").GetString());
-        var one = await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{bid}"), HttpStatusCode.Conflict);
-        Assert.Contains(sealedUntil, one.GetProperty("detail").GetString());
+        await Expect.ProblemAsync(await buyer.Client.GetAsync($"/api/bids/{bid}"), HttpStatusCode.NotFound);
         await Expect.ProblemAsync(await rival.Client.GetAsync($"/api/bids/{bid}"), HttpStatusCode.NotFound);
         await Expect.ProblemAsync(await rival.Client.GetAsync($"/api/requirements/{requirement}/bids"), HttpStatusCode.Forbidden);
         Assert.DoesNotContain((await Expect.JsonAsync(await rival.Client.GetAsync("/api/bids/mine"), HttpStatusCode.OK)).EnumerateArray(),

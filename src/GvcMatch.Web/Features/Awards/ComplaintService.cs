@@ -72,8 +72,10 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
     {
         var bid = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bidId, ct);
         if (bid is null || bid.Status == BidStatus.Draft) return Refusal.NotFound("The bid");
-        var buyerId = await db.Requirements.Where(r => r.Id == bid.RequirementId).Select(r => r.OrganizationId).FirstAsync(ct);
-        if (!actor.IsMemberOf(buyerId) && !await BidParty.IncludesAsync(db, actor, bid, ct)) return Refusal.NotFound("The bid");
+        var buyer = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == bid.RequirementId, ct);
+        // The buyer sees a bid only once bids have closed; before that its id is answered as one that does not exist.
+        var buyerMayRead = actor.IsMemberOf(buyer.OrganizationId) && buyer.DeadlinePassed(clock.GetUtcNow());
+        if (!buyerMayRead && !await BidParty.IncludesAsync(db, actor, bid, ct)) return Refusal.NotFound("The bid");
         return await ListAsync(q => q.Where(c => c.BidId == bidId), ct);
     }
 

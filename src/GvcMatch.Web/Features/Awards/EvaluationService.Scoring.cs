@@ -19,6 +19,8 @@ public sealed partial class EvaluationService
         var r = await db.Requirements.AsNoTracking().Include(x => x.Organization).FirstAsync(x => x.Id == bid.RequirementId, ct);
         if (!actor.IsMemberOf(r.OrganizationId))
             return await BidParty.IncludesAsync(db, actor, bid, ct) ? Refusal.Forbidden("Only the buyer scores bids.") : Refusal.NotFound("The bid");
+        // A sealed bid is answered as an id that does not exist, so the buyer cannot count the bids before the deadline.
+        if (r.BidsCloseAt is null || !r.DeadlinePassed(clock.GetUtcNow())) return Refusal.NotFound("The bid");
 
         if (criterionIndex < 0 || criterionIndex >= r.Criteria.Count)
             return Refusal.Invalid("criterionIndex", r.Criteria.Count == 0
@@ -31,8 +33,6 @@ public sealed partial class EvaluationService
         if (input.Reason.Length > AwardLimits.Reason)
             return Refusal.Invalid("reason", $"At most {AwardLimits.Reason} characters (got {input.Reason.Length}).");
 
-        if (r.BidsCloseAt is null) return Refusal.Conflict("the buyer has set no response deadline");
-        if (!r.DeadlinePassed(clock.GetUtcNow())) return Refusal.Conflict(Sealed(r));
         if (bid.Status == BidStatus.Withdrawn) return Refusal.Conflict("The bid was withdrawn; it is not evaluated.");
         if (r.Status is RequirementStatus.Awarded or RequirementStatus.Cancelled)
             return Refusal.Conflict($"The requirement is {r.Status.ToString().ToLowerInvariant()}; its evaluation is closed.");

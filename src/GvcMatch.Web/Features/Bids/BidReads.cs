@@ -8,7 +8,8 @@ namespace GvcMatch.Web.Features.Bids;
 
 /// <summary>
 /// Sealed reads. Before the deadline only the bidder party reads its bid; the buyer is told the
-/// bids are sealed until they close; other bidders never learn a bid exists. After the deadline
+/// list of bids is sealed until it closes, but one bid's id tells it nothing (404, as for an id
+/// that does not exist); other bidders never learn a bid exists. After the deadline
 /// the buyer reads submitted bids only: drafts and withdrawn bids are never shown to it.
 /// </summary>
 public sealed class BidReads(AppDbContext db, TimeProvider clock)
@@ -26,8 +27,8 @@ public sealed class BidReads(AppDbContext db, TimeProvider clock)
         else if (await IsConsortiumMemberAsync(bid.ConsortiumId, org, ct)) role = BidRole.PartyReader;
         else if (actor.IsMemberOf(requirement.OrganizationId))
         {
-            if (!requirement.DeadlinePassed(clock.GetUtcNow())) return Failure.Conflict(Sealed(requirement));
-            if (bid.Status != BidStatus.Submitted) return Failure.NotFound("The bid");
+            // Before the deadline a sealed bid is answered exactly as an id that does not exist, so the buyer cannot count them.
+            if (!requirement.DeadlinePassed(clock.GetUtcNow()) || bid.Status != BidStatus.Submitted) return Failure.NotFound("The bid");
             role = BidRole.Buyer;
         }
         else return Failure.NotFound("The bid");

@@ -189,6 +189,10 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         return null;
     }
 
+    /// <summary>Null when the caller may change the bid now; otherwise the refusal it would get.</summary>
+    public async Task<Failure?> CanChangeAsync(Actor? actor, int bidId, CancellationToken ct) =>
+        (await LoadForChangeAsync(actor, bidId, ct)).Failure;
+
     private async Task<Outcome<(Bid Bid, Requirement Requirement)>> LoadForChangeAsync(Actor? actor, int bidId, CancellationToken ct)
     {
         var bid = await db.Bids.Include(b => b.Answers).Include(b => b.Subcontractors).Include(b => b.Documents).AsSplitQuery()

@@ -26,6 +26,9 @@ public static partial class BidsApi
         CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
+        // Who may add documents is settled before a byte of the upload is read: a stranger learns nothing and costs nothing.
+        if (await service.CanChangeAsync(actor, id, ct) is { } refused)
+            return refused.Kind == FailureKind.Invalid ? Problems.Invalid(refused.Errors!) : refused.AsProblem();
         var max = options.Value.MaxDocumentBytes;
         if (http.Request.ContentLength > max + FormOverhead) return TooLarge(max);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + FormOverhead;
@@ -35,8 +38,9 @@ public static partial class BidsApi
             try { await antiforgery.ValidateRequestAsync(http); }
             catch (AntiforgeryValidationException) { return Problems.Invalid("__RequestVerificationToken", "The antiforgery token is missing or invalid."); }
         }
-        var form = await http.Request.ReadFormAsync(ct);
-        if (form.Files.GetFile("file") is not { } file) return Problems.Invalid("file", "Attach a file in the 'file' part.");
+        var (form, unreadable) = await MultipartUpload.ReadFormAsync(http.Request, ct);
+        if (unreadable is not null) return Problems.Invalid("file", unreadable);
+        if (form!.Files.GetFile("file") is not { } file) return Problems.Invalid("file", "Attach a file in the 'file' part.");
         if (file.Length > max) return TooLarge(max);
         await using var content = file.OpenReadStream();
         var added = await service.AddDocumentAsync(actor, id, content, file.FileName, file.Length, ct);

@@ -90,7 +90,10 @@ public static partial class BidsApi
         try
         {
             var input = await JsonSerializer.DeserializeAsync<BidInput>(request.Body, options, ct);
-            return input is null ? (null, Problems.Invalid("body", "Send the bid as a JSON object.")) : (input, null);
+            if (input is null) return (null, Problems.Invalid("body", "Send the bid as a JSON object."));
+            var nulls = new Errors();
+            NullInput.Check(input, options, nulls);
+            return nulls.Any ? (null, Problems.Invalid(nulls.ToDictionary())) : (input, null);
         }
         catch (JsonException e)
         {

@@ -34,15 +34,22 @@ public class AttachmentStore(IOptions<DataFolderOptions> data, IHostEnvironment 
 
     public string Folder { get; } = Path.Combine(data.Value.Resolve(env.ContentRootPath), folderName);
 
-    /// <summary>The name as shown to others: no folders, no control characters, at most <paramref name="maxLength"/> characters (extension kept).</summary>
+    /// <summary>
+    /// The name as shown to others: no folders, no control characters, no bidi controls (which can
+    /// make <c>invoice\u202Efdp.exe</c> read as <c>invoiceexe.pdf</c>), at most
+    /// <paramref name="maxLength"/> characters (extension kept).
+    /// </summary>
     public static string CleanName(string raw, int maxLength)
     {
-        var name = new string(Path.GetFileName(raw.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var name = new string(Path.GetFileName(raw.Replace('\\', '/')).Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
         if (name.Length == 0) name = "file";
         if (name.Length <= maxLength) return name;
         var ext = Path.GetExtension(name);
         return name[..(maxLength - ext.Length)] + ext;
     }
+
+    /// <summary>LRM/RLM, the embeddings and overrides (U+202A–U+202E) and the isolates (U+2066–U+2069).</summary>
+    private static bool IsBidiControl(char c) => c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>The content type served for an allowed file name, or null when the type is not allowed.</summary>
     public static string? ContentTypeFor(string fileName) => Types.GetValueOrDefault(Path.GetExtension(fileName));

@@ -43,9 +43,10 @@ public static partial class ConversationsApi
             catch (AntiforgeryValidationException) { return Problems.Invalid("__RequestVerificationToken", "The antiforgery token is missing or invalid."); }
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        string? clientMessageId = form["clientMessageId"];
+        var (form, unreadable) = await MultipartUpload.ReadFormAsync(http.Request, ct);
+        if (unreadable is not null) return Problems.Invalid("file", unreadable);
+        var file = form!.Files.GetFile("file");
+        string? clientMessageId = form!["clientMessageId"];
         string? body = form["body"];
         var errors = MessageRules.Check(clientMessageId, body, bodyRequired: false);
         if (file is null) errors.Add("file", "Attach a file in the 'file' part.");

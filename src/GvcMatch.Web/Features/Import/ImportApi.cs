@@ -53,8 +53,9 @@ public static class ImportApi
         var files = new List<SeedFile>();
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
-            foreach (var file in form.Files.Take(MaxFiles))
+            var (form, unreadable) = await MultipartUpload.ReadFormAsync(request, ct);
+            if (unreadable is not null) return [SeedImporter.Unreadable("files", unreadable)];
+            foreach (var file in form!.Files.Take(MaxFiles))
                 files.Add(await ReadFormFileAsync(file, ct));
             foreach (var file in form.Files.Skip(MaxFiles))
                 files.Add(SeedImporter.Unreadable(file.FileName, $"Only {MaxFiles} files are read per upload; send this one again."));

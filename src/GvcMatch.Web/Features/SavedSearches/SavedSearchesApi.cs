@@ -39,6 +39,7 @@ public static class SavedSearchesApi
     {
         var errors = new Errors();
         errors.Required("name", request.Name, SavedSearchLimits.Name);
+        errors.SingleLine("name", request.Name);
         errors.MaxLength("query", request.Query, SavedSearchLimits.Query);
         if (!Enum.IsDefined(request.Kind)) errors.Add("kind", "Kind is Supplier, IpListing or Requirement.");
         var query = (request.Query ?? "").TrimStart('?');

@@ -80,10 +80,25 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    /// <summary>
+    /// One model per process, loaded on first use: the session holds about 100 MB and is safe to
+    /// share, so every host (and every test app) in the process uses the same one.
+    /// </summary>
+    public static MiniLmEmbeddingGenerator Shared => SharedInstance.Value;
+
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(() => new MiniLmEmbeddingGenerator(batchSize: 64) { _shared = true });
+
+    private bool _shared;
 
     public void Dispose()
     {
+        // The shared model lives as long as the process; a container disposing its singletons must not end it.
+        if (_shared) return;
         _encoder.Dispose();
         _gate.Dispose();
     }

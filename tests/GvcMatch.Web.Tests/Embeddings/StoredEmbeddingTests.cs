@@ -31,6 +31,12 @@ public abstract class StoredEmbeddingTests(DatabaseProvider provider)
         Assert.Equal(384, stored.Dimensions);
         Assert.Equal(1f, TensorPrimitives.Norm(VectorBytes.ToVector(stored.Vector)), 3);
 
+        // The live index ranks the supplier by its vector: a paraphrase of what it does finds it first.
+        var paraphrase = (await app.Generator.GenerateAsync(["powder coating of steel cabinets"]))[0].Vector.ToArray();
+        var nearest = await app.Services.GetSearchIndex().SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Vector = paraphrase, Take = 1 });
+        Assert.Equal(sme.Me.OrgId, Assert.Single(nearest.Hits).EntityId);
+        Assert.True(nearest.Hits[0].Score > 0.5, $"cosine {nearest.Hits[0].Score:0.00}");
+
         // Phrases are found whatever their case and spacing; scoring compares them pairwise.
         var phrases = app.Services.GetRequiredService<IPhraseVectors>();
         var painting = phrases.Find("electrostatic  Powder painting");

@@ -49,22 +49,14 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCach
             {
                 var page = await SupplierDocuments.Indexable(db, today).Where(p => p.Id > last).OrderBy(p => p.Id).Take(size).ToListAsync(ct);
                 if (page.Count == 0) break;
-                var texts = page.Select(EmbeddingTexts.ForProfile).ToList();
-                var documents = await cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, ct);
-                var phrases = await cache.GetOrCreateAsync(db, page.SelectMany(EmbeddingTexts.PhrasesOf), EmbeddingKind.Phrase, ct);
-                await QueueAsync(db, page.Where((_, i) => documents.Computed.Contains(texts[i])).Select(p => (OutboxSubject.Organization, p.OrganizationId)), ct);
-                Step(page.Count, documents.Computed.Count + phrases.Computed.Count);
+                Step(page.Count, await EmbedPageAsync(db, page, EmbeddingTexts.ForProfile, EmbeddingTexts.PhrasesOf, p => (OutboxSubject.Organization, p.OrganizationId), ct));
                 last = page[^1].Id;
             }
             for (var last = 0; ;)
             {
                 var page = await ListingDocuments.IndexableRequirements(db).Where(r => r.Id > last).OrderBy(r => r.Id).Take(size).ToListAsync(ct);
                 if (page.Count == 0) break;
-                var texts = page.Select(EmbeddingTexts.ForRequirement).ToList();
-                var documents = await cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, ct);
-                var phrases = await cache.GetOrCreateAsync(db, page.SelectMany(EmbeddingTexts.PhrasesOf), EmbeddingKind.Phrase, ct);
-                await QueueAsync(db, page.Where((_, i) => documents.Computed.Contains(texts[i])).Select(r => (OutboxSubject.Requirement, r.Id)), ct);
-                Step(page.Count, documents.Computed.Count + phrases.Computed.Count);
+                Step(page.Count, await EmbedPageAsync(db, page, EmbeddingTexts.ForRequirement, EmbeddingTexts.PhrasesOf, r => (OutboxSubject.Requirement, r.Id), ct));
                 last = page[^1].Id;
             }
             Report(new(BackfillState.Completed, done, total, embedded, started, clock.GetUtcNow(), null));
@@ -91,6 +83,17 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCach
         }
     }
 
+    /// <summary>Embeds a page's texts and phrases the table lacks; queues the rows whose document vector is new. Returns the texts embedded.</summary>
+    private async Task<int> EmbedPageAsync<T>(AppDbContext db, List<T> page, Func<T, string> text, Func<T, IEnumerable<string>> phrasesOf,
+        Func<T, (OutboxSubject, int)> subject, CancellationToken ct)
+    {
+        var texts = page.Select(text).ToList();
+        var documents = await cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, ct);
+        var phrases = await cache.GetOrCreateAsync(db, page.SelectMany(phrasesOf), EmbeddingKind.Phrase, ct);
+        await QueueAsync(db, page.Where((_, i) => documents.Computed.Contains(texts[i])).Select(subject), ct);
+        return documents.Computed.Count + phrases.Computed.Count;
+    }
+
     private async Task QueueAsync(AppDbContext db, IEnumerable<(OutboxSubject Subject, int Id)> subjects, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -99,6 +102,8 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCach
         db.IndexOutbox.AddRange(rows);
         await db.SaveChangesAsync(ct);
         foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
-        scopes.CreateScope().ServiceProvider.GetService<SearchIndexer>()?.Nudge();
+        // Wake the indexer now rather than at its next poll (absent when only a command runs).
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetService<SearchIndexer>()?.Nudge();
     }
 }

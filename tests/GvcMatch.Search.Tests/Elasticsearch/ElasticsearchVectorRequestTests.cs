@@ -6,17 +6,11 @@ namespace GvcMatch.Search.Tests.Elasticsearch;
 /// <summary>What the provider sends for vector and terms-count ranking, and for documents carrying vectors.</summary>
 public sealed class ElasticsearchVectorRequestTests
 {
-    private const string EmptySearchResponse =
-        """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""";
+    private const string EmptySearchResponse = ElasticsearchSearchRequestTests.EmptySearchResponse;
 
     private static readonly float[] Vector = [0.6f, 0.8f, 0f];
 
-    private static async Task<JsonElement> SendAsync(SearchQuery query)
-    {
-        var es = new CannedElasticsearch().WithExistingIndex().On("POST /gvcmatch/_search", EmptySearchResponse);
-        await new ElasticsearchSearchIndex(es.Client, CannedElasticsearch.Options).SearchAsync(query);
-        return es.Single("POST", "/gvcmatch/_search").Json;
-    }
+    private static Task<JsonElement> SendAsync(SearchQuery query) => ElasticsearchSearchRequestTests.SendAsync(query);
 
     [Fact]
     public async Task AVectorQueryIsAKnnSearchWithTheFiltersInsideIt()

@@ -28,6 +28,13 @@ public sealed record SearchDocument
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The document's sentence embedding, unit length (every vector of an index comes from one
+    /// model, so all have the same length); null when it has none. Ranked by
+    /// <see cref="SearchQuery.Vector"/>, never returned with hits.
+    /// </summary>
+    public float[]? Vector { get; init; }
+
     public string Id => IdOf(Kind, EntityId);
 
     public static string IdOf(DocumentKind kind, int entityId) => $"{kind}:{entityId}";

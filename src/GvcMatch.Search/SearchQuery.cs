@@ -41,6 +41,25 @@ public sealed record SearchQuery
 
     /// <summary>Return highlighted snippets of the body for each hit.</summary>
     public bool Highlight { get; init; }
+
+    /// <summary>
+    /// Vector mode: a unit-length query embedding (same model and length as the documents'). The
+    /// first Skip + Take documents that pass every filter and range and hold a vector, nearest
+    /// first by cosine (ties by entity id); each hit's score is that cosine in [-1, 1], and
+    /// <see cref="SearchResult.Total"/> counts the documents ranked (at most Skip + Take). Cannot
+    /// be combined with <see cref="Text"/>, <see cref="RankByTerms"/>, <see cref="Sort"/>,
+    /// <see cref="Facets"/> or <see cref="Highlight"/>.
+    /// </summary>
+    public float[]? Vector { get; init; }
+
+    /// <summary>
+    /// Terms-count mode: documents whose keyword field <see cref="KeywordFilter.Field"/> holds at
+    /// least one of <see cref="KeywordFilter.Values"/>, ranked by how many distinct values they
+    /// hold (the hit score; ties by entity id), within every filter and range. For overlap of
+    /// concept ids. <see cref="KeywordFilter.MatchAll"/> is ignored. Facets count the documents
+    /// ranked; cannot be combined with <see cref="Text"/>, <see cref="Vector"/>, <see cref="Sort"/> or <see cref="Highlight"/>.
+    /// </summary>
+    public KeywordFilter? RankByTerms { get; init; }
 }
 
 /// <summary>

@@ -39,5 +39,25 @@ public static class SearchSchema
         if (query.Sort is { } sort && !numbers.Contains(sort.Field))
             throw new SearchQueryException("sort", $"Cannot sort by '{sort.Field}'. Known: relevance, {string.Join(", ", numbers)}.");
         QueryText.Parse(query.Text);
+        ValidateModes(query, keywords);
+    }
+
+    /// <summary>Vector and terms-count ranking replace the text ranking; each stands alone.</summary>
+    private static void ValidateModes(SearchQuery query, string[] keywords)
+    {
+        if (query.Vector is { } vector)
+        {
+            if (vector.Length == 0 || !vector.All(float.IsFinite))
+                throw new SearchQueryException("vector", "The query vector must hold at least one number and only finite ones.");
+            if (query.RankByTerms is not null) throw new SearchQueryException("vector", "Rank by a vector or by terms, not both.");
+            if (query.Facets.Count > 0) throw new SearchQueryException("facets", "Facets are not counted when ranking by a vector.");
+        }
+        if (query.Vector is null && query.RankByTerms is null) return;
+        var mode = query.Vector is not null ? "vector" : "rankByTerms";
+        if (!string.IsNullOrWhiteSpace(query.Text)) throw new SearchQueryException("q", $"Ranking by {mode} cannot be combined with a text query.");
+        if (query.Sort is not null) throw new SearchQueryException("sort", $"Ranking by {mode} cannot be combined with a sort.");
+        if (query.Highlight) throw new SearchQueryException("highlight", "Only a text query has snippets to highlight.");
+        if (query.RankByTerms is { } terms && !keywords.Contains(terms.Field))
+            throw new SearchQueryException(terms.Field, $"Unknown field '{terms.Field}' to rank by. Known: {string.Join(", ", keywords)}.");
     }
 }

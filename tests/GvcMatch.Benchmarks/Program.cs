@@ -6,6 +6,7 @@ using GvcMatch.Benchmarks.Negotiation;
 using GvcMatch.Benchmarks.Realtime;
 using GvcMatch.Benchmarks.Reindex;
 using GvcMatch.Benchmarks.Infrastructure;
+using GvcMatch.Benchmarks.Vectors;
 
 var parsed = Args.Parse(args);
 return parsed.Command switch
@@ -17,6 +18,7 @@ return parsed.Command switch
     "compose" => await ComposeBenchmark.RunAsync(parsed),
     "echo" => await EchoCommand.RunAsync(parsed),
     "negotiate" => await NegotiateCommand.RunAsync(parsed),
+    "vectors" => await VectorBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -29,6 +31,7 @@ static int Usage()
           generate --count N --out DIR [--target db|index] [--seed 42]
           match    --data DIR [--iterations 2000] [--warmup 300]
           reindex  --data DIR
+          vectors  --out DIR [--count 100000] [--embed 256] [--iterations 400] [--warmup 50]
           http     --data DIR [--rate 50] [--seconds 30]
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]

@@ -31,6 +31,20 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task VectorsAreCommittedWithTheIndexAndReportTheirMemory()
+    {
+        await Index.ApplyAsync([Upsert(Doc(1, "Near") with { Vector = [1f, 0f, 0f, 0f] }), Upsert(Doc(2, "Far") with { Vector = [0f, 1f, 0f, 0f] })], 3);
+        Lucene.Dispose();
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal(0, reopened.VectorMemoryBytes);
+        var result = await reopened.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Vector = [0.8f, 0.6f, 0f, 0f] });
+        Assert.Equal([1, 2], result.Hits.Select(h => h.EntityId));
+        Assert.Equal([0.8, 0.6], result.Hits.Select(h => Math.Round(h.Score, 4)));
+        // One int8 row of four values and one float scale per document, for the segment the query read.
+        Assert.Equal(2 * (4 + sizeof(float)), reopened.VectorMemoryBytes);
+    }
+
+    [Fact]
     public async Task APayloadTooLargeForADocValueComesBackWhole()
     {
         var large = "{\"notes\":\"" + new string('x', 40_000) + "\"}";

@@ -30,6 +30,7 @@ internal static partial class ElasticsearchQuery
     public static SearchRequest Build(SearchQuery query, string index)
     {
         SearchSchema.Validate(query);
+        if (query.Vector is not null) return BuildVector(query, index);
         var text = QueryText.Parse(query.Text);
         return new SearchRequest(index)
         {
@@ -46,23 +47,40 @@ internal static partial class ElasticsearchQuery
         };
     }
 
-    private static Query BuildQuery(SearchQuery query, QueryText text)
+    /// <summary>
+    /// kNN over the dense_vector field, the filters applied inside the search (so it finds the
+    /// nearest documents that pass them, not nearest documents later filtered away). Candidates
+    /// per shard are ten times the hits asked for, enough for HNSW to find the true nearest at
+    /// this index's size.
+    /// </summary>
+    private static SearchRequest BuildVector(SearchQuery query, string index)
     {
-        // By default every word and phrase is required; a word that analyses into several tokens
-        // ("5-axis", "精密切削") must match them in order, like a phrase. With AnyTerm (matching)
-        // any part may match and the summed scores rank documents holding more of them first.
-        var parts = text.Terms.Concat(text.Phrases).ToList();
-        var filter = new List<Query> { new TermQuery(SourceFields.Kind, query.Kind.ToString()) };
-        List<Query> must = [], should = [];
-        if (parts.Count == 0) must.Add(new MatchAllQuery());
-        else if (query.AnyTerm) should.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.None)));
-        else
+        var wanted = Math.Max(1, query.Skip + query.Take);
+        return new SearchRequest(index)
         {
-            must.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.All)));
-            // Stop-word parts match everything, so a query of nothing but stop words ("the") would
-            // list every document; requiring at least one part with real words makes it match none.
-            filter.Add(new BoolQuery { Should = parts.Select(p => Part(p, ZeroTermsQuery.None)).ToList(), MinimumShouldMatch = 1 });
-        }
+            Knn =
+            [
+                new KnnSearch
+                {
+                    Field = SourceFields.Vector,
+                    QueryVector = query.Vector!,
+                    K = wanted,
+                    NumCandidates = Math.Clamp(wanted * 10, 100, SearchSchema.MaxWindow),
+                    Filter = Filters(query),
+                },
+            ],
+            From = query.Skip,
+            Size = query.Take,
+            TrackTotalHits = true,
+            Sort = BuildSort(null),
+            Source = new SourceFilter { Includes = Fields.FromStrings([SourceFields.Kind, SourceFields.EntityId, SourceFields.Title, SourceFields.Payload]) },
+        };
+    }
+
+    /// <summary>The kind, keyword filters and ranges: non-scoring clauses shared by every mode.</summary>
+    private static List<Query> Filters(SearchQuery query)
+    {
+        var filter = new List<Query> { new TermQuery(SourceFields.Kind, query.Kind.ToString()) };
         foreach (var f in query.Filters.Where(f => f.Values.Count > 0))
         {
             var field = SourceFields.Keyword(f.Field);
@@ -72,7 +90,39 @@ internal static partial class ElasticsearchQuery
         }
         foreach (var r in query.Ranges.Where(r => r.Min is not null || r.Max is not null))
             filter.Add(new NumberRangeQuery(SourceFields.Number(r.Field)) { Gte = r.Min, Lte = r.Max });
+        return filter;
+    }
 
+    /// <summary>
+    /// Terms-count mode: one constant-score clause worth 1 per value, summed, so the score is the
+    /// number of values the document holds.
+    /// </summary>
+    private static Query TermsCount(SearchQuery query, KeywordFilter terms) => new BoolQuery
+    {
+        Should = terms.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(v => (Query)new ConstantScoreQuery(new TermQuery(SourceFields.Keyword(terms.Field), v)) { Boost = 1 }).ToList(),
+        MinimumShouldMatch = 1,
+        Filter = Filters(query),
+    };
+
+    private static Query BuildQuery(SearchQuery query, QueryText text)
+    {
+        if (query.RankByTerms is { } terms) return TermsCount(query, terms);
+        // By default every word and phrase is required; a word that analyses into several tokens
+        // ("5-axis", "精密切削") must match them in order, like a phrase. With AnyTerm (matching)
+        // any part may match and the summed scores rank documents holding more of them first.
+        var parts = text.Terms.Concat(text.Phrases).ToList();
+        var filter = Filters(query);
+        List<Query> must = [], should = [];
+        if (parts.Count == 0) must.Add(new MatchAllQuery());
+        else if (query.AnyTerm) should.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.None)));
+        else
+        {
+            must.AddRange(parts.Select(p => Part(p, ZeroTermsQuery.All)));
+            // Stop-word parts match everything, so a query of nothing but stop words ("the") would
+            // list every document; requiring at least one part with real words makes it match none.
+            filter.Insert(1, new BoolQuery { Should = parts.Select(p => Part(p, ZeroTermsQuery.None)).ToList(), MinimumShouldMatch = 1 });
+        }
         return new BoolQuery
         {
             Must = must.Count == 0 ? null : must,
@@ -135,7 +185,8 @@ internal static partial class ElasticsearchQuery
             .Select(h => new SearchHit(
                 Enum.Parse<DocumentKind>(h.Source!.Kind),
                 h.Source.EntityId,
-                h.Score ?? 0,
+                // Elasticsearch scores cosine similarity as (1 + cosine) / 2; hits carry the cosine itself.
+                query.Vector is null ? h.Score ?? 0 : 2 * (h.Score ?? 0.5) - 1,
                 h.Source.Title,
                 h.Source.Payload,
                 Snippets(h.Highlight)))

@@ -138,6 +138,8 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             await _checkpoints.EnsureStoreAsync(ct);
             if (!await _admin.AliasExistsAsync(ct))
                 await _admin.CreateInitialIndexAsync(ct);
+            else
+                await _admin.AddNewFieldsAsync(ct);
             _ready = true;
         }
         finally

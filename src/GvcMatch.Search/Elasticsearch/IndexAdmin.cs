@@ -75,6 +75,20 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
             throw Failure($"creating index {InitialIndexName}", response);
     }
 
+    /// <summary>
+    /// Fields added to the mappings file after an index was created (the vector field) are added
+    /// to the live index too: its mapping is strict, so documents carrying them would be refused
+    /// until the next rebuild. Adding a field that is already mapped the same way changes nothing.
+    /// </summary>
+    public async Task AddNewFieldsAsync(CancellationToken ct)
+    {
+        var properties = JsonNode.Parse(LoadMappings())!["mappings"]!["properties"]!;
+        var body = new JsonObject { ["properties"] = new JsonObject { [SourceFields.Vector] = properties[SourceFields.Vector]!.DeepClone() } };
+        var response = await client.Transport.RequestAsync<StringResponse>(
+            Elastic.Transport.HttpMethod.PUT, $"/{Alias}/_mapping", PostData.String(body.ToJsonString()), ct);
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure("adding the vector field to the live index", response);
+    }
+
     /// <summary>Creates a concrete index for a rebuild, outside the alias.</summary>
     public async Task CreateIndexAsync(string name, CancellationToken ct)
     {

@@ -20,6 +20,11 @@ internal sealed record IndexedDocument
 
     [JsonPropertyName("updatedAt")] public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The embedding; left out of the document when there is none (a dense_vector cannot be empty).</summary>
+    [JsonPropertyName("vector")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float[]? Vector { get; init; }
+
     public static IndexedDocument From(SearchDocument d) => new()
     {
         Kind = d.Kind.ToString(),
@@ -30,6 +35,7 @@ internal sealed record IndexedDocument
         Numbers = d.Numbers.Where(n => double.IsFinite(n.Value)).ToDictionary(n => n.Key, n => n.Value),
         Payload = d.Payload,
         UpdatedAt = d.UpdatedAt,
+        Vector = d.Vector is { Length: > 0 } v ? v : null,
     };
 }
 
@@ -43,6 +49,7 @@ internal static class SourceFields
     public const string Title = "title";
     public const string Body = "body";
     public const string Payload = "payload";
+    public const string Vector = "vector";
     public static string Keyword(string field) => $"keywords.{field}";
     public static string Number(string field) => $"numbers.{field}";
 }

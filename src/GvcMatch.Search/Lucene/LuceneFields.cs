@@ -19,6 +19,12 @@ internal static class LuceneFields
     public const string TitleValue = "dv.title";
     public const string PayloadValue = "dv.payload";
 
+    /// <summary>
+    /// The document's embedding as little-endian float32 doc values: committed with the document
+    /// and its checkpoint, so vectors can never disagree with the index they belong to.
+    /// </summary>
+    public const string VectorValue = "dv.vector";
+
     /// <summary>Lucene caps one binary doc value at about 32 KB; a larger payload stays a stored field only.</summary>
     public const int MaxValueBytes = 32_000;
 
@@ -53,6 +59,8 @@ internal static class LuceneFields
                 doc.Add(new StoredField(Payload, source.Payload));
             }
         }
+        if (source.Vector is { Length: > 0 and <= MaxValueBytes / sizeof(float) } vector)
+            doc.Add(new BinaryDocValuesField(VectorValue, new BytesRef(VectorBytes(vector))));
         foreach (var (field, values) in source.Keywords)
         {
             var name = Keyword(field);
@@ -70,6 +78,23 @@ internal static class LuceneFields
             doc.Add(new DoubleDocValuesField(name, value));
         }
         return doc;
+    }
+
+    public static byte[] VectorBytes(float[] vector)
+    {
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+        if (!BitConverter.IsLittleEndian)
+            for (var i = 0; i < bytes.Length; i += sizeof(float)) Array.Reverse(bytes, i, sizeof(float));
+        return bytes;
+    }
+
+    public static float[] Vector(BytesRef bytes)
+    {
+        var copy = new byte[bytes.Length];
+        Array.Copy(bytes.Bytes, bytes.Offset, copy, 0, bytes.Length);
+        if (!BitConverter.IsLittleEndian)
+            for (var i = 0; i < copy.Length; i += sizeof(float)) Array.Reverse(copy, i, sizeof(float));
+        return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(copy).ToArray();
     }
 
     private static BytesRef Utf8(string text)

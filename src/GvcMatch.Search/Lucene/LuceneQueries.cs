@@ -40,6 +40,20 @@ internal sealed class LuceneQueries(Analyzer analyzer, FilterCache filters)
         return query;
     }
 
+    /// <summary>
+    /// Documents holding any of the values, scored by how many: each value is a constant-score
+    /// clause worth 1, and BM25 (unlike classic TF-IDF) neither normalises nor coordinates the
+    /// sum, so the score is exactly the count, as Elasticsearch's sum of constant scores is.
+    /// </summary>
+    public static Query TermsCount(KeywordFilter terms)
+    {
+        var field = LuceneFields.Keyword(terms.Field);
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var value in terms.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            query.Add(new ConstantScoreQuery(new TermQuery(new Term(field, value))) { Boost = 1f }, Occur.SHOULD);
+        return query;
+    }
+
     /// <summary>The kind, keyword and range conditions as one non-scoring filter of cached clauses.</summary>
     public Filter Filter(SearchQuery query) => filters.All(FilterClauses(query));
 

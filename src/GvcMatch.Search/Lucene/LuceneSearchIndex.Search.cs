@@ -15,7 +15,8 @@ public sealed partial class LuceneSearchIndex
 
     private SearchResult Search(IndexSearcher searcher, SearchQuery query, QueryText text)
     {
-        var textQuery = _queries.Text(text, query.AnyTerm, searcher);
+        if (query.Vector is not null) return SearchVector(searcher, query);
+        var textQuery = query.RankByTerms is { } terms ? LuceneQueries.TermsCount(terms) : _queries.Text(text, query.AnyTerm, searcher);
         // Lucene refuses a page of zero; a count-only query still needs one slot.
         var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
             fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

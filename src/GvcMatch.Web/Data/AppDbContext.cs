@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RequirementVersion> RequirementVersions => Set<RequirementVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<IndexOutboxEntry> IndexOutbox => Set<IndexOutboxEntry>();
+    public DbSet<Features.Embeddings.StoredEmbedding> Embeddings => Set<Features.Embeddings.StoredEmbedding>();
     public DbSet<Features.SavedSearches.SavedSearch> SavedSearches => Set<Features.SavedSearches.SavedSearch>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Questions.RequirementQuestion> RequirementQuestions => Set<Features.Questions.RequirementQuestion>();

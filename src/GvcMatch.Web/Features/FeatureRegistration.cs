@@ -3,6 +3,7 @@ using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
+using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
@@ -24,6 +25,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddImport();
+        // Before search: the model is loaded (or refused) before the indexer starts using it.
+        services.AddEmbeddings();
         services.AddSearch();
         services.AddConversations();
         services.AddOffers();

@@ -45,6 +45,7 @@ internal sealed class CannedElasticsearch : IRequestInvoker
     /// <summary>The replies of an index that already exists: alias and meta index in place.</summary>
     public CannedElasticsearch WithExistingIndex() => this
         .On("HEAD /_alias/gvcmatch", "")
+        .On("PUT /gvcmatch/_mapping", """{"acknowledged":true}""")
         .On("PUT /gvcmatch-meta", """{"error":{"type":"resource_already_exists_exception","reason":"index [gvcmatch-meta] already exists"},"status":400}""", 400);
 
     public CannedElasticsearch WithCheckpointWrites() =>

@@ -6,7 +6,7 @@ namespace GvcMatch.Search.Tests.Elasticsearch;
 /// <summary>The search request bodies the provider sends, checked path by path.</summary>
 public sealed class ElasticsearchSearchRequestTests
 {
-    private const string EmptySearchResponse =
+    internal const string EmptySearchResponse =
         """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""";
 
     private static readonly SearchQuery FullQuery = new()
@@ -26,7 +26,8 @@ public sealed class ElasticsearchSearchRequestTests
         Highlight = true,
     };
 
-    private static async Task<JsonElement> SendAsync(SearchQuery query)
+    /// <summary>The body of the one search request <paramref name="query"/> makes the provider send.</summary>
+    internal static async Task<JsonElement> SendAsync(SearchQuery query)
     {
         var es = new CannedElasticsearch().WithExistingIndex().On("POST /gvcmatch/_search", EmptySearchResponse);
         await new ElasticsearchSearchIndex(es.Client, CannedElasticsearch.Options).SearchAsync(query);

@@ -1,5 +1,6 @@
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Embeddings;
 using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Search;
@@ -33,15 +34,22 @@ public static class IndexChanges
     /// The current document for each target, or a delete when the item is gone or no longer
     /// visible to everyone (unpublished, stale, draft).
     /// </summary>
-    public static async Task<List<IndexChange>> BuildAsync(AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, CancellationToken ct)
+    /// <remarks>
+    /// With <paramref name="embeddings"/> enabled, suppliers and requirements carry their vectors,
+    /// and their phrases are stored for scoring: this is where a written profile gets embedded.
+    /// </remarks>
+    public static async Task<List<IndexChange>> BuildAsync(
+        AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, EmbeddingCache? embeddings, CancellationToken ct)
     {
         var changes = new List<IndexChange>(targets.Count);
         var found = new HashSet<(DocumentKind, int)>();
 
         var suppliers = IdsOf(targets, DocumentKind.Supplier);
         if (suppliers.Count > 0)
-            foreach (var p in await SupplierDocuments.Indexable(db, today).Where(p => suppliers.Contains(p.OrganizationId)).ToListAsync(ct))
-                Add(SupplierDocuments.Build(p, today));
+        {
+            var profiles = await SupplierDocuments.Indexable(db, today).Where(p => suppliers.Contains(p.OrganizationId)).ToListAsync(ct);
+            foreach (var doc in await DocumentVectors.SuppliersAsync(embeddings, db, profiles, today, withPhrases: true, ct)) Add(doc);
+        }
 
         var ip = IdsOf(targets, DocumentKind.IpListing);
         if (ip.Count > 0)
@@ -50,8 +58,10 @@ public static class IndexChanges
 
         var requirements = IdsOf(targets, DocumentKind.Requirement);
         if (requirements.Count > 0)
-            foreach (var r in await ListingDocuments.IndexableRequirements(db).Where(r => requirements.Contains(r.Id)).ToListAsync(ct))
-                Add(ListingDocuments.Build(r));
+        {
+            var open = await ListingDocuments.IndexableRequirements(db).Where(r => requirements.Contains(r.Id)).ToListAsync(ct);
+            foreach (var doc in await DocumentVectors.RequirementsAsync(embeddings, db, open, withPhrases: true, ct)) Add(doc);
+        }
 
         changes.AddRange(targets.Where(t => !found.Contains(t)).Select(t => new IndexChange(t.Kind, t.Id, null)));
         return changes;

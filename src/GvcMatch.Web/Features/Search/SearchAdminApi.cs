@@ -1,12 +1,17 @@
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Search;
 
-public sealed record SearchStatusDto(long Checkpoint, long LatestOutboxRow, long Pending, IReadOnlyDictionary<DocumentKind, long> Documents, RebuildStatus Rebuild);
+public sealed record SearchStatusDto(
+    long Checkpoint, long LatestOutboxRow, long Pending, IReadOnlyDictionary<DocumentKind, long> Documents, RebuildStatus Rebuild, EmbeddingStatusDto Embeddings);
+
+/// <summary>Semantic matching: whether it is on, the model, the backfill's progress and how many phrases the cache holds.</summary>
+public sealed record EmbeddingStatusDto(bool Enabled, string Model, BackfillStatus Backfill, long EmbeddedSinceStart, int CachedPhrases);
 
 public static class SearchAdminApi
 {
@@ -23,11 +28,13 @@ public static class SearchAdminApi
         return app;
     }
 
-    private static async Task<Ok<SearchStatusDto>> StatusAsync(ISearchIndex index, SearchRebuild rebuild, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<SearchStatusDto>> StatusAsync(
+        ISearchIndex index, SearchRebuild rebuild, EmbeddingCache embeddings, EmbeddingBackfill backfill, PhraseVectors phrases, AppDbContext db, CancellationToken ct)
     {
         var checkpoint = await index.GetCheckpointAsync(ct);
         var latest = await db.IndexOutbox.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var pending = await db.IndexOutbox.LongCountAsync(e => e.Id > checkpoint, ct);
-        return TypedResults.Ok(new SearchStatusDto(checkpoint, latest, pending, await index.CountAsync(ct), rebuild.Status));
+        var semantic = new EmbeddingStatusDto(embeddings.IsEnabled, embeddings.ModelId, backfill.Status, embeddings.Computed, phrases.Count);
+        return TypedResults.Ok(new SearchStatusDto(checkpoint, latest, pending, await index.CountAsync(ct), rebuild.Status, semantic));
     }
 }

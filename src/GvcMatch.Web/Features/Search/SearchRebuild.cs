@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,9 @@ public sealed record RebuildStatus(RebuildState State, long Done, long Total, Da
 /// Rebuilds the whole index from the database into a fresh index while searches keep using the
 /// live one, then swaps. Changes made during the rebuild are replayed by the indexer, because the
 /// new index records the outbox position taken before the first row was read.
+/// Vectors come from the Embeddings table; only a text never embedded before runs the model.
 /// </summary>
-public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, ILogger<SearchRebuild> logger)
+public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, EmbeddingCache embeddings, ILogger<SearchRebuild> logger)
 {
     private const int BatchSize = 1000;
     private readonly Lock _gate = new();
@@ -55,16 +57,18 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
             Report(new(RebuildState.Running, 0, total, started, null, null));
 
             await using var rebuild = await index.BeginRebuildAsync(ct);
-            await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId, p => SupplierDocuments.Build(p, today));
-            await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, ListingDocuments.Build);
-            await CopyAsync(ListingDocuments.IndexableRequirements(db), r => r.Id, ListingDocuments.Build);
+            await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId,
+                page => DocumentVectors.SuppliersAsync(embeddings, db, page, today, withPhrases: false, ct));
+            await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, page => Task.FromResult(page.Select(ListingDocuments.Build).ToList()));
+            await CopyAsync(ListingDocuments.IndexableRequirements(db), r => r.Id,
+                page => DocumentVectors.RequirementsAsync(embeddings, db, page, withPhrases: false, ct));
             await rebuild.CompleteAsync(checkpoint, ct);
 
             Report(new(RebuildState.Completed, done, total, started, clock.GetUtcNow(), null));
             logger.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s", done, (clock.GetUtcNow() - started).TotalSeconds);
 
             // Keyset paging (ordered by id) keeps each batch query cheap however large the table.
-            async Task CopyAsync<T>(IQueryable<T> source, Expression<Func<T, int>> key, Func<T, SearchDocument> build)
+            async Task CopyAsync<T>(IQueryable<T> source, Expression<Func<T, int>> key, Func<List<T>, Task<List<SearchDocument>>> build)
             {
                 var last = 0;
                 var keyOf = key.Compile();
@@ -72,7 +76,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
                 {
                     var page = await source.Where(AfterKey(key, last)).OrderBy(key).Take(BatchSize).ToListAsync(ct);
                     if (page.Count == 0) return;
-                    await rebuild.AddAsync(page.Select(build).ToList(), ct);
+                    await rebuild.AddAsync(await build(page), ct);
                     last = keyOf(page[^1]);
                     done += page.Count;
                     Report(new(RebuildState.Running, done, total, started, null, null));

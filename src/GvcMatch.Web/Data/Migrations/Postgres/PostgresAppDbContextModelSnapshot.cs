@@ -878,6 +878,39 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Embeddings.StoredEmbedding", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Model", "TextHash");
+
+                    b.HasIndex("Model", "Kind", "CreatedAt");
+
+                    b.ToTable("Embeddings", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.IpListings.IpListing", b =>
                 {
                     b.Property<int>("Id")

@@ -842,6 +842,39 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("EmailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Embeddings.StoredEmbedding", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Model", "TextHash");
+
+                    b.HasIndex("Model", "Kind", "CreatedAt");
+
+                    b.ToTable("Embeddings", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.IpListings.IpListing", b =>
                 {
                     b.Property<int>("Id")

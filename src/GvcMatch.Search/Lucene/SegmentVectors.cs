@@ -1,0 +1,72 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace GvcMatch.Search.Lucene;
+
+/// <summary>
+/// One segment's vectors as a contiguous int8 matrix (row = local doc id) with a scale per row,
+/// built from the segment's doc values the first time a vector query reaches it. Segments never
+/// change once written, so a matrix stays valid for the segment's life; it is keyed by the
+/// segment's core (shared by every near-real-time reader of that segment) and dropped with it.
+/// </summary>
+internal sealed class SegmentVectors
+{
+    public static readonly SegmentVectors None = new(0, [], []);
+
+    private SegmentVectors(int dimensions, sbyte[] rows, float[] scales)
+    {
+        Dimensions = dimensions;
+        Rows = rows;
+        Scales = scales;
+    }
+
+    public int Dimensions { get; }
+
+    /// <summary>maxDoc × <see cref="Dimensions"/> values.</summary>
+    public sbyte[] Rows { get; }
+
+    /// <summary>Per document, the factor that turns its int8 row back into floats; 0 for a document without a vector.</summary>
+    public float[] Scales { get; }
+
+    public long Bytes => Rows.LongLength + Scales.LongLength * sizeof(float);
+
+    public static SegmentVectors Load(AtomicReader reader)
+    {
+        var values = reader.GetBinaryDocValues(LuceneFields.VectorValue);
+        if (values is null) return None;
+        var scratch = new BytesRef();
+        var dimensions = 0;
+        for (var doc = 0; doc < reader.MaxDoc && dimensions == 0; doc++)
+        {
+            values.Get(doc, scratch);
+            dimensions = scratch.Length / sizeof(float);
+        }
+        if (dimensions == 0) return None;
+
+        var rows = new sbyte[(long)reader.MaxDoc * dimensions];
+        var scales = new float[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            values.Get(doc, scratch);
+            // A vector of another length (from another model) cannot be compared: the document counts as having none.
+            if (scratch.Length != dimensions * sizeof(float)) continue;
+            var vector = LuceneFields.Vector(scratch);
+            scales[doc] = Int8Dot.Quantize(vector, rows.AsSpan(doc * dimensions, dimensions));
+        }
+        return new SegmentVectors(dimensions, rows, scales);
+    }
+}
+
+/// <summary>The matrices of the segments in use, by segment core.</summary>
+internal sealed class VectorCache
+{
+    private readonly ConditionalWeakTable<object, SegmentVectors> _segments = new();
+
+    public SegmentVectors For(AtomicReader reader) =>
+        // Two queries reaching a new segment together may both build it; one result is kept.
+        _segments.GetValue(reader.CoreCacheKey, _ => SegmentVectors.Load(reader));
+
+    /// <summary>Memory held by the matrices of segments still alive.</summary>
+    public long Bytes => _segments.Sum(s => s.Value.Bytes);
+}

@@ -1,0 +1,25 @@
+using GvcMatch.Embeddings;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GvcMatch.Web.Features.Embeddings;
+
+public static class EmbeddingRegistration
+{
+    /// <summary>
+    /// all-MiniLM-L6-v2 unless an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> is registered
+    /// before this: a deployment swaps the model by registering its own generator.
+    /// </summary>
+    public static IServiceCollection AddEmbeddings(this IServiceCollection services)
+    {
+        services.AddOptions<SemanticOptions>().BindConfiguration(SemanticOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => MiniLmEmbeddingGenerator.Shared);
+        services.AddSingleton<EmbeddingModel>();
+        services.AddSingleton<PhraseVectors>();
+        services.AddSingleton<IPhraseVectors>(sp => sp.GetRequiredService<PhraseVectors>());
+        services.AddSingleton<EmbeddingCache>();
+        services.AddSingleton<EmbeddingBackfill>();
+        services.AddHostedService<EmbeddingBackground>();
+        return services;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace GvcMatch.Matching.Understanding;
+
+/// <summary>
+/// Finds vocabulary labels in text. Alphabetic labels match as whole analysed words in sequence
+/// (the same stems the keyword index uses); labels in Han, Kana or Hangul, which are written
+/// without spaces, match as runs of characters after width and case folding. Where two labels
+/// overlap, the longer one wins: "powder coating" is one concept, not "powder" and "coating".
+/// </summary>
+internal sealed class LabelIndex
+{
+    private sealed record WordLabel(string[] Stems, string ConceptId, string Language);
+    private sealed record CharLabel(string Text, string ConceptId, string Language);
+    private sealed record Listed(string Folded, string Label, string ConceptId, string Language, bool Preferred);
+
+    private readonly Dictionary<string, List<WordLabel>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly List<CharLabel> _charLabels = [];
+    private readonly List<Listed> _listed = [];
+
+    public LabelIndex(IEnumerable<Concept> concepts)
+    {
+        foreach (var c in concepts)
+        {
+            foreach (var (language, labels) in c.Labels)
+            {
+                for (var i = 0; i < labels.Count; i++)
+                {
+                    var label = labels[i];
+                    _listed.Add(new Listed(FoldForPrefix(label), label, c.Id, language, i == 0));
+                    if (HasCjk(label))
+                    {
+                        var folded = FoldChars(label);
+                        // A single ideograph names too many things to be evidence of a capability.
+                        if (folded.Length >= 2) _charLabels.Add(new CharLabel(folded, c.Id, language));
+                        continue;
+                    }
+                    var stems = Words.Stems(label);
+                    if (stems.Length == 0) continue;
+                    if (!_byFirstStem.TryGetValue(stems[0], out var list)) _byFirstStem[stems[0]] = list = [];
+                    list.Add(new WordLabel(stems, c.Id, language));
+                }
+            }
+        }
+        foreach (var list in _byFirstStem.Values) list.Sort((a, b) => b.Stems.Length.CompareTo(a.Stems.Length));
+        _charLabels.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
+    }
+
+    public IReadOnlyList<ConceptMention> Tag(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        var mentions = new List<ConceptMention>();
+        TagWords(text, mentions);
+        if (_charLabels.Count > 0 && HasCjk(text)) TagChars(text, mentions);
+        return mentions;
+    }
+
+    private void TagWords(string text, List<ConceptMention> mentions)
+    {
+        var words = Words.Analyze(text);
+        for (var i = 0; i < words.Count;)
+        {
+            var matched = 0;
+            if (_byFirstStem.TryGetValue(words[i].Stem, out var candidates))
+            {
+                foreach (var label in candidates)
+                {
+                    if (!Continues(text, words, i, label.Stems)) continue;
+                    var last = words[i + label.Stems.Length - 1];
+                    mentions.Add(new ConceptMention(label.ConceptId, text[words[i].Start..last.End], label.Language, words[i].Start, last.End - words[i].Start));
+                    matched = label.Stems.Length;
+                    break;
+                }
+            }
+            i += Math.Max(1, matched);
+        }
+    }
+
+    /// <summary>Whether the label's stems follow from word <paramref name="at"/> on, within one phrase (no comma or line break between them).</summary>
+    private static bool Continues(string text, List<Word> words, int at, string[] stems)
+    {
+        if (at + stems.Length > words.Count) return false;
+        for (var k = 0; k < stems.Length; k++)
+        {
+            if (!string.Equals(words[at + k].Stem, stems[k], StringComparison.Ordinal)) return false;
+            if (k > 0 && text.AsSpan(words[at + k - 1].End, words[at + k].Start - words[at + k - 1].End).IndexOfAny(PhraseBreaks) >= 0) return false;
+        }
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PhraseBreaks = System.Buffers.SearchValues.Create(",;|\n\r.:()[]、。・，");
+
+    private void TagChars(string text, List<ConceptMention> mentions)
+    {
+        var folded = FoldChars(text);
+        var taken = new bool[folded.Length];
+        foreach (var label in _charLabels)
+        {
+            for (var at = folded.IndexOf(label.Text, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(label.Text, at + 1, StringComparison.Ordinal))
+            {
+                if (taken.AsSpan(at, label.Text.Length).Contains(true)) continue;
+                taken.AsSpan(at, label.Text.Length).Fill(true);
+                mentions.Add(new ConceptMention(label.ConceptId, folded.Substring(at, label.Text.Length), label.Language, at, label.Text.Length));
+            }
+        }
+    }
+
+    public IReadOnlyList<(Concept, string)> Suggest(string typed, string language, int max, IReadOnlyDictionary<string, Concept> byId)
+    {
+        var prefix = FoldForPrefix(typed);
+        if (prefix.Length == 0 || max <= 0) return [];
+        return _listed
+            .Where(l => l.Folded.StartsWith(prefix, StringComparison.Ordinal) || l.Folded.Contains(" " + prefix, StringComparison.Ordinal))
+            .OrderByDescending(l => l.Language == language)
+            .ThenByDescending(l => l.Folded.StartsWith(prefix, StringComparison.Ordinal))
+            .ThenByDescending(l => l.Preferred)
+            .ThenBy(l => l.Label.Length)
+            .ThenBy(l => l.Label, StringComparer.Ordinal)
+            .DistinctBy(l => l.ConceptId)
+            .Take(max)
+            .Select(l => (byId[l.ConceptId], l.Language == language ? l.Label : byId[l.ConceptId].PreferredLabel(language)))
+            .ToList();
+    }
+
+    /// <summary>Full-width and half-width forms joined (NFKC) and lower-cased; lengths of CJK text are kept.</summary>
+    internal static string FoldChars(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+
+    private static string FoldForPrefix(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ');
+        }
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormKC);
+    }
+
+    /// <summary>True when the text holds Han, Hiragana, Katakana or Hangul.</summary>
+    public static bool HasCjk(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
+                or >= '\uAC00' and <= '\uD7AF' or >= '\uFF66' and <= '\uFF9F') return true;
+        }
+        return false;
+    }
+}

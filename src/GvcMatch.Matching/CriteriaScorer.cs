@@ -71,7 +71,9 @@ public sealed class CriteriaScorer
     private static CapabilityReader? DescriptionReader(MatchContext context, CapabilityReader?[] readers)
     {
         if (string.IsNullOrWhiteSpace(context.RequirementText) || readers.All(r => r is null)) return null;
+        // What the keywords already ask, and everything above it ("milled" in a description of a CNC milling job).
         var sought = readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).ToHashSet(StringComparer.Ordinal);
+        sought.UnionWith(sought.SelectMany(context.Vocabulary.AncestorsOf).ToList());
         var named = context.Vocabulary.Tag(context.RequirementText)
             .Where(m => !sought.Contains(m.ConceptId) && context.Vocabulary.Find(m.ConceptId)?.Kind != "sector")
             .DistinctBy(m => m.ConceptId).Select(m => m.Surface).ToList();

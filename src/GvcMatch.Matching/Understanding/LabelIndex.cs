@@ -53,7 +53,8 @@ internal sealed class LabelIndex
         var mentions = new List<ConceptMention>();
         TagWords(text, mentions);
         if (_charLabels.Count > 0 && HasCjk(text)) TagChars(text, mentions);
-        return mentions;
+        // In the order the text names them (List.Sort is not stable; OrderBy is).
+        return mentions.OrderBy(m => m.Start).ToList();
     }
 
     private void TagWords(string text, List<ConceptMention> mentions)

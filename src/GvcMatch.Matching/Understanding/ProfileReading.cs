@@ -59,7 +59,7 @@ public static class ProfileReading
         if (backed.Overlaps(up) || backed.Overlaps(v.DescendantsOf(id))) return true;
         var parents = v.Find(id)?.Broader ?? [];
         if (backed.Any(b => v.Find(b)?.Broader.Intersect(parents).Any() == true)) return true;
-        if (isic.Count > 0 && new[] { id }.Concat(up).Select(v.Find).Any(c => c is not null && c.Kind != "sector" && c.Isic.Intersect(isic).Any())) return true;
+        if (isic.Count > 0 && new[] { id }.Concat(up).Select(v.Find).Any(c => c is not null && c.Isic.Intersect(isic).Any())) return true;
         var phrase = Phrase(Words.Stems(text));
         return phrase.Length > 2 && contextWords.Contains(phrase, StringComparison.Ordinal);
     }

@@ -13,8 +13,8 @@ public static class Reference
 
     /// <summary>Whether the supplier offers the keyword as the scorer reads it on its own (one keyword, one supplier).</summary>
     public static bool Offers(SupplierFacts s, string keyword) =>
-        new Understanding.CapabilityReader([keyword], Understanding.MatchContext.Lexical)
-            .Assess(Understanding.ProfileReading.Ensure(s, Understanding.CapabilityVocabulary.Empty))[0].Met;
+        new GvcMatch.Matching.Understanding.CapabilityReader([keyword], GvcMatch.Matching.Understanding.MatchContext.Lexical)
+            .Assess(GvcMatch.Matching.Understanding.ProfileReading.Ensure(s, GvcMatch.Matching.Understanding.CapabilityVocabulary.Empty))[0].Met;
 
     private static bool Meets(Criterion c, SupplierFacts s) => Scorer.Score([c], s, Today).Criteria[0].Met;
 

@@ -26,6 +26,9 @@ public sealed record SupplierFacts
     public IReadOnlyList<string> ExportMarkets { get; init; } = [];
     public IReadOnlyList<string> IsicCodes { get; init; } = [];
 
+    /// <summary>The organisation's own description: read for concepts, never shown by the scorer.</summary>
+    public string? Description { get; init; }
+
     /// <summary>
     /// What the profile says, read once when it is written (<see cref="Understanding.ProfileReading"/>):
     /// the concepts it names, and its words as the analyser leaves them, tags and context apart

@@ -9,8 +9,9 @@ namespace GvcMatch.Matching.Understanding;
 /// </summary>
 public static class ProfileReading
 {
-    public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary, string? description = null)
+    public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary)
     {
+        var description = facts.Description;
         var concepts = new List<TaggedConcept>();
         var context = new List<(string Id, string Text, string From)>();
         Collect(vocabulary, [facts.Summary], "summary", context);

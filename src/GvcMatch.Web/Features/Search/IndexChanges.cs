@@ -33,7 +33,7 @@ public static class IndexChanges
     /// The current document for each target, or a delete when the item is gone or no longer
     /// visible to everyone (unpublished, stale, draft).
     /// </summary>
-    public static async Task<List<IndexChange>> BuildAsync(AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, CancellationToken ct)
+    public static async Task<List<IndexChange>> BuildAsync(AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, CancellationToken ct)
     {
         var changes = new List<IndexChange>(targets.Count);
         var found = new HashSet<(DocumentKind, int)>();
@@ -41,7 +41,7 @@ public static class IndexChanges
         var suppliers = IdsOf(targets, DocumentKind.Supplier);
         if (suppliers.Count > 0)
             foreach (var p in await SupplierDocuments.Indexable(db, today).Where(p => suppliers.Contains(p.OrganizationId)).ToListAsync(ct))
-                Add(SupplierDocuments.Build(p, today));
+                Add(SupplierDocuments.Build(p, today, vocabulary));
 
         var ip = IdsOf(targets, DocumentKind.IpListing);
         if (ip.Count > 0)

@@ -12,7 +12,8 @@ namespace GvcMatch.Web.Features.Search;
 /// the rows are still there and the checkpoint is still behind them.
 /// </summary>
 public sealed class SearchIndexer(
-    IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock, ILogger<SearchIndexer> logger)
+    IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock,
+    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchIndexer> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
@@ -76,7 +77,7 @@ public sealed class SearchIndexer(
 
         var all = rows.Concat(late).ToList();
         var targets = await IndexChanges.ExpandAsync(db, all, ct);
-        var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), ct);
+        var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), vocabulary, ct);
         var next = rows.Count > 0 ? rows[^1].Id : checkpoint;
         await index.ApplyAsync(changes, next, ct);
 

@@ -18,7 +18,7 @@ public sealed record RebuildStatus(RebuildState State, long Done, long Total, Da
 /// live one, then swaps. Changes made during the rebuild are replayed by the indexer, because the
 /// new index records the outbox position taken before the first row was read.
 /// </summary>
-public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, ILogger<SearchRebuild> logger)
+public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchRebuild> logger)
 {
     private const int BatchSize = 1000;
     private readonly Lock _gate = new();
@@ -55,7 +55,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
             Report(new(RebuildState.Running, 0, total, started, null, null));
 
             await using var rebuild = await index.BeginRebuildAsync(ct);
-            await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId, p => SupplierDocuments.Build(p, today));
+            await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId, p => SupplierDocuments.Build(p, today, vocabulary));
             await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, ListingDocuments.Build);
             await CopyAsync(ListingDocuments.IndexableRequirements(db), r => r.Id, ListingDocuments.Build);
             await rebuild.CompleteAsync(checkpoint, ct);

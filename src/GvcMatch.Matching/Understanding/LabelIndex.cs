@@ -11,7 +11,7 @@ namespace GvcMatch.Matching.Understanding;
 /// </summary>
 internal sealed class LabelIndex
 {
-    private sealed record WordLabel(string[] Stems, string ConceptId, string Language);
+    private sealed record WordLabel(string[] Stems, string Folded, string ConceptId, string Language);
     private sealed record CharLabel(string Text, string ConceptId, string Language);
     private sealed record Listed(string Folded, string Label, string ConceptId, string Language, bool Preferred);
 
@@ -39,7 +39,7 @@ internal sealed class LabelIndex
                     var stems = Words.Stems(label);
                     if (stems.Length == 0) continue;
                     if (!_byFirstStem.TryGetValue(stems[0], out var list)) _byFirstStem[stems[0]] = list = [];
-                    list.Add(new WordLabel(stems, c.Id, language));
+                    list.Add(new WordLabel(stems, FoldForPrefix(label), c.Id, language));
                 }
             }
         }
@@ -65,13 +65,23 @@ internal sealed class LabelIndex
             var matched = 0;
             if (_byFirstStem.TryGetValue(words[i].Stem, out var candidates))
             {
+                WordLabel? chosen = null;
+                string? surface = null;
                 foreach (var label in candidates)
                 {
+                    if (chosen is not null && label.Stems.Length < chosen.Stems.Length) break;
                     if (!Continues(text, words, i, label.Stems)) continue;
                     var last = words[i + label.Stems.Length - 1];
-                    mentions.Add(new ConceptMention(label.ConceptId, text[words[i].Start..last.End], label.Language, words[i].Start, last.End - words[i].Start));
-                    matched = label.Stems.Length;
-                    break;
+                    surface ??= text[words[i].Start..last.End];
+                    // Labels that stem alike ("injection moulds", "injection moulding"): the one written as the text is wins.
+                    if (chosen is null || label.Folded == FoldForPrefix(surface)) chosen = label;
+                    if (label.Folded == FoldForPrefix(surface)) break;
+                }
+                if (chosen is not null)
+                {
+                    var last = words[i + chosen.Stems.Length - 1];
+                    mentions.Add(new ConceptMention(chosen.ConceptId, surface!, chosen.Language, words[i].Start, last.End - words[i].Start));
+                    matched = chosen.Stems.Length;
                 }
             }
             i += Math.Max(1, matched);

@@ -67,6 +67,13 @@ public sealed class CriteriaScorer
         return (Math.Round(score, 4), met, evidence);
     }
 
+    /// <summary>
+    /// What a description can ask of a supplier beyond its keywords: processes, services and
+    /// materials. Products ("housings", "brackets") say what is made, which a shop with the right
+    /// processes can make; sectors are too broad to tell suppliers apart.
+    /// </summary>
+    private static readonly HashSet<string?> DescribedKinds = ["process", "service", "material"];
+
     /// <summary>Concepts the requirement's description names beyond its keywords; they add a little to capability fit.</summary>
     private static CapabilityReader? DescriptionReader(MatchContext context, CapabilityReader?[] readers)
     {
@@ -75,7 +82,7 @@ public sealed class CriteriaScorer
         var sought = readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).ToHashSet(StringComparer.Ordinal);
         sought.UnionWith(sought.SelectMany(context.Vocabulary.AncestorsOf).ToList());
         var named = context.Vocabulary.Tag(context.RequirementText)
-            .Where(m => !sought.Contains(m.ConceptId) && context.Vocabulary.Find(m.ConceptId)?.Kind != "sector")
+            .Where(m => !sought.Contains(m.ConceptId) && DescribedKinds.Contains(context.Vocabulary.Find(m.ConceptId)?.Kind))
             .DistinctBy(m => m.ConceptId).Select(m => m.Surface).ToList();
         return named.Count == 0 ? null : new CapabilityReader(named, context with { Phrases = null, RequirementText = null });
     }

@@ -42,7 +42,7 @@ public abstract class LabelledQualityTests(GvcMatchApp app, ITestOutputHelper ou
         var baseline = QualityMetrics.Of(data.Corpus, await RankAllAsync(data, BaselineTop10Async));
 
         output.WriteLine($"{data.Corpus.Cases.Count} requirements, {data.Corpus.Suppliers.Count()} suppliers, "
-            + $"{data.Corpus.Cases.Sum(c => c.Grades.Count)} grades; loaded in {data.LoadTime.TotalSeconds:0.0} s, "
+            + $"{data.Corpus.Cases.Sum(c => c.Grades.Count)} grades; loaded ({data.LoadTimes}), "
             + $"matched in {matcherTime.TotalSeconds:0.0} s");
         foreach (var line in QualityMetrics.Table(matcher, baseline)) output.WriteLine(line);
         output.WriteLine("");

@@ -49,7 +49,7 @@ public sealed class LabelledCorpus(IReadOnlyList<LabelledFile> files)
         Files.SelectMany(f => f.Seeds.Organizations).Where(o => o.Value.Kind == OrganizationKind.Sme);
 
     /// <summary>Every judged requirement with its criteria, in file order.</summary>
-    public IReadOnlyList<LabelledCase> Cases => Files
+    public IReadOnlyList<LabelledCase> Cases { get; } = files
         .SelectMany(f => f.Labels.Requirements.Select(j => (File: f, Key: j.Key, Judgment: j.Value)))
         .Select(x => new LabelledCase(x.Key, x.File.Name,
             x.File.Seeds.Requirements.Select(r => r.Value).FirstOrDefault(r => r.Key == x.Key),
@@ -57,7 +57,7 @@ public sealed class LabelledCorpus(IReadOnlyList<LabelledFile> files)
         .ToList();
 
     /// <summary>Each supplier's traits, from whichever file states them.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<string>> Traits => Files
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Traits { get; } = files
         .SelectMany(f => f.Labels.Traits)
         .GroupBy(t => t.Key, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(t => t.Value).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);

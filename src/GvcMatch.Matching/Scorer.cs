@@ -13,6 +13,9 @@ public static class Scorer
     /// <summary>Share of capability keywords a mandatory capability-fit criterion must cover.</summary>
     public const double CapabilityPass = 0.5;
 
+    /// <summary>The capability fit below which a supplier is not listed as a match (see <see cref="MatchResult.Relevant"/>).</summary>
+    public const double RelevanceFloor = 0.25;
+
     public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today) => For(criteria).Score(s, today);
 
     public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today, MatchContext context) =>

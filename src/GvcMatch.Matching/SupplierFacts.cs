@@ -38,6 +38,9 @@ public sealed record SupplierFacts
     public string TagWords { get; init; } = "";
     public string ContextWords { get; init; } = "";
 
+    /// <summary>Share of the capability tags that the rest of the profile backs (1 when there are none).</summary>
+    public double TagBacking { get; init; } = 1;
+
     /// <summary>The vocabulary version the concepts were read with; a different one is read again.</summary>
     public string? ReadWith { get; init; }
 }

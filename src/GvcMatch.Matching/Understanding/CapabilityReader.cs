@@ -24,6 +24,15 @@ public sealed class CapabilityReader
     /// <summary>What a capability earns when nothing else in the profile backs the tag.</summary>
     public const double Unsupported = 0.5;
 
+    /// <summary>
+    /// What a tag earns when it looks stuffed (<see cref="TaggedConcept.Stuffed"/>): a list of
+    /// popular process names beside a summary about something else is not a stray tag. Below the
+    /// relevance floor of the match list, so a stuffed list alone never makes a match.
+    /// </summary>
+    public const double Stuffed = 0.2;
+
+    private static double Credit(TaggedConcept c) => c.Supported ? 1 : c.Stuffed ? Stuffed : Unsupported;
+
     private readonly Probe[] _probes;
     private readonly MatchContext _context;
 
@@ -48,46 +57,59 @@ public sealed class CapabilityReader
         for (var i = 0; i < _probes.Length; i++)
         {
             var p = _probes[i];
-            var (best, backed) = ByConcept(p, s);
-            var words = ByWords(p, s, backed);
-            if (words.Score > best.Score || (words.Met && !best.Met)) best = words;
+            var (best, backed, stuffed) = ByConcept(p, s);
+            var words = ByWords(p, s, backed, stuffed);
+            // Offering beats not offering; between two of a kind, the higher credit wins.
+            if (Better(words, best)) best = words;
             if (p.Vector is not null && _context.Phrases is { } phrases && !best.Met)
             {
                 vectors ??= s.Capabilities.Concat(s.Materials).Select(phrases.Find).ToArray();
                 var near = BySimilarity(p, s, vectors);
-                if (near.Score > best.Score) best = near;
+                if (Better(near, best)) best = near;
             }
             fits[i] = best.Score > 0 ? best : new KeywordFit(0, false, p.Text);
         }
         return fits;
     }
 
-    /// <summary>The concept signal, and whether a full match is backed by more than the tag list.</summary>
-    private static (KeywordFit Fit, bool Backed) ByConcept(Probe p, SupplierFacts s)
+    private static bool Better(KeywordFit candidate, KeywordFit best) =>
+        candidate.Met != best.Met ? candidate.Met : candidate.Score > best.Score;
+
+    /// <summary>
+    /// The concept signal, and for the tags that count as offering each sought concept (the
+    /// concept itself or a narrower one) whether all are backed and whether any looks stuffed.
+    /// </summary>
+    private static (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s)
     {
-        if (p.Targets.Length == 0) return (default, true);
+        if (p.Targets.Length == 0) return (default, true, false);
         var total = 0.0;
-        var met = true;
-        var backed = true;
+        var (met, backed, stuffed) = (true, true, false);
         var parts = new List<string>(p.Targets.Length);
         foreach (var target in p.Targets)
         {
             var (credit, relation, found) = (0.0, Relation.Related, (TaggedConcept?)null);
+            var (offered, offeredBy) = (0.0, (TaggedConcept?)null);
             foreach (var c in s.Concepts)
             {
                 if (!target.TryCredit(c.Id, out var raw, out var rel)) continue;
-                var earned = raw * (c.Supported ? 1 : Unsupported);
-                if (earned > credit || (earned == credit && found is { Supported: false } && c.Supported)) (credit, relation, found) = (earned, rel, c);
+                var earned = raw * Credit(c);
+                if (earned > credit) (credit, relation, found) = (earned, rel, c);
+                if (rel is Relation.Same or Relation.Narrower && (offeredBy is null || earned > offered)) (offered, offeredBy) = (earned, c);
             }
             total += credit;
-            met &= found is not null && relation is Relation.Same or Relation.Narrower;
-            backed &= found is { Supported: true };
-            if (found is not null) parts.Add(Explain(found, target, relation));
+            met &= offeredBy is not null;
+            backed &= offeredBy is { Supported: true };
+            stuffed |= offeredBy is { Stuffed: true };
+            // The pair that offers the concept explains it, even when a neighbouring concept earned more.
+            if (offeredBy is not null) parts.Add(Explain(offeredBy, target, RelationOf(target, offeredBy)));
+            else if (found is not null) parts.Add(Explain(found, target, relation));
         }
         var plain = parts.Count == 1 && parts[0] == $"offers {p.Targets[0].Label}" && string.Equals(p.Targets[0].Label, p.Text, StringComparison.OrdinalIgnoreCase);
-        var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met && parts.Count == p.Targets.Length, plain ? p.Text : string.Join(", ", parts), plain);
-        return (fit, fit.Met && backed);
+        var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, plain ? p.Text : string.Join(", ", parts), plain);
+        return (fit, met && backed, stuffed);
     }
+
+    private static Relation RelationOf(ConceptTarget target, TaggedConcept c) => target.TryCredit(c.Id, out _, out var rel) ? rel : Relation.Related;
 
     private static string Explain(TaggedConcept found, ConceptTarget target, Relation relation)
     {
@@ -107,14 +129,16 @@ public sealed class CapabilityReader
     /// <summary>Japanese and Chinese text is quoted with corner brackets, the rest with single quotes.</summary>
     internal static string Quote(string text) => LabelIndex.HasCjk(text) ? $"「{text}」" : $"'{text}'";
 
-    private static KeywordFit ByWords(Probe p, SupplierFacts s, bool backed)
+    private static KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed)
     {
         if (p.Phrase.Length == 0) return default;
         if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal)) return new KeywordFit(1, true, p.Text, Plain: true);
         if (s.TagWords.Contains(p.Phrase, StringComparison.Ordinal))
         {
             // The tag is as backed as the concept it names; a keyword the vocabulary does not know is taken at its word.
-            return backed ? new KeywordFit(1, true, p.Text, Plain: true) : new KeywordFit(Unsupported, true, $"offers {p.Text} (listed only as a tag)");
+            // A keyword the vocabulary does not know is judged by the list it stands in.
+            if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s), ProfileReading.IsStuffedList(s));
+            return backed ? new KeywordFit(1, true, p.Text, Plain: true) : new KeywordFit(stuffed ? Stuffed : Unsupported, true, $"offers {p.Text} (listed only as a tag)");
         }
         var present = p.Stems.Count(w => s.ContextWords.Contains(" " + w + " ", StringComparison.Ordinal) || s.TagWords.Contains(" " + w + " ", StringComparison.Ordinal));
         if (present == 0) return default;

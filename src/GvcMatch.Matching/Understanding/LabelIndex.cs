@@ -11,7 +11,8 @@ namespace GvcMatch.Matching.Understanding;
 /// </summary>
 internal sealed class LabelIndex
 {
-    private sealed record WordLabel(string[] Stems, string Folded, string ConceptId, string Language);
+    /// <param name="Base">For a one-word label, the word a text's word must begin with ("generator" for "generators"), else null.</param>
+    private sealed record WordLabel(string[] Stems, string Folded, string? Base, string ConceptId, string Language);
     private sealed record CharLabel(string Text, string ConceptId, string Language);
     private sealed record Listed(string Folded, string Label, string ConceptId, string Language, bool Preferred);
 
@@ -31,15 +32,18 @@ internal sealed class LabelIndex
                     _listed.Add(new Listed(FoldForPrefix(label), label, c.Id, language, i == 0));
                     if (HasCjk(label))
                     {
-                        var folded = FoldChars(label);
+                        var chars = FoldChars(label);
                         // A single ideograph names too many things to be evidence of a capability.
-                        if (folded.Length >= 2) _charLabels.Add(new CharLabel(folded, c.Id, language));
+                        if (chars.Length >= 2) _charLabels.Add(new CharLabel(chars, c.Id, language));
                         continue;
                     }
                     var stems = Words.Stems(label);
-                    if (stems.Length == 0) continue;
+                    var folded = FoldForPrefix(label);
+                    var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    // "IT services" without the stop word "it" would be any "services": such a label says too little.
+                    if (stems.Length == 0 || (stems.Length == 1 && words.Length > 1)) continue;
                     if (!_byFirstStem.TryGetValue(stems[0], out var list)) _byFirstStem[stems[0]] = list = [];
-                    list.Add(new WordLabel(stems, FoldForPrefix(label), c.Id, language));
+                    list.Add(new WordLabel(stems, folded, words.Length == 1 ? WordBase(words[0]) : null, c.Id, language));
                 }
             }
         }
@@ -71,6 +75,9 @@ internal sealed class LabelIndex
                 {
                     if (chosen is not null && label.Stems.Length < chosen.Stems.Length) break;
                     if (!Continues(text, words, i, label.Stems)) continue;
+                    // One word alone must be a form of the label's word, not just share a stem with it:
+                    // Porter makes "general" and "generators" one stem, and "passives" and "passivation".
+                    if (label.Base is { } stem && !IsFormOf(FoldForPrefix(text[words[i].Start..words[i].End]), stem, label.Folded)) continue;
                     var last = words[i + label.Stems.Length - 1];
                     surface ??= text[words[i].Start..last.End];
                     // Labels that stem alike ("injection moulds", "injection moulding"): the one written as the text is wins.
@@ -132,6 +139,22 @@ internal sealed class LabelIndex
             .Take(max)
             .Select(l => (byId[l.ConceptId], l.Language == language ? l.Label : byId[l.ConceptId].PreferredLabel(language)))
             .ToList();
+    }
+
+    private static readonly string[] Endings = ["ings", "ing", "es", "ed", "s"];
+
+    /// <summary>"milled" is a form of "milling"; "fabrication" is not one of "fabrics", though Porter stems both "fabric".</summary>
+    private static bool IsFormOf(string word, string stem, string label) =>
+        word.StartsWith(stem, StringComparison.Ordinal) && word.Length <= label.Length + 3;
+
+    /// <summary>A word without its plural or verb ending: the beginning every form of it shares.</summary>
+    private static string WordBase(string word)
+    {
+        foreach (var suffix in Endings)
+        {
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal)) return word[..^suffix.Length];
+        }
+        return word;
     }
 
     /// <summary>Full-width and half-width forms joined (NFKC) and lower-cased; lengths of CJK text are kept.</summary>

@@ -9,6 +9,11 @@ namespace GvcMatch.Matching.Understanding;
 /// </summary>
 public static class ProfileReading
 {
+    /// <summary>A capability list at least this long, of which less than <see cref="StuffedBacking"/> is backed, is a stuffed list.</summary>
+    public const int StuffedListLength = 4;
+
+    public const double StuffedBacking = 0.3;
+
     public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary)
     {
         var description = facts.Description;
@@ -23,8 +28,29 @@ public static class ProfileReading
 
         var contextWords = Joined([facts.Summary, description ?? "", .. facts.Equipment]);
         var backed = new HashSet<string>(context.Select(c => c.Id), StringComparer.Ordinal);
+        // A sector named in the summary ("aerospace", "packaging") backs no particular process under it.
+        var backedBelow = backed.Where(id => vocabulary.Find(id)?.Kind != "sector").ToHashSet(StringComparer.Ordinal);
         foreach (var (id, text, from) in tags)
-            concepts.Add(new TaggedConcept(id, text, from, IsSupported(vocabulary, id, text, backed, facts.IsicCodes, contextWords)));
+            concepts.Add(new TaggedConcept(id, text, from, IsSupported(vocabulary, id, text, backed, backedBelow, facts.IsicCodes, contextWords)));
+        // Backing is judged on the capabilities: summaries rarely repeat the materials, and an honest
+        // list of processes makes its materials believable.
+        var capabilities = concepts.Where(c => c.From == "capability").ToList();
+        var backing = capabilities.Count == 0 ? 1 : Math.Round(capabilities.Count(c => c.Supported) / (double)capabilities.Count, 4);
+        var sectors = context.Select(c => c.Id).Concat(concepts.Where(c => c.Supported).Select(c => c.Id))
+            .Select(id => vocabulary.Find(id)?.Sector).ToHashSet();
+        var longUnbackedList = IsStuffedList(facts.Capabilities.Count, backing);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var c = concepts[i];
+            if (c.Supported) continue;
+            if (c.From == "material")
+            {
+                // Materials of an honest list of processes are believable; of a stuffed one, not.
+                concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList };
+                continue;
+            }
+            concepts[i] = c with { Stuffed = longUnbackedList || !sectors.Contains(vocabulary.Find(c.Id)?.Sector) };
+        }
         concepts.AddRange(context.Select(c => new TaggedConcept(c.Id, c.Text, c.From, true)));
 
         return facts with
@@ -33,8 +59,14 @@ public static class ProfileReading
             TagWords = Joined([.. facts.Capabilities, .. facts.Materials]),
             ContextWords = contextWords,
             ReadWith = vocabulary.Version,
+            TagBacking = backing,
         };
     }
+
+    /// <summary>A long capability list most of which nothing else in the profile backs.</summary>
+    public static bool IsStuffedList(SupplierFacts read) => IsStuffedList(read.Capabilities.Count, read.TagBacking);
+
+    private static bool IsStuffedList(int capabilities, double backing) => capabilities >= StuffedListLength && backing < StuffedBacking;
 
     /// <summary>The facts as the scorer needs them: read now when they were not, or read with another vocabulary.</summary>
     public static SupplierFacts Ensure(SupplierFacts facts, CapabilityVocabulary vocabulary) =>
@@ -49,17 +81,17 @@ public static class ProfileReading
     }
 
     /// <summary>
-    /// A tag is backed when the summary, description or equipment name it or a concept next to it
-    /// (broader, narrower, or under the same broader concept), when an activity code of the
-    /// profile is one the concept belongs to, or when its own words occur in that context.
+    /// A tag is backed when the summary, description or equipment name it, a broader or a
+    /// narrower concept (not merely one beside it: a distributor of connectors does not crimp),
+    /// when an activity code of the profile is one the concept belongs to, or when its own words
+    /// occur in that context.
     /// </summary>
-    private static bool IsSupported(CapabilityVocabulary v, string id, string text, HashSet<string> backed, IReadOnlyList<string> isic, string contextWords)
+    private static bool IsSupported(
+        CapabilityVocabulary v, string id, string text, HashSet<string> backed, HashSet<string> backedBelow, IReadOnlyList<string> isic, string contextWords)
     {
         if (backed.Contains(id)) return true;
         var up = v.AncestorsOf(id);
-        if (backed.Overlaps(up) || backed.Overlaps(v.DescendantsOf(id))) return true;
-        var parents = v.Find(id)?.Broader ?? [];
-        if (backed.Any(b => v.Find(b)?.Broader.Intersect(parents).Any() == true)) return true;
+        if (backedBelow.Overlaps(up) || backed.Overlaps(v.DescendantsOf(id))) return true;
         if (isic.Count > 0 && new[] { id }.Concat(up).Select(v.Find).Any(c => c is not null && c.Isic.Intersect(isic).Any())) return true;
         var phrase = Phrase(Words.Stems(text));
         return phrase.Length > 2 && contextWords.Contains(phrase, StringComparison.Ordinal);

@@ -86,10 +86,26 @@ public class UnderstandingScorerTests
         var real = Fit(specialist, mandatory: false, "powder coating");
         var stuffed = Fit(stuffer, mandatory: false, "powder coating");
         Assert.Equal(1, real.Score);
-        Assert.Equal(CapabilityReader.Unsupported, stuffed.Score);
+        Assert.Equal(CapabilityReader.Stuffed, stuffed.Score);
         Assert.Contains("(listed only as a tag)", stuffed.Evidence);
         // Still offered: a mandatory criterion is about whether, not how well backed.
         Assert.True(Fit(stuffer, mandatory: true, "powder coating").Met);
+    }
+
+    [Fact]
+    public void AStrayTagInAnOtherwiseBackedProfileCountsHalf()
+    {
+        var s = Supplier("CNC milling and turning of aluminium housings.", ["CNC milling", "turning", "powder coating"]);
+        Assert.Equal(CapabilityReader.Unsupported, Fit(s, mandatory: false, "powder coating").Score);
+        Assert.Equal(1, Fit(s, mandatory: false, "CNC milling").Score);
+    }
+
+    [Fact]
+    public void AConceptBesideTheTagDoesNotBackIt()
+    {
+        // Wet painting and powder coating share a broader concept; a wet painter does not back a powder-coating tag.
+        var s = Supplier("Spray painting of steel frames.", ["powder coating"]);
+        Assert.Contains("(listed only as a tag)", Fit(s, mandatory: false, "powder coating").Evidence);
     }
 
     [Fact]

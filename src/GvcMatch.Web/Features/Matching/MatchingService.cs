@@ -24,7 +24,7 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock, Matc
         var ranked = candidates
             .Select(x => (x.Hit, x.Fused, Facts: SupplierDocuments.FactsOf(x.Hit)!))
             .Select(x => (x.Hit, x.Fused, x.Facts, Result: scorer.Score(x.Facts, today)))
-            .Where(x => x.Result.Qualified)
+            .Where(x => x.Result.Qualified && x.Result.Relevant)
             .OrderByDescending(x => x.Result.Total).ThenByDescending(x => x.Fused).ThenBy(x => x.Facts.OrganizationId)
             .ToList();
 

@@ -25,9 +25,9 @@ public static class ConsortiumCoverage
     /// </remarks>
     public static ConsortiumCoverageResult Evaluate(
         IReadOnlyList<Criterion> criteria, IReadOnlyList<CoverageMember> members,
-        IReadOnlyList<GroupCertificateFact> groupCertificates, DateOnly today)
+        IReadOnlyList<GroupCertificateFact> groupCertificates, DateOnly today, Understanding.MatchContext? context = null)
     {
-        var scorer = Scorer.For(criteria);
+        var scorer = Scorer.For(criteria, context);
         var seen = new HashSet<int>();
         var assessed = new List<Assessed>(members.Count);
         foreach (var m in members)
@@ -35,9 +35,10 @@ public static class ConsortiumCoverage
             if (!seen.Add(m.Facts.OrganizationId)) continue;
             var groups = groupCertificates.Where(g => g.MemberOrganizationIds.Contains(m.Facts.OrganizationId)).ToList();
             // A group certificate enters the member's facts as its own, so the scorer's date rule applies to it unchanged.
-            var facts = groups.Count == 0 ? m.Facts : m.Facts with
+            var read = Understanding.ProfileReading.Ensure(m.Facts, scorer.Context.Vocabulary);
+            var facts = groups.Count == 0 ? read : read with
             {
-                Certifications = [.. m.Facts.Certifications, .. groups.Select(g => new HeldCertificate(g.Standard, g.ValidUntil, g.Verified, g.ClusterName))],
+                Certifications = [.. read.Certifications, .. groups.Select(g => new HeldCertificate(g.Standard, g.ValidUntil, g.Verified, g.ClusterName))],
             };
             assessed.Add(new Assessed(m, facts, scorer.Score(facts, today), groups));
         }
@@ -54,7 +55,7 @@ public static class ConsortiumCoverage
                 {
                     CriterionKind.CapacityAtLeast => Capacity(c, i, covering),
                     CriterionKind.CertificationHeld => Certificate(c, i, covering, today),
-                    CriterionKind.CapabilityFit => Capability(c, i, covering),
+                    CriterionKind.CapabilityFit => Capability(scorer.Readers[i], i, covering),
                     _ => Weakest(i, covering),
                 };
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
@@ -86,17 +87,16 @@ public static class ConsortiumCoverage
         return (score, met, string.Join("; ", covering.Select(a => $"{Who(a, i)}: {a.Line(i).Evidence}")));
     }
 
-    private static (double, bool, string) Capability(Criterion c, int i, List<Assessed> covering)
+    private static (double, bool, string) Capability(Understanding.CapabilityReader? reader, int i, List<Assessed> covering)
     {
-        var phrases = (c.Keywords ?? []).Select(k => new TextMatch.Phrase(k)).ToArray();
         var (_, met, evidence) = Weakest(i, covering);
-        if (phrases.Length == 0) return (0, false, evidence);
-        var best = new double[phrases.Length];
+        if (reader is null) return (0, false, evidence);
+        // Each keyword as well as its best covering member offers it, by the scorer's own reading.
+        var best = new double[reader.Keywords.Count];
         foreach (var a in covering)
         {
-            var f = a.Facts;
-            var text = new TextMatch.Haystack(f.Capabilities.Concat(f.Materials).Concat(f.Equipment).Append(f.Summary));
-            for (var k = 0; k < phrases.Length; k++) best[k] = Math.Max(best[k], text.Coverage(phrases[k]));
+            var fits = reader.Assess(a.Facts);
+            for (var k = 0; k < best.Length; k++) best[k] = Math.Max(best[k], fits[k].Score);
         }
         return (Math.Round(best.Average(), 4), met, evidence);
     }

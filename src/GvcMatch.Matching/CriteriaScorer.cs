@@ -1,35 +1,46 @@
+using GvcMatch.Matching.Understanding;
+
 namespace GvcMatch.Matching;
 
 /// <summary>
-/// A requirement's criteria prepared for <see cref="Scorer"/>: each criterion's summary and folded
-/// keywords depend only on the criteria, so they are made once rather than for every candidate.
+/// A requirement's criteria prepared for <see cref="Scorer"/>: summaries, and for capability
+/// criteria the keywords' words, concepts and vectors, depend only on the requirement, so they are
+/// made once rather than for every candidate.
 /// </summary>
 public sealed class CriteriaScorer
 {
+    /// <summary>Share of a capability criterion's score that comes from the processes the description names.</summary>
+    public const double DescriptionShare = 0.15;
+
     private readonly IReadOnlyList<Criterion> _criteria;
     private readonly string[] _summaries;
-    private readonly TextMatch.Phrase[][] _keywords;
+    private readonly CapabilityReader?[] _readers;
+    private readonly CapabilityReader? _description;
+    private readonly MatchContext _context;
 
-    internal CriteriaScorer(IReadOnlyList<Criterion> criteria)
+    internal CriteriaScorer(IReadOnlyList<Criterion> criteria, MatchContext context)
     {
         _criteria = criteria;
+        _context = context;
         _summaries = criteria.Select(c => c.Summary()).ToArray();
-        _keywords = criteria.Select(c => (c.Keywords ?? []).Select(k => new TextMatch.Phrase(k)).ToArray()).ToArray();
-        _needsText = criteria.Select((c, i) => c.Kind == CriterionKind.CapabilityFit && _keywords[i].Length > 0).Any(x => x);
+        _readers = criteria.Select(c => c.Kind == CriterionKind.CapabilityFit && c.Keywords is { Count: > 0 } k ? new CapabilityReader(k, context) : null).ToArray();
+        _description = DescriptionReader(context, _readers);
     }
 
-    // Whether any criterion reads the supplier's text: only then is its haystack built.
-    private readonly bool _needsText;
+    /// <summary>The readers of the capability criteria (null for other kinds), for retrieval and the composer.</summary>
+    public IReadOnlyList<CapabilityReader?> Readers => _readers;
+
+    public MatchContext Context => _context;
 
     public MatchResult Score(SupplierFacts s, DateOnly today)
     {
-        var haystack = _needsText ? new TextMatch.Haystack(s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)) : null;
+        if (_readers.Any(r => r is not null)) s = ProfileReading.Ensure(s, _context.Vocabulary);
         var scores = new List<CriterionScore>(_criteria.Count);
         var anyWeighted = false;
         for (var i = 0; i < _criteria.Count; i++)
         {
             var c = _criteria[i];
-            var (score, met, evidence) = Scorer.Evaluate(c, _keywords[i], s, today, haystack);
+            var (score, met, evidence) = c.Kind == CriterionKind.CapabilityFit ? Capability(_readers[i], s) : Scorer.Evaluate(c, s, today);
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;
             scores.Add(new CriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), _summaries[i], evidence));
@@ -37,5 +48,42 @@ public sealed class CriteriaScorer
         var qualified = scores.All(x => !x.Mandatory || x.Met);
         var total = anyWeighted ? Math.Round(scores.Sum(x => x.Weight * x.Score), 2) : qualified ? 100 : 0;
         return new MatchResult(s.OrganizationId, total, qualified, scores);
+    }
+
+    private (double, bool, string) Capability(CapabilityReader? reader, SupplierFacts s)
+    {
+        if (reader is null) return (0, false, "no capabilities listed");
+        var fits = reader.Assess(s);
+        var score = fits.Average(f => f.Score);
+        var met = fits.Count(f => f.Met) >= Scorer.CapabilityPass * fits.Length;
+        var evidence = Scorer.Explain(fits);
+        if (_description is not null)
+        {
+            var named = _description.Assess(s);
+            var offered = named.Count(f => f.Met);
+            score = (1 - DescriptionShare) * score + DescriptionShare * named.Average(f => f.Score);
+            evidence += $"; offers {offered} of {named.Length} processes the description names";
+        }
+        return (Math.Round(score, 4), met, evidence);
+    }
+
+    /// <summary>
+    /// What a description can ask of a supplier beyond its keywords: processes, services and
+    /// materials. Products ("housings", "brackets") say what is made, which a shop with the right
+    /// processes can make; sectors are too broad to tell suppliers apart.
+    /// </summary>
+    private static readonly HashSet<string?> DescribedKinds = ["process", "service", "material"];
+
+    /// <summary>Concepts the requirement's description names beyond its keywords; they add a little to capability fit.</summary>
+    private static CapabilityReader? DescriptionReader(MatchContext context, CapabilityReader?[] readers)
+    {
+        if (string.IsNullOrWhiteSpace(context.RequirementText) || readers.All(r => r is null)) return null;
+        // What the keywords already ask, and everything above it ("milled" in a description of a CNC milling job).
+        var sought = readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).ToHashSet(StringComparer.Ordinal);
+        sought.UnionWith(sought.SelectMany(context.Vocabulary.AncestorsOf).ToList());
+        var named = context.Vocabulary.Tag(context.RequirementText)
+            .Where(m => !sought.Contains(m.ConceptId) && DescribedKinds.Contains(context.Vocabulary.Find(m.ConceptId)?.Kind))
+            .DistinctBy(m => m.ConceptId).Select(m => m.Surface).ToList();
+        return named.Count == 0 ? null : new CapabilityReader(named, context with { Phrases = null, RequirementText = null });
     }
 }

@@ -13,6 +13,14 @@ public sealed record MatchResult(int OrganizationId, double Total, bool Qualifie
     public IEnumerable<CriterionScore> FailedMandatory => Criteria.Where(c => c.Mandatory && !c.Met);
     public IEnumerable<CriterionScore> Unmet => Criteria.Where(c => !c.Met);
 
+    /// <summary>
+    /// Whether the supplier offers at least part of what the requirement asks: with capability
+    /// criteria, one of them scores <see cref="Scorer.RelevanceFloor"/> or more. A match list of
+    /// suppliers that meet the certificates but do none of the work would only bury the ones that do.
+    /// </summary>
+    public bool Relevant => !Criteria.Any(c => c.Kind == CriterionKind.CapabilityFit)
+        || Criteria.Any(c => c.Kind == CriterionKind.CapabilityFit && c.Score >= Scorer.RelevanceFloor);
+
     /// <summary>"You meet 4 of 5 criteria; missing: Holds a valid ISO 13485 certificate".</summary>
     public string Headline()
     {

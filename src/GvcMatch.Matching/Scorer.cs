@@ -1,3 +1,5 @@
+using GvcMatch.Matching.Understanding;
+
 namespace GvcMatch.Matching;
 
 /// <summary>
@@ -11,15 +13,20 @@ public static class Scorer
     /// <summary>Share of capability keywords a mandatory capability-fit criterion must cover.</summary>
     public const double CapabilityPass = 0.5;
 
+    /// <summary>The capability fit below which a supplier is not listed as a match (see <see cref="MatchResult.Relevant"/>).</summary>
+    public const double RelevanceFloor = 0.25;
+
     public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today) => For(criteria).Score(s, today);
 
-    /// <summary>The criteria prepared once for scoring many suppliers (matching scores hundreds per requirement).</summary>
-    public static CriteriaScorer For(IReadOnlyList<Criterion> criteria) => new(criteria);
+    public static MatchResult Score(IReadOnlyList<Criterion> criteria, SupplierFacts s, DateOnly today, MatchContext context) =>
+        For(criteria, context).Score(s, today);
 
-    internal static (double Score, bool Met, string Evidence) Evaluate(
-        Criterion c, TextMatch.Phrase[] keywords, SupplierFacts s, DateOnly today, TextMatch.Haystack? text) => c.Kind switch
+    /// <summary>The criteria prepared once for scoring many suppliers (matching scores hundreds per requirement).</summary>
+    public static CriteriaScorer For(IReadOnlyList<Criterion> criteria, MatchContext? context = null) => new(criteria, context ?? MatchContext.Lexical);
+
+    /// <summary>Every criterion kind except capability fit, which needs the prepared keywords (<see cref="CriteriaScorer"/>).</summary>
+    internal static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today) => c.Kind switch
     {
-        CriterionKind.CapabilityFit => CapabilityFit(keywords, text),
         CriterionKind.CertificationHeld => Certification(c.Standard ?? "", s, today),
         CriterionKind.CapacityAtLeast => Capacity(c, s),
         CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
@@ -34,31 +41,22 @@ public static class Scorer
 
     private static (double, bool, string) Binary(bool ok, string yes, string no) => ok ? (1, true, yes) : (0, false, no);
 
-    private static (double, bool, string) CapabilityFit(TextMatch.Phrase[] keywords, TextMatch.Haystack? text)
+    /// <summary>
+    /// "offers CNC milling; 'electrostatic powder painting' = powder coating (vocabulary); partly:
+    /// 'machining' is broader than 5-axis milling; missing laser cutting": what earned credit, what
+    /// earned part of it, what is missing.
+    /// </summary>
+    internal static string Explain(IReadOnlyList<KeywordFit> fits)
     {
-        if (keywords.Length == 0 || text is null) return (0, false, "no capabilities listed");
-        // Hundreds of candidates per match: one pass over the keywords, one evidence string.
-        Span<double> shares = keywords.Length <= 32 ? stackalloc double[keywords.Length] : new double[keywords.Length];
-        var total = 0.0;
-        for (var i = 0; i < keywords.Length; i++) total += shares[i] = text.Coverage(keywords[i]);
-        var score = total / keywords.Length;
-        var evidence = new System.Text.StringBuilder();
-        AppendGroup(evidence, "offers ", keywords, shares, share => share >= 1);
-        AppendGroup(evidence, "partly ", keywords, shares, share => share is > 0 and < 1);
-        AppendGroup(evidence, "missing ", keywords, shares, share => share == 0);
-        return (Math.Round(score, 4), score >= CapabilityPass, evidence.ToString());
-    }
-
-    private static void AppendGroup(System.Text.StringBuilder evidence, string label, TextMatch.Phrase[] keywords, ReadOnlySpan<double> shares, Func<double, bool> belongs)
-    {
-        var first = true;
-        for (var i = 0; i < keywords.Length; i++)
-        {
-            if (!belongs(shares[i])) continue;
-            if (first && evidence.Length > 0) evidence.Append("; ");
-            evidence.Append(first ? label : ", ").Append(keywords[i].Text);
-            first = false;
-        }
+        var parts = new List<string>(4);
+        var plain = fits.Where(f => f.Met && f.Plain).Select(f => f.Explanation).ToList();
+        if (plain.Count > 0) parts.Add("offers " + string.Join(", ", plain));
+        parts.AddRange(fits.Where(f => f.Met && !f.Plain).Select(f => f.Explanation));
+        var part = fits.Where(f => !f.Met && f.Score > 0).Select(f => f.Explanation).ToList();
+        if (part.Count > 0) parts.Add("partly: " + string.Join("; ", part));
+        var missing = fits.Where(f => f.Score == 0).Select(f => f.Explanation).ToList();
+        if (missing.Count > 0) parts.Add("missing " + string.Join(", ", missing));
+        return string.Join("; ", parts);
     }
 
     private static (double, bool, string) Certification(string standard, SupplierFacts s, DateOnly today)

@@ -24,4 +24,23 @@ public sealed record SupplierFacts
     public string? CapacityUnit { get; init; }
     public int? LeadTimeDays { get; init; }
     public IReadOnlyList<string> ExportMarkets { get; init; } = [];
+    public IReadOnlyList<string> IsicCodes { get; init; } = [];
+
+    /// <summary>The organisation's own description: read for concepts, never shown by the scorer.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// What the profile says, read once when it is written (<see cref="Understanding.ProfileReading"/>):
+    /// the concepts it names, and its words as the analyser leaves them, tags and context apart
+    /// (" stem stem | stem | "). Empty on facts that were never read; the scorer then reads them itself.
+    /// </summary>
+    public IReadOnlyList<Understanding.TaggedConcept> Concepts { get; init; } = [];
+    public string TagWords { get; init; } = "";
+    public string ContextWords { get; init; } = "";
+
+    /// <summary>Share of the capability tags that the rest of the profile backs (1 when there are none).</summary>
+    public double TagBacking { get; init; } = 1;
+
+    /// <summary>The vocabulary version the concepts were read with; a different one is read again.</summary>
+    public string? ReadWith { get; init; }
 }

@@ -21,6 +21,9 @@ public static class AppSetup
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
         services.AddSingleton(sp => ReferenceData.Load(sp.GetRequiredService<IOptions<SeedsOptions>>().Value.Resolve()));
+        services.AddSingleton(sp => Features.Matching.MatchContexts.LoadVocabulary(sp.GetRequiredService<IOptions<SeedsOptions>>().Value.Resolve()));
+        services.AddSingleton(sp => new Features.Matching.MatchContexts(
+            sp.GetRequiredService<GvcMatch.Matching.Understanding.CapabilityVocabulary>(), sp.GetService<GvcMatch.Matching.Understanding.IPhraseVectors>()));
         services.AddScoped<Registration>();
         services.AddFeatureServices(builder.Configuration);
 

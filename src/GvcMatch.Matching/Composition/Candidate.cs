@@ -8,7 +8,7 @@ internal sealed class Shape
 {
     public const int MaxKeywords = 64;
 
-    public Shape(IReadOnlyList<Criterion> criteria, DateOnly today)
+    public Shape(IReadOnlyList<Criterion> criteria, DateOnly today, Understanding.MatchContext? context = null)
     {
         Criteria = criteria;
         Today = today;
@@ -27,12 +27,9 @@ internal sealed class Shape
             }).ToArray();
         }
         Keywords = keywords;
-        // Prepared once per requirement, not once per candidate: folding keywords and criteria is
+        // Prepared once per requirement, not once per candidate: reading keywords and criteria is
         // the same work for every supplier.
-        Phrases = [.. criteria.Select(c => c.Kind == CriterionKind.CapabilityFit
-            ? (c.Keywords ?? []).Select(k => new TextMatch.Phrase(k)).ToArray()
-            : null)];
-        Scorer = GvcMatch.Matching.Scorer.For(criteria);
+        Scorer = GvcMatch.Matching.Scorer.For(criteria, context);
         Full = keywords.Count >= MaxKeywords ? ulong.MaxValue : (1UL << keywords.Count) - 1;
         Capacity = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.CapacityAtLeast);
         Export = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.ExportExperience);
@@ -44,9 +41,6 @@ internal sealed class Shape
 
     /// <summary>Distinct mandatory capability keywords; keyword n is bit n.</summary>
     public IReadOnlyList<string> Keywords { get; }
-
-    /// <summary>Per criterion index: a capability criterion's keywords, folded (null for other kinds).</summary>
-    public TextMatch.Phrase[]?[] Phrases { get; }
 
     public CriteriaScorer Scorer { get; }
 
@@ -71,21 +65,25 @@ internal sealed class Candidate
 {
     public Candidate(Shape shape, SupplierFacts facts)
     {
+        facts = Understanding.ProfileReading.Ensure(facts, shape.Scorer.Context.Vocabulary);
         Facts = facts;
         Alone = shape.Scorer.Score(facts, shape.Today);
-        var text = new TextMatch.Haystack(facts.Capabilities.Concat(facts.Materials).Concat(facts.Equipment).Append(facts.Summary));
         Coverage = new double[shape.Criteria.Count][];
+        Offers = new bool[shape.Criteria.Count][];
         CapacityInUnit = new decimal?[shape.Criteria.Count];
         for (var i = 0; i < shape.Criteria.Count; i++)
         {
             var c = shape.Criteria[i];
             if (c.Kind == CriterionKind.CapabilityFit)
             {
-                Coverage[i] = shape.Phrases[i]!.Select(text.Coverage).ToArray();
+                // The same reading as the scorer's: a keyword is offered when it counts as met there.
+                var fits = shape.Scorer.Readers[i]?.Assess(facts) ?? [];
+                Coverage[i] = fits.Select(f => f.Score).ToArray();
+                Offers[i] = fits.Select(f => f.Met).ToArray();
                 if (shape.KeywordBits[i] is { } bits)
                 {
                     for (var k = 0; k < bits.Length; k++)
-                        if (Coverage[i]![k] >= 1) Mask |= 1UL << bits[k];
+                        if (fits[k].Met) Mask |= 1UL << bits[k];
                 }
             }
             else if (c.Kind == CriterionKind.CapacityAtLeast && facts.MonthlyCapacity is { } capacity
@@ -113,6 +111,9 @@ internal sealed class Candidate
 
     /// <summary>Per capability criterion index: this supplier's coverage of each keyword (the scorer's text rule).</summary>
     public double[]?[] Coverage { get; }
+
+    /// <summary>Per capability criterion: whether the supplier offers each keyword (as the scorer counts it met).</summary>
+    public bool[]?[] Offers { get; }
 
     /// <summary>Per capacity criterion index: monthly capacity in that criterion's unit, or null.</summary>
     public decimal?[] CapacityInUnit { get; }

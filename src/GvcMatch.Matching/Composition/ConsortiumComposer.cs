@@ -12,11 +12,11 @@ public static class ConsortiumComposer
     /// <param name="required">A supplier every proposal must include ("partners who would complete your bid"), or null.</param>
     public static CompositionResult Compose(
         IReadOnlyList<Criterion> criteria, IEnumerable<SupplierFacts> candidates, DateOnly today,
-        ComposerOptions? options = null, SupplierFacts? required = null)
+        ComposerOptions? options = null, SupplierFacts? required = null, Understanding.MatchContext? context = null)
     {
         options ??= new ComposerOptions();
         options.Validate();
-        var shape = new Shape(criteria, today);
+        var shape = new Shape(criteria, today, context);
         var distinct = candidates.Where(f => f.OrganizationId != required?.OrganizationId)
             .DistinctBy(f => f.OrganizationId).ToList();
         if (shape.TooManyKeywords)

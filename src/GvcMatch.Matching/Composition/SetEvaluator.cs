@@ -158,7 +158,7 @@ internal static class SetEvaluator
                 var by = new HashSet<int>();
                 for (var k = 0; k < keywords.Count; k++)
                 {
-                    var offering = set.Where(m => m.Coverage[i]![k] >= 1).ToList();
+                    var offering = set.Where(m => m.Offers[i]![k]).ToList();
                     by.UnionWith(offering.Select(m => m.Id));
                     parts.Add(offering.Count > 0
                         ? $"{keywords[k]}: {string.Join(", ", offering.Select(m => m.Facts.Name))}"

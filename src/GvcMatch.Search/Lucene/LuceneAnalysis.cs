@@ -28,17 +28,8 @@ internal static class LuceneAnalysis
             [LuceneFields.BodyCjk] = CjkAnalyzer(),
         });
 
-    public static Analyzer TextAnalyzer() => Analyzer.NewAnonymous((_, reader) =>
-    {
-        var source = new StandardTokenizer(Version, reader);
-        TokenStream chain = new LowerCaseFilter(Version, source);
-        chain = new ASCIIFoldingFilter(chain, preserveOriginal: false);
-        // Stop words matter because all query words are required: "machining of aluminium" must
-        // not demand the word "of" in the document.
-        chain = new StopFilter(Version, chain, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
-        chain = new PorterStemFilter(chain);
-        return new TokenStreamComponents(source, chain);
-    });
+    /// <summary>The scorer's own word analysis (<see cref="GvcMatch.Matching.Understanding.Words"/>): one stemmer for both stages.</summary>
+    public static Analyzer TextAnalyzer() => GvcMatch.Matching.Understanding.Words.CreateAnalyzer();
 
     public static Analyzer CjkAnalyzer() => Analyzer.NewAnonymous((_, reader) =>
     {

@@ -16,6 +16,7 @@ using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Features.ReferenceData;
+using GvcMatch.Web.Features.Vocabulary;
 
 namespace GvcMatch.Web.Features;
 
@@ -42,6 +43,7 @@ public static class FeatureRegistration
     {
         app.MapAuthApi();
         app.MapReferenceDataApi();
+        app.MapVocabularyApi();
         app.MapOrganizationsApi();
         app.MapMembersApi();
         app.MapProfilesApi();

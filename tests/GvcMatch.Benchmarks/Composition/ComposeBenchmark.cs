@@ -1,3 +1,4 @@
+using GvcMatch.Web.Features.Matching;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public static class ComposeBenchmark
         var iterations = args.Int("iterations", 200);
         var warmup = args.Int("warmup", 20);
         using var index = new LuceneSearchIndex(indexFolder);
-        var composer = new ComposerService(index, TimeProvider.System);
+        var composer = new ComposerService(index, TimeProvider.System, new MatchContexts(Repo.Vocabulary));
         var requirements = ConsortiumRequirements.Create(args.Int("requirements", 8));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var counts = await index.CountAsync();

@@ -57,7 +57,7 @@ public static class GenerateCommand
                 profile.OrganizationId = org.Id;
                 // Same rule as SupplierDocuments.Indexable: stale profiles stay out of the index.
                 if (profile.RenewalDue is { } due && due < today) continue;
-                documents.Add(SupplierDocuments.Build(profile, today));
+                documents.Add(SupplierDocuments.Build(profile, today, Repo.Vocabulary));
             }
             await rebuild.AddAsync(documents);
             written += documents.Count;

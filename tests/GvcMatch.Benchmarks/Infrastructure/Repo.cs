@@ -9,6 +9,12 @@ public static class Repo
     public static string SeedsFolder => Path.Combine(Root, "seeds");
     public static string WebProject => Path.Combine(Root, "src", "GvcMatch.Web");
 
+    /// <summary>The capability vocabulary the app ships, loaded once.</summary>
+    public static GvcMatch.Matching.Understanding.CapabilityVocabulary Vocabulary => LazyVocabulary.Value;
+
+    private static readonly Lazy<GvcMatch.Matching.Understanding.CapabilityVocabulary> LazyVocabulary =
+        new(() => GvcMatch.Web.Features.Matching.MatchContexts.LoadVocabulary(SeedsFolder));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

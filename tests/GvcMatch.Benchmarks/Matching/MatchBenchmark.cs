@@ -23,7 +23,8 @@ public static class MatchBenchmark
         var warmup = args.Int("warmup", 300);
         using var index = new LuceneSearchIndex(indexFolder);
         using var raw = new RawLuceneQuery(indexFolder);
-        var matching = new MatchingService(index, TimeProvider.System);
+        // Words and concepts; the vector list needs the model and stored vectors (the vectors benchmark measures it).
+        var matching = new MatchingService(index, TimeProvider.System, new MatchContexts(Repo.Vocabulary));
         var requirements = SampleRequirements.AsRequirements();
         var counts = await index.CountAsync();
         Console.WriteLine($"match: {counts[GvcMatch.Search.DocumentKind.Supplier]:N0} suppliers in {indexFolder}");

@@ -75,7 +75,7 @@ public static class ReindexBenchmark
             var page = await SupplierDocuments.Indexable(db, today).Where(p => p.OrganizationId > last)
                 .OrderBy(p => p.OrganizationId).Take(PageSize).ToListAsync();
             if (page.Count == 0) break;
-            if (build) _ = page.Select(p => SupplierDocuments.Build(p, today)).ToList();
+            if (build) _ = page.Select(p => SupplierDocuments.Build(p, today, Repo.Vocabulary)).ToList();
             rows += page.Count;
             last = page[^1].OrganizationId;
         }

@@ -1,3 +1,4 @@
+using GvcMatch.Benchmarks.Infrastructure;
 using System.Diagnostics;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Embeddings;
@@ -29,7 +30,7 @@ public static class StoredVectorSeeder
             var page = await SupplierDocuments.Indexable(db, today).Where(p => p.OrganizationId > last).OrderBy(p => p.OrganizationId).Take(1000).ToListAsync();
             if (page.Count == 0) break;
             last = page[^1].OrganizationId;
-            var hashes = page.Select(p => VectorBytes.Hash(EmbeddingTexts.ForProfile(p))).Distinct().ToList();
+            var hashes = page.Select(p => VectorBytes.Hash(EmbeddingTexts.ForProfile(p, Repo.Vocabulary))).Distinct().ToList();
             var stored = await db.Embeddings.Where(e => e.Model == modelId && hashes.Contains(e.TextHash)).Select(e => e.TextHash).ToListAsync();
             var rows = hashes.Except(stored).Select(hash => new StoredEmbedding
             {

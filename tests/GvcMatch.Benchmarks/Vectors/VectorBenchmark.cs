@@ -30,7 +30,7 @@ public static class VectorBenchmark
         var generator = new ProfileGenerator(42, DateTimeOffset.UtcNow, CodeLists.Load(Repo.ReferenceFolder));
         using var model = new MiniLmEmbeddingGenerator(batchSize: 32);
 
-        var texts = Enumerable.Range(0, embed).Select(n => EmbeddingTexts.ForProfile(generator.Create(n).Profile!)).ToList();
+        var texts = Enumerable.Range(0, embed).Select(n => EmbeddingTexts.ForProfile(generator.Create(n).Profile!, Repo.Vocabulary)).ToList();
         var real = await EmbeddingRateAsync(model, texts);
 
         var indexFolder = Path.Combine(folder, "index");
@@ -116,7 +116,7 @@ public static class VectorBenchmark
                 org.Profile!.OrganizationId = org.Id;
                 org.Profile.RenewalDue = null;
                 var vector = real[n % real.Count].Select(v => v + (float)(random.NextDouble() - 0.5) * 0.05f).ToArray();
-                documents.Add(SupplierDocuments.Build(org.Profile, today) with { Vector = MiniLmEmbeddingGenerator.Normalize(vector) });
+                documents.Add(SupplierDocuments.Build(org.Profile, today, Repo.Vocabulary) with { Vector = MiniLmEmbeddingGenerator.Normalize(vector) });
             }
             await rebuild.AddAsync(documents);
         }

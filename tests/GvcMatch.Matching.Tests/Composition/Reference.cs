@@ -11,8 +11,10 @@ public static class Reference
 {
     public static readonly DateOnly Today = new(2026, 11, 28);
 
+    /// <summary>Whether the supplier offers the keyword as the scorer reads it on its own (one keyword, one supplier).</summary>
     public static bool Offers(SupplierFacts s, string keyword) =>
-        new TextMatch.Haystack(s.Capabilities.Concat(s.Materials).Concat(s.Equipment).Append(s.Summary)).Coverage(new TextMatch.Phrase(keyword)) >= 1;
+        new GvcMatch.Matching.Understanding.CapabilityReader([keyword], GvcMatch.Matching.Understanding.MatchContext.Lexical)
+            .Assess(GvcMatch.Matching.Understanding.ProfileReading.Ensure(s, GvcMatch.Matching.Understanding.CapabilityVocabulary.Empty))[0].Met;
 
     private static bool Meets(Criterion c, SupplierFacts s) => Scorer.Score([c], s, Today).Criteria[0].Met;
 

@@ -4,6 +4,7 @@ using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GvcMatch.Web.Tests.Consortia;
 
@@ -54,7 +55,8 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
         var direct = await app.WithDbAsync(async db =>
         {
             var requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == s.Requirement);
-            return await ConsortiumCoverageLoader.EvaluateAsync(db, id, requirement.Criteria, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), default);
+            var context = app.Services.GetRequiredService<GvcMatch.Web.Features.Matching.MatchContexts>().For(requirement);
+            return await ConsortiumCoverageLoader.EvaluateAsync(db, id, requirement.Criteria, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), context, default);
         });
         Assert.False(direct.MandatoryMet);
         Assert.Equal(Line(coverage, 1).GetProperty("evidence").GetString(), direct.Criteria[1].Evidence);

@@ -25,7 +25,7 @@ public abstract class StoredEmbeddingTests(DatabaseProvider provider)
         await sme.PublishProfileAsync();
         await app.WaitForIndexAsync();
 
-        var text = await app.WithDbAsync(async db => EmbeddingTexts.ForProfile(await db.Profiles.SingleAsync(p => p.OrganizationId == sme.Me.OrgId)));
+        var text = await app.WithDbAsync(async db => EmbeddingTexts.ForProfile(await db.Profiles.SingleAsync(p => p.OrganizationId == sme.Me.OrgId), app.Services.GetRequiredService<GvcMatch.Matching.Understanding.CapabilityVocabulary>()));
         var stored = await app.WithDbAsync(db => db.Embeddings.SingleAsync(e => e.TextHash == VectorBytes.Hash(text)));
         Assert.Equal(EmbeddingKind.Document, stored.Kind);
         Assert.Equal(384, stored.Dimensions);
@@ -38,13 +38,13 @@ public abstract class StoredEmbeddingTests(DatabaseProvider provider)
         Assert.True(nearest.Hits[0].Score > 0.5, $"cosine {nearest.Hits[0].Score:0.00}");
 
         // Phrases are found whatever their case and spacing; scoring compares them pairwise.
-        var phrases = app.Services.GetRequiredService<IPhraseVectors>();
+        var phrases = app.Services.GetRequiredService<GvcMatch.Matching.Understanding.IPhraseVectors>();
         var painting = phrases.Find("electrostatic  Powder painting");
         Assert.NotNull(painting);
         Assert.NotNull(phrases.Find("STEEL"));
         Assert.Null(phrases.Find("a phrase nobody wrote"));
         var coating = await app.Generator.GenerateAsync(["powder coating", "cnc milling"]);
-        Assert.True(IPhraseVectors.Similarity(painting, coating[0].Vector.ToArray()) > IPhraseVectors.Similarity(painting, coating[1].Vector.ToArray()));
+        Assert.True(System.Numerics.Tensors.TensorPrimitives.Dot<float>(painting, coating[0].Vector.ToArray()) > System.Numerics.Tensors.TensorPrimitives.Dot<float>(painting, coating[1].Vector.ToArray()));
     }
 
     [DatabaseFact]

@@ -16,7 +16,8 @@ public sealed record ComputedScore(int CriterionIndex, double Score, string Reas
 /// </summary>
 public static class BidScoring
 {
-    public static IReadOnlyList<ComputedScore> ForSingleBidder(IReadOnlyList<Criterion> criteria, Bid bid, SupplierFacts facts, DateOnly today)
+    public static IReadOnlyList<ComputedScore> ForSingleBidder(
+        IReadOnlyList<Criterion> criteria, Bid bid, SupplierFacts facts, DateOnly today, GvcMatch.Matching.Understanding.MatchContext context)
     {
         var answers = bid.Answers.GroupBy(a => a.CriterionIndex).ToDictionary(g => g.Key, g => g.First());
         var result = new List<ComputedScore>();
@@ -30,7 +31,7 @@ public static class BidScoring
                 CriterionKind.LeadTimeAtMost => LeadTime(answer, bid, facts),
                 _ => (facts, null),
             };
-            var scored = Scorer.Score([c], judged, today).Criteria[0];
+            var scored = Scorer.Score([c], judged, today, context).Criteria[0];
             if (c.Kind == CriterionKind.CertificationHeld && !scored.Met && Cited(answer))
                 continue; // the buyer checks the cited certificate
             var reason = note is null ? scored.Evidence : $"{scored.Evidence} ({note})";

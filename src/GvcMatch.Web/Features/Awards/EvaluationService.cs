@@ -15,7 +15,7 @@ namespace GvcMatch.Web.Features.Awards;
 /// the first time the evaluation is opened, the buyer scores the rest (or overrides), and every
 /// total uses the requirement's published weights only.
 /// </summary>
-public sealed partial class EvaluationService(AppDbContext db, TimeProvider clock, IOptions<AwardsOptions> options)
+public sealed partial class EvaluationService(AppDbContext db, TimeProvider clock, IOptions<AwardsOptions> options, Matching.MatchContexts contexts)
 {
     public static string Sealed(Requirement r) => $"bids are sealed until {r.BidsCloseAt:yyyy-MM-ddTHH:mm:ssZ}";
 
@@ -125,11 +125,12 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
         var today = clock.Today();
         var now = clock.GetUtcNow();
         var added = 0;
+        var context = contexts.For(r);
         foreach (var bid in open)
         {
             var computed = bid.ConsortiumId is { } consortiumId
-                ? BidScoring.ForConsortium(await Consortia.ConsortiumCoverageLoader.EvaluateAsync(db, consortiumId, r.Criteria, today, ct))
-                : BidScoring.ForSingleBidder(r.Criteria, bid, facts[bid.OrganizationId], today);
+                ? BidScoring.ForConsortium(await Consortia.ConsortiumCoverageLoader.EvaluateAsync(db, consortiumId, r.Criteria, today, context, ct))
+                : BidScoring.ForSingleBidder(r.Criteria, bid, facts[bid.OrganizationId], today, context);
             foreach (var s in computed.Where(s => !have.Contains((bid.Id, s.CriterionIndex))))
             {
                 db.BidScores.Add(new BidScore { BidId = bid.Id, CriterionIndex = s.CriterionIndex, Score = s.Score, Reason = s.Reason, Computed = true, ScoredAt = now });

@@ -17,7 +17,7 @@ namespace GvcMatch.Web.Features.Consortia;
 /// rules every member must meet are hard filters on every query; so are the certificates and lead
 /// time, because a supplier found for a keyword would do that work (see docs/consortium-composer.md).
 /// </summary>
-public sealed class ComposerService(ISearchIndex index, TimeProvider clock)
+public sealed class ComposerService(ISearchIndex index, TimeProvider clock, Matching.MatchContexts contexts)
 {
     /// <summary>Candidates retrieved per group.</summary>
     public const int CandidatesPerGroup = 60;
@@ -40,7 +40,7 @@ public sealed class ComposerService(ISearchIndex index, TimeProvider clock)
             retrieved.Add(new CandidateGroupDto(name, hits.Total, hits.Hits.Count));
         }
 
-        var result = ConsortiumComposer.Compose(requirement.Criteria, facts.Values, today, new ComposerOptions { Top = top }, includeMember);
+        var result = ConsortiumComposer.Compose(requirement.Criteria, facts.Values, today, new ComposerOptions { Top = top }, includeMember, contexts.For(requirement));
         return new ConsortiaDto(
             requirement.Id, requirement.Version, clock.GetUtcNow(), includeMember?.OrganizationId,
             requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList(),

@@ -58,11 +58,11 @@ public static partial class ConsortiaApi
     }
 
     private static async Task<Results<Ok<ConsortiumCoverageDto>, ProblemHttpResult>> CoverageAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, Matching.MatchContexts contexts, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null || !await ConsortiumQueries.CanSeeAsync(db, actor, id, ct)) return Problems.NotFound("The consortium");
-        return TypedResults.Ok((await ConsortiumCoverageLoader.EvaluateAsync(db, id, clock.GetUtcNow(), ct))!);
+        return TypedResults.Ok((await ConsortiumCoverageLoader.EvaluateAsync(db, id, clock.GetUtcNow(), contexts, ct))!);
     }
 
     private static async Task<Results<Ok<ConsortiumDto>, ValidationProblem, ProblemHttpResult>> InviteAsync(

@@ -50,20 +50,20 @@ public static class ConsortiumCoverageLoader
     /// consortium's accepted members as they are now: what the bid evaluation calls.
     /// </summary>
     public static async Task<ConsortiumCoverageResult> EvaluateAsync(
-        AppDbContext db, int consortiumId, IReadOnlyList<Criterion> criteria, DateOnly today, CancellationToken ct)
+        AppDbContext db, int consortiumId, IReadOnlyList<Criterion> criteria, DateOnly today, GvcMatch.Matching.Understanding.MatchContext context, CancellationToken ct)
     {
         var inputs = await LoadInputsAsync(db, consortiumId, ct);
-        return ConsortiumCoverage.Evaluate(criteria, inputs.Members, inputs.GroupCertificates, today);
+        return ConsortiumCoverage.Evaluate(criteria, inputs.Members, inputs.GroupCertificates, today, context);
     }
 
     /// <summary>The consortium's coverage of its requirement's current criteria, or null when there is no such consortium.</summary>
-    public static async Task<ConsortiumCoverageDto?> EvaluateAsync(AppDbContext db, int consortiumId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ConsortiumCoverageDto?> EvaluateAsync(AppDbContext db, int consortiumId, DateTimeOffset now, Matching.MatchContexts contexts, CancellationToken ct)
     {
         var requirement = await db.Consortia.Where(c => c.Id == consortiumId)
             .Join(db.Requirements, c => c.RequirementId, r => r.Id, (c, r) => r).AsNoTracking().FirstOrDefaultAsync(ct);
         if (requirement is null) return null;
         var inputs = await LoadInputsAsync(db, consortiumId, ct);
-        var result = ConsortiumCoverage.Evaluate(requirement.Criteria, inputs.Members, inputs.GroupCertificates, DateOnly.FromDateTime(now.UtcDateTime));
+        var result = ConsortiumCoverage.Evaluate(requirement.Criteria, inputs.Members, inputs.GroupCertificates, DateOnly.FromDateTime(now.UtcDateTime), contexts.For(requirement));
         return new ConsortiumCoverageDto(consortiumId, requirement.Id, requirement.Version, now, result.MandatoryMet, result.Total, result.Criteria, inputs.WithoutProfile);
     }
 }

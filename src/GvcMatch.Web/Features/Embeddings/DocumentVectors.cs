@@ -14,11 +14,12 @@ namespace GvcMatch.Web.Features.Embeddings;
 public static class DocumentVectors
 {
     public static async Task<List<SearchDocument>> SuppliersAsync(
-        EmbeddingCache? cache, AppDbContext db, IReadOnlyList<CapabilityProfile> profiles, DateOnly today, bool withPhrases, CancellationToken ct)
+        EmbeddingCache? cache, AppDbContext db, IReadOnlyList<CapabilityProfile> profiles, DateOnly today,
+        GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, bool withPhrases, CancellationToken ct)
     {
-        var documents = profiles.Select(p => SupplierDocuments.Build(p, today)).ToList();
+        var documents = profiles.Select(p => SupplierDocuments.Build(p, today, vocabulary)).ToList();
         if (cache is not { IsEnabled: true } || profiles.Count == 0) return documents;
-        var texts = profiles.Select(EmbeddingTexts.ForProfile).ToList();
+        var texts = profiles.Select(p => EmbeddingTexts.ForProfile(p, vocabulary)).ToList();
         var embedded = await cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, ct);
         if (withPhrases) await cache.GetOrCreateAsync(db, profiles.SelectMany(EmbeddingTexts.PhrasesOf), EmbeddingKind.Phrase, ct);
         return documents.Select((d, i) => d with { Vector = embedded.Vectors[texts[i]] }).ToList();

@@ -21,7 +21,7 @@ public sealed record BackfillStatus(BackfillState State, long Done, long Total, 
 /// the index outbox, so the indexer re-sends that document with its vector. The app serves all the
 /// while; matching is lexical for a row until its vector arrives.
 /// </summary>
-public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCache cache, IOptions<SemanticOptions> options, TimeProvider clock,
+public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCache cache, GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, IOptions<SemanticOptions> options, TimeProvider clock,
     ILogger<EmbeddingBackfill> logger)
 {
     public BackfillStatus Status { get; private set; } = new(BackfillState.Idle, 0, 0, 0, null, null, null);
@@ -49,7 +49,7 @@ public sealed class EmbeddingBackfill(IServiceScopeFactory scopes, EmbeddingCach
             {
                 var page = await SupplierDocuments.Indexable(db, today).Where(p => p.Id > last).OrderBy(p => p.Id).Take(size).ToListAsync(ct);
                 if (page.Count == 0) break;
-                Step(page.Count, await EmbedPageAsync(db, page, EmbeddingTexts.ForProfile, EmbeddingTexts.PhrasesOf, p => (OutboxSubject.Organization, p.OrganizationId), ct));
+                Step(page.Count, await EmbedPageAsync(db, page, p => EmbeddingTexts.ForProfile(p, vocabulary), EmbeddingTexts.PhrasesOf, p => (OutboxSubject.Organization, p.OrganizationId), ct));
                 last = page[^1].Id;
             }
             for (var last = 0; ;)

@@ -16,7 +16,7 @@ public static class EmbeddingRegistration
         services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => MiniLmEmbeddingGenerator.Shared);
         services.AddSingleton<EmbeddingModel>();
         services.AddSingleton<PhraseVectors>();
-        services.AddSingleton<IPhraseVectors>(sp => sp.GetRequiredService<PhraseVectors>());
+        services.AddSingleton<GvcMatch.Matching.Understanding.IPhraseVectors>(sp => sp.GetRequiredService<PhraseVectors>());
         services.AddSingleton<EmbeddingCache>();
         services.AddSingleton<EmbeddingBackfill>();
         services.AddHostedService<EmbeddingBackground>();

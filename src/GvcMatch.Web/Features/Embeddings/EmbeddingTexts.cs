@@ -1,4 +1,5 @@
 using GvcMatch.Matching;
+using GvcMatch.Matching.Understanding;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Requirements;
 
@@ -15,10 +16,24 @@ public static class EmbeddingTexts
 {
     /// <summary>
     /// What the supplier does, most telling first: the model reads only about 200 words, so
-    /// capabilities and materials lead and the free-form summary and equipment follow.
+    /// capabilities and materials lead and the free-form summary and equipment follow. The model
+    /// reads English only, so text the vocabulary reads as Spanish, Japanese or another language
+    /// is embedded as the English labels of the concepts it names; the original text stays in the
+    /// keyword index with its own language's analysis.
     /// </summary>
-    public static string ForProfile(CapabilityProfile p) => Join(
-        List(p.Capabilities), List(p.Materials), p.Summary, List(p.Equipment));
+    public static string ForProfile(CapabilityProfile p, CapabilityVocabulary vocabulary) => Join(
+        List(p.Capabilities.Select(t => InEnglish(t, vocabulary))), List(p.Materials.Select(t => InEnglish(t, vocabulary))),
+        InEnglish(p.Summary, vocabulary), List(p.Equipment.Select(t => InEnglish(t, vocabulary))));
+
+    /// <summary>The text itself when it reads as English; otherwise the English labels of the concepts it names (empty when none).</summary>
+    public static string InEnglish(string text, CapabilityVocabulary vocabulary)
+    {
+        var mentions = vocabulary.Tag(text);
+        var foreign = mentions.Count(m => m.Language != "en");
+        var cjk = text.Any(c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF');
+        if (!cjk && foreign <= mentions.Count - foreign) return text;
+        return string.Join(", ", mentions.Select(m => vocabulary.Find(m.ConceptId)!.PreferredLabel()).Distinct());
+    }
 
     /// <summary>What the buyer seeks: the title, the capability keywords of its criteria, then the description.</summary>
     public static string ForRequirement(Requirement r) => Join(

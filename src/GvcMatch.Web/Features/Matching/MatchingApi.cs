@@ -41,7 +41,7 @@ public static class MatchingApi
     }
 
     private static async Task<Results<Ok<RequirementMatchDto>, ProblemHttpResult>> MyScoreAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, MatchContexts contexts, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         var requirement = await db.Requirements.AsNoTracking().Include(r => r.Organization).FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -51,7 +51,7 @@ public static class MatchingApi
 
         var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, ct);
         if (facts is null) return Problems.NotFound("Your capability profile");
-        var result = Scorer.Score(requirement.Criteria, facts, clock.Today());
+        var result = Scorer.Score(requirement.Criteria, facts, clock.Today(), contexts.For(requirement));
         return TypedResults.Ok(new RequirementMatchDto(requirement.Id, requirement.Title, requirement.Organization.Name, requirement.ResponseDeadline,
             result.Total, result.Qualified, result.Headline(), result.Criteria.Select(CriterionScoreDto.From).ToList()));
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GvcMatch.Matching;
 using GvcMatch.Search;
 using GvcMatch.Web.Features.Requirements;
@@ -12,7 +11,7 @@ namespace GvcMatch.Web.Features.Matching;
 /// scorer in GvcMatch.Matching scores every candidate on every published criterion. Only
 /// candidates that meet all mandatory criteria are ranked; ties fall back to text relevance.
 /// </summary>
-public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
+public sealed class MatchingService(ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null)
 {
     /// <summary>How many candidates stage one hands to the scorer.</summary>
     public const int CandidatePool = 200;
@@ -20,13 +19,13 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
     public async Task<MatchListDto> MatchSuppliersAsync(Requirement requirement, int top, bool diversify, CancellationToken ct)
     {
         var today = clock.Today();
-        var hits = await index.SearchAsync(RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool), ct);
-        var scorer = Scorer.For(requirement.Criteria);
-        var ranked = hits.Hits
-            .Select(h => (Hit: h, Facts: SupplierDocuments.FactsOf(h)!))
-            .Select(x => (x.Hit, x.Facts, Result: scorer.Score(x.Facts, today)))
-            .Where(x => x.Result.Qualified)
-            .OrderByDescending(x => x.Result.Total).ThenByDescending(x => x.Hit.Score).ThenBy(x => x.Facts.OrganizationId)
+        var scorer = Scorer.For(requirement.Criteria, contexts.For(requirement));
+        var candidates = await RetrieveAsync(requirement, scorer, ct);
+        var ranked = candidates
+            .Select(x => (x.Hit, x.Fused, Facts: SupplierDocuments.FactsOf(x.Hit)!))
+            .Select(x => (x.Hit, x.Fused, x.Facts, Result: scorer.Score(x.Facts, today)))
+            .Where(x => x.Result.Qualified && x.Result.Relevant)
+            .OrderByDescending(x => x.Result.Total).ThenByDescending(x => x.Fused).ThenBy(x => x.Facts.OrganizationId)
             .ToList();
 
         if (diversify)
@@ -40,7 +39,26 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
                 x.Result.Total, x.Result.Qualified, x.Result.Headline(), x.Result.Criteria.Select(CriterionScoreDto.From).ToList()))
             .ToList();
         var mandatory = requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList();
-        return new MatchListDto(requirement.Id, requirement.Version, clock.GetUtcNow(), hits.Hits.Count, ranked.Count, mandatory, diversify, matches);
+        return new MatchListDto(requirement.Id, requirement.Version, clock.GetUtcNow(), candidates.Count, ranked.Count, mandatory, diversify, matches);
+    }
+
+    /// <summary>
+    /// Stage one: the mandatory facts as filters on every list, never a word as a gate. One list
+    /// ranks by the words (BM25), one by how many sought concepts (or narrower ones) a supplier
+    /// names in any language, one by how near its profile's vector is to the requirement's; the
+    /// three are fused by rank.
+    /// </summary>
+    public async Task<IReadOnlyList<(SearchHit Hit, double Fused)>> RetrieveAsync(Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
+    {
+        var words = RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool);
+        if (words.Text is null) words = words with { Text = RetrievalQuery.KeywordText(requirement.Description.Split(' ')) };
+        var lists = new List<IReadOnlyList<SearchHit>> { (await index.SearchAsync(words, ct)).Hits };
+        var concepts = scorer.Readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).Distinct().Take(RetrievalQuery.MaxConcepts).ToList();
+        if (concepts.Count > 0)
+            lists.Add((await index.SearchAsync(words with { Text = null, RankByTerms = new KeywordFilter("concept", concepts) }, ct)).Hits);
+        if (vectors is not null && await vectors.FindAsync(requirement, ct) is { } vector)
+            lists.Add((await index.SearchAsync(words with { Text = null, Vector = vector }, ct)).Hits);
+        return CandidateFusion.Fuse(lists, CandidatePool);
     }
 
     /// <summary>
@@ -62,8 +80,8 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock)
         };
         var hits = await index.SearchAsync(query, ct);
         return hits.Hits
-            .Select(h => (h.EntityId, h.Title, Criteria: JsonSerializer.Deserialize<List<Criterion>>(h.Payload ?? "[]", CriteriaPayload.Json) ?? [], h.Score))
-            .Select(x => (x.EntityId, x.Title, Result: Scorer.Score(x.Criteria, supplier, today), x.Score))
+            .Select(h => (h.EntityId, h.Title, Payload: CriteriaPayload.Read(h.Payload), h.Score))
+            .Select(x => (x.EntityId, x.Title, Result: Scorer.Score(x.Payload.Criteria, supplier, today, contexts.For(x.Payload.Description)), x.Score))
             .OrderByDescending(x => x.Result.Qualified).ThenByDescending(x => x.Result.Total).ThenByDescending(x => x.Score).ThenBy(x => x.EntityId)
             .Take(top)
             .Select(x => (x.EntityId, x.Title, x.Result))

@@ -10,6 +10,9 @@ namespace GvcMatch.Web.Features.Matching;
 /// </summary>
 public static class RetrievalQuery
 {
+    /// <summary>At most this many concept ids in one concept query (a broad concept has many narrower ones).</summary>
+    public const int MaxConcepts = 256;
+
     public static SearchQuery ForSuppliers(IReadOnlyList<Criterion> criteria, int candidates)
     {
         var filters = new List<KeywordFilter>();

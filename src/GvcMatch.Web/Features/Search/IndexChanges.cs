@@ -39,7 +39,8 @@ public static class IndexChanges
     /// and their phrases are stored for scoring: this is where a written profile gets embedded.
     /// </remarks>
     public static async Task<List<IndexChange>> BuildAsync(
-        AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, EmbeddingCache? embeddings, CancellationToken ct)
+        AppDbContext db, IReadOnlyCollection<(DocumentKind Kind, int Id)> targets, DateOnly today, EmbeddingCache? embeddings,
+        GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, CancellationToken ct)
     {
         var changes = new List<IndexChange>(targets.Count);
         var found = new HashSet<(DocumentKind, int)>();
@@ -48,7 +49,7 @@ public static class IndexChanges
         if (suppliers.Count > 0)
         {
             var profiles = await SupplierDocuments.Indexable(db, today).Where(p => suppliers.Contains(p.OrganizationId)).ToListAsync(ct);
-            foreach (var doc in await DocumentVectors.SuppliersAsync(embeddings, db, profiles, today, withPhrases: true, ct)) Add(doc);
+            foreach (var doc in await DocumentVectors.SuppliersAsync(embeddings, db, profiles, today, vocabulary, withPhrases: true, ct)) Add(doc);
         }
 
         var ip = IdsOf(targets, DocumentKind.IpListing);

@@ -1,3 +1,4 @@
+using GvcMatch.Matching;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.IpListings;
@@ -65,13 +66,16 @@ public static class ListingDocuments
                 ["certification"] = r.Criteria.Where(c => c.Standard is not null).Select(c => c.Standard!).Distinct().ToList(),
             },
             Numbers = numbers,
-            // The published criteria travel with the document so suppliers can be scored against
-            // many requirements without loading each one from the database.
-            Payload = System.Text.Json.JsonSerializer.Serialize(r.Criteria, CriteriaPayload.Json),
+            // The published criteria and the description travel with the document so suppliers can be
+            // scored against many requirements without loading each one from the database.
+            Payload = System.Text.Json.JsonSerializer.Serialize(new RequirementPayload(r.Criteria, r.Description), CriteriaPayload.Json),
             UpdatedAt = r.UpdatedAt,
         };
     }
 }
+
+/// <summary>What a requirement's search document carries for scoring: its published criteria and its description.</summary>
+public sealed record RequirementPayload(IReadOnlyList<Criterion> Criteria, string? Description);
 
 public static class CriteriaPayload
 {
@@ -79,4 +83,13 @@ public static class CriteriaPayload
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
+
+    /// <summary>Reads a requirement hit's payload; an index written before descriptions travelled holds the bare criteria list.</summary>
+    public static RequirementPayload Read(string? payload)
+    {
+        if (string.IsNullOrWhiteSpace(payload)) return new([], null);
+        return payload.TrimStart().StartsWith('[')
+            ? new(System.Text.Json.JsonSerializer.Deserialize<List<Criterion>>(payload, Json) ?? [], null)
+            : System.Text.Json.JsonSerializer.Deserialize<RequirementPayload>(payload, Json) ?? new([], null);
+    }
 }

@@ -14,7 +14,7 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock, EmbeddingCache embeddings,
-    ILogger<SearchIndexer> logger)
+    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchIndexer> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
@@ -78,7 +78,7 @@ public sealed class SearchIndexer(
 
         var all = rows.Concat(late).ToList();
         var targets = await IndexChanges.ExpandAsync(db, all, ct);
-        var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), embeddings, ct);
+        var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), embeddings, vocabulary, ct);
         var next = rows.Count > 0 ? rows[^1].Id : checkpoint;
         await index.ApplyAsync(changes, next, ct);
 

@@ -20,7 +20,8 @@ public sealed record RebuildStatus(RebuildState State, long Done, long Total, Da
 /// new index records the outbox position taken before the first row was read.
 /// Vectors come from the Embeddings table; only a text never embedded before runs the model.
 /// </summary>
-public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, EmbeddingCache embeddings, ILogger<SearchRebuild> logger)
+public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex index, TimeProvider clock, EmbeddingCache embeddings,
+    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchRebuild> logger)
 {
     private const int BatchSize = 1000;
     private readonly Lock _gate = new();
@@ -58,7 +59,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
 
             await using var rebuild = await index.BeginRebuildAsync(ct);
             await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId,
-                page => DocumentVectors.SuppliersAsync(embeddings, db, page, today, withPhrases: false, ct));
+                page => DocumentVectors.SuppliersAsync(embeddings, db, page, today, vocabulary, withPhrases: false, ct));
             await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, page => Task.FromResult(page.Select(ListingDocuments.Build).ToList()));
             await CopyAsync(ListingDocuments.IndexableRequirements(db), r => r.Id,
                 page => DocumentVectors.RequirementsAsync(embeddings, db, page, withPhrases: false, ct));

@@ -42,6 +42,7 @@ public static class SearchRegistration
         services.AddSingleton<SearchRebuild>();
         services.AddSingleton<SavedSearchNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<SavedSearchNotifier>());
+        services.AddSingleton<RequirementVectors>();
         services.AddSingleton<MatchingService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GvcMatch.Matching;
+using GvcMatch.Matching.Understanding;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Profiles;
@@ -56,11 +57,15 @@ public static class SupplierDocuments
         CapacityUnit = p.CapacityUnit,
         LeadTimeDays = p.LeadTimeDays,
         ExportMarkets = p.ExportMarkets,
+        IsicCodes = p.IsicCodes,
+        Description = p.Organization.Description,
     };
 
-    public static SearchDocument Build(CapabilityProfile p, DateOnly today)
+    public static SearchDocument Build(CapabilityProfile p, DateOnly today, CapabilityVocabulary vocabulary)
     {
         var o = p.Organization;
+        // Read once here, so the payload carries the concepts and analysed words and matching reads no text.
+        var facts = ProfileReading.Read(Facts(p), vocabulary);
         var keywords = new Dictionary<string, IReadOnlyList<string>>
         {
             ["country"] = [o.Country],
@@ -73,6 +78,8 @@ public static class SupplierDocuments
             ["verified"] = [o.Verified ? "true" : "false"],
             ["exportMarket"] = p.ExportMarkets,
             ["language"] = p.Languages,
+            // Language-neutral concept ids: retrieval finds a Japanese profile for an English requirement by them.
+            ["concept"] = facts.Concepts.Select(c => c.Id).Distinct().ToList(),
         };
         var numbers = new Dictionary<string, double> { ["updated"] = p.UpdatedAt.ToUnixTimeSeconds() };
         if (p.MonthlyCapacity is { } capacity)
@@ -96,7 +103,7 @@ public static class SupplierDocuments
             }.Where(t => t.Length > 0)),
             Keywords = keywords,
             Numbers = numbers,
-            Payload = JsonSerializer.Serialize(Facts(p), PayloadJson),
+            Payload = JsonSerializer.Serialize(facts, PayloadJson),
             UpdatedAt = p.UpdatedAt,
         };
     }

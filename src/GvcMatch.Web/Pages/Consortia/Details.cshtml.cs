@@ -14,7 +14,8 @@ namespace GvcMatch.Web.Pages.Consortia;
 /// cover each criterion and who provides it, and the actions each may take (the same service as the API).
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, ConsortiumConversations conversations, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, ConsortiumConversations conversations, TimeProvider clock,
+    Features.Matching.MatchContexts contexts) : PageModel
 {
     public ConsortiumDto Consortium { get; private set; } = null!;
     public ConsortiumCoverageDto Coverage { get; private set; } = null!;
@@ -37,7 +38,7 @@ public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, C
         var dto = await ConsortiumQueries.GetAsync(db, actor, id, ct);
         if (dto is null) return NotFound();
         Consortium = dto;
-        Coverage = (await ConsortiumCoverageLoader.EvaluateAsync(db, id, clock.GetUtcNow(), ct))!;
+        Coverage = (await ConsortiumCoverageLoader.EvaluateAsync(db, id, clock.GetUtcNow(), contexts, ct))!;
         Requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == dto.RequirementId, ct);
         return Page();
     }

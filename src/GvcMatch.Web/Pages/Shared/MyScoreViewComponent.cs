@@ -17,7 +17,7 @@ public sealed record MyScoreView(Requirement Requirement, MatchResult? Result, b
 /// On a requirement's page: the SME's own score with the same explanation the buyer sees, and
 /// what it would need to qualify; for the buyer, the way to the ranked suppliers.
 /// </summary>
-public sealed class MyScoreViewComponent(AppDbContext db, TimeProvider clock) : ViewComponent
+public sealed class MyScoreViewComponent(AppDbContext db, TimeProvider clock, Features.Matching.MatchContexts contexts) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Requirement requirement)
     {
@@ -30,7 +30,7 @@ public sealed class MyScoreViewComponent(AppDbContext db, TimeProvider clock) : 
         {
             var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, HttpContext.RequestAborted);
             hasProfile = facts is not null;
-            if (facts is not null) result = Scorer.Score(requirement.Criteria, facts, clock.Today());
+            if (facts is not null) result = Scorer.Score(requirement.Criteria, facts, clock.Today(), contexts.For(requirement));
         }
         return View(new MyScoreView(requirement, result, isBuyer, actor.IsSme, hasProfile));
     }

@@ -1,0 +1,189 @@
+namespace GvcMatch.Matching.Understanding;
+
+/// <summary>
+/// How well a supplier offers one keyword, whether that counts as offering it, and why:
+/// <paramref name="Plain"/> fits name only the keyword (the supplier uses the buyer's own words);
+/// the others name the pair that earned the credit.
+/// </summary>
+public readonly record struct KeywordFit(double Score, bool Met, string Explanation, bool Plain = false);
+
+/// <summary>
+/// A capability criterion's keywords prepared once per requirement: their analysed words, the
+/// concepts they name and their vectors. <see cref="Assess"/> then weighs a supplier by three
+/// signals and keeps the best: the same concept (or a narrower one) in the vocabulary, the same
+/// words in the same order, and a near phrase by sentence similarity.
+/// </summary>
+public sealed class CapabilityReader
+{
+    /// <summary>Cosine at which two phrases count as the same capability, calibrated on labelled pairs (see docs/matching-quality.md).</summary>
+    public const double SimilarityMet = 0.70;
+
+    /// <summary>Cosine below which a phrase earns nothing; between the two, credit rises linearly.</summary>
+    public const double SimilarityFloor = 0.40;
+
+    /// <summary>What a capability earns when nothing else in the profile backs the tag.</summary>
+    public const double Unsupported = 0.5;
+
+    /// <summary>
+    /// What a tag earns when it looks stuffed (<see cref="TaggedConcept.Stuffed"/>): a list of
+    /// popular process names beside a summary about something else is not a stray tag. Below the
+    /// relevance floor of the match list, so a stuffed list alone never makes a match.
+    /// </summary>
+    public const double Stuffed = 0.2;
+
+    private static double Credit(TaggedConcept c) => c.Supported ? 1 : c.Stuffed ? Stuffed : Unsupported;
+
+    private readonly Probe[] _probes;
+    private readonly MatchContext _context;
+
+    public CapabilityReader(IReadOnlyList<string> keywords, MatchContext context)
+    {
+        _context = context;
+        _probes = keywords.Select(k => new Probe(k, context)).ToArray();
+        Keywords = keywords;
+    }
+
+    public IReadOnlyList<string> Keywords { get; }
+
+    /// <summary>The concept ids the keywords name, with everything narrower (what retrieval looks for).</summary>
+    public IEnumerable<string> SoughtConcepts => _probes.SelectMany(p => p.Targets)
+        .SelectMany(t => _context.Vocabulary.DescendantsOf(t.Id).Prepend(t.Id)).Distinct();
+
+    /// <summary>One fit per keyword, in order. The facts must have been read (<see cref="ProfileReading.Ensure"/>).</summary>
+    public KeywordFit[] Assess(SupplierFacts s)
+    {
+        var fits = new KeywordFit[_probes.Length];
+        float[]?[]? vectors = null;
+        for (var i = 0; i < _probes.Length; i++)
+        {
+            var p = _probes[i];
+            var (best, backed, stuffed) = ByConcept(p, s);
+            var words = ByWords(p, s, backed, stuffed);
+            // Offering beats not offering; between two of a kind, the higher credit wins.
+            if (Better(words, best)) best = words;
+            if (p.Vector is not null && _context.Phrases is { } phrases && !best.Met)
+            {
+                vectors ??= s.Capabilities.Concat(s.Materials).Select(phrases.Find).ToArray();
+                var near = BySimilarity(p, s, vectors);
+                if (Better(near, best)) best = near;
+            }
+            fits[i] = best.Score > 0 ? best : new KeywordFit(0, false, p.Text);
+        }
+        return fits;
+    }
+
+    private static bool Better(KeywordFit candidate, KeywordFit best) =>
+        candidate.Met != best.Met ? candidate.Met : candidate.Score > best.Score;
+
+    /// <summary>
+    /// The concept signal, and for the tags that count as offering each sought concept (the
+    /// concept itself or a narrower one) whether all are backed and whether any looks stuffed.
+    /// </summary>
+    private static (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s)
+    {
+        if (p.Targets.Length == 0) return (default, true, false);
+        var total = 0.0;
+        var (met, backed, stuffed) = (true, true, false);
+        var parts = new List<string>(p.Targets.Length);
+        foreach (var target in p.Targets)
+        {
+            var (credit, relation, found) = (0.0, Relation.Related, (TaggedConcept?)null);
+            var (offered, offeredBy) = (0.0, (TaggedConcept?)null);
+            foreach (var c in s.Concepts)
+            {
+                if (!target.TryCredit(c.Id, out var raw, out var rel)) continue;
+                var earned = raw * Credit(c);
+                if (earned > credit) (credit, relation, found) = (earned, rel, c);
+                if (rel is Relation.Same or Relation.Narrower && (offeredBy is null || earned > offered)) (offered, offeredBy) = (earned, c);
+            }
+            total += credit;
+            met &= offeredBy is not null;
+            backed &= offeredBy is { Supported: true };
+            stuffed |= offeredBy is { Stuffed: true };
+            // The pair that offers the concept explains it, even when a neighbouring concept earned more.
+            if (offeredBy is not null) parts.Add(Explain(offeredBy, target, RelationOf(target, offeredBy)));
+            else if (found is not null) parts.Add(Explain(found, target, relation));
+        }
+        var plain = parts.Count == 1 && parts[0] == $"offers {p.Targets[0].Label}" && string.Equals(p.Targets[0].Label, p.Text, StringComparison.OrdinalIgnoreCase);
+        var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, plain ? p.Text : string.Join(", ", parts), plain);
+        return (fit, met && backed, stuffed);
+    }
+
+    private static Relation RelationOf(ConceptTarget target, TaggedConcept c) => target.TryCredit(c.Id, out _, out var rel) ? rel : Relation.Related;
+
+    private static string Explain(TaggedConcept found, ConceptTarget target, Relation relation)
+    {
+        var said = Quote(found.Text);
+        var tail = found.Supported ? "" : " (listed only as a tag)";
+        var same = string.Equals(found.Text, target.Label, StringComparison.OrdinalIgnoreCase);
+        return relation switch
+        {
+            Relation.Same when same => $"offers {target.Label}{tail}",
+            Relation.Same => $"{said} = {target.Label} (vocabulary){tail}",
+            Relation.Narrower => $"{said} is a kind of {target.Label}{tail}",
+            Relation.Broader => $"{said} is broader than {target.Label}{tail}",
+            _ => $"{said} is close to {target.Label}{tail}",
+        };
+    }
+
+    /// <summary>Japanese and Chinese text is quoted with corner brackets, the rest with single quotes.</summary>
+    internal static string Quote(string text) => LabelIndex.HasCjk(text) ? $"「{text}」" : $"'{text}'";
+
+    private static KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed)
+    {
+        if (p.Phrase.Length == 0) return default;
+        if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal)) return new KeywordFit(1, true, p.Text, Plain: true);
+        if (s.TagWords.Contains(p.Phrase, StringComparison.Ordinal))
+        {
+            // The tag is as backed as the concept it names; a keyword the vocabulary does not know is taken at its word.
+            // A keyword the vocabulary does not know is judged by the list it stands in.
+            if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s), ProfileReading.IsStuffedList(s));
+            return backed ? new KeywordFit(1, true, p.Text, Plain: true) : new KeywordFit(stuffed ? Stuffed : Unsupported, true, $"offers {p.Text} (listed only as a tag)");
+        }
+        var present = p.Stems.Count(w => s.ContextWords.Contains(" " + w + " ", StringComparison.Ordinal) || s.TagWords.Contains(" " + w + " ", StringComparison.Ordinal));
+        if (present == 0) return default;
+        if (present == p.Stems.Length && p.Targets.Length == 0)
+        {
+            // Every word, though not side by side ("machined" in one tag, "aluminium" in another): for a
+            // keyword the vocabulary does not know, that is the best evidence words can give.
+            return new KeywordFit(1, true, p.Text, Plain: true);
+        }
+        // Some of the words is a hint, not an offer: "machines" does not make a CNC machining shop.
+        return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, $"some words of {p.Text}");
+    }
+
+    private static KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors)
+    {
+        var (best, at) = (0.0, -1);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            if (vectors[i] is not { } v || v.Length != p.Vector!.Length) continue;
+            var cosine = System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, p.Vector);
+            if (cosine > best) (best, at) = (cosine, i);
+        }
+        if (at < 0 || best < SimilarityFloor) return default;
+        var phrase = at < s.Capabilities.Count ? s.Capabilities[at] : s.Materials[at - s.Capabilities.Count];
+        var credit = Math.Min(1, (best - SimilarityFloor) / (SimilarityMet - SimilarityFloor));
+        return new KeywordFit(Math.Round(credit, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00})");
+    }
+
+    private sealed class Probe
+    {
+        public Probe(string text, MatchContext context)
+        {
+            Text = text;
+            var stems = Words.Stems(text);
+            Phrase = ProfileReading.Phrase(stems);
+            Stems = stems.Distinct(StringComparer.Ordinal).ToArray();
+            Targets = context.Vocabulary.Tag(text).Select(m => m.ConceptId).Distinct(StringComparer.Ordinal)
+                .Select(id => new ConceptTarget(context.Vocabulary, id)).ToArray();
+            Vector = context.Phrases?.Find(text);
+        }
+
+        public string Text { get; }
+        public string Phrase { get; }
+        public string[] Stems { get; }
+        public ConceptTarget[] Targets { get; }
+        public float[]? Vector { get; }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace GvcMatch.Matching.Understanding;
+
+/// <summary>
+/// Reads a supplier profile once, when it is written: tags its text with vocabulary concepts,
+/// decides which tags the rest of the profile supports, and keeps its analysed words. The result
+/// travels with the facts (in the search payload), so matching hundreds of candidates reads no text.
+/// </summary>
+public static class ProfileReading
+{
+    /// <summary>A capability list at least this long, of which less than <see cref="StuffedBacking"/> is backed, is a stuffed list.</summary>
+    public const int StuffedListLength = 4;
+
+    public const double StuffedBacking = 0.3;
+
+    public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary)
+    {
+        var description = facts.Description;
+        var concepts = new List<TaggedConcept>();
+        var context = new List<(string Id, string Text, string From)>();
+        Collect(vocabulary, [facts.Summary], "summary", context);
+        Collect(vocabulary, description is null ? [] : [description], "description", context);
+        Collect(vocabulary, facts.Equipment, "equipment", context);
+        var tags = new List<(string Id, string Text, string From)>();
+        Collect(vocabulary, facts.Capabilities, "capability", tags);
+        Collect(vocabulary, facts.Materials, "material", tags);
+
+        var contextWords = Joined([facts.Summary, description ?? "", .. facts.Equipment]);
+        var backed = new HashSet<string>(context.Select(c => c.Id), StringComparer.Ordinal);
+        // A sector named in the summary ("aerospace", "packaging") backs no particular process under it.
+        var backedBelow = backed.Where(id => vocabulary.Find(id)?.Kind != "sector").ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, text, from) in tags)
+            concepts.Add(new TaggedConcept(id, text, from, IsSupported(vocabulary, id, text, backed, backedBelow, facts.IsicCodes, contextWords)));
+        // Backing is judged on the capabilities: summaries rarely repeat the materials, and an honest
+        // list of processes makes its materials believable.
+        var capabilities = concepts.Where(c => c.From == "capability").ToList();
+        var backing = capabilities.Count == 0 ? 1 : Math.Round(capabilities.Count(c => c.Supported) / (double)capabilities.Count, 4);
+        var sectors = context.Select(c => c.Id).Concat(concepts.Where(c => c.Supported).Select(c => c.Id))
+            .Select(id => vocabulary.Find(id)?.Sector).ToHashSet();
+        var longUnbackedList = IsStuffedList(facts.Capabilities.Count, backing);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var c = concepts[i];
+            if (c.Supported) continue;
+            if (c.From == "material")
+            {
+                // Materials of an honest list of processes are believable; of a stuffed one, not.
+                concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList };
+                continue;
+            }
+            concepts[i] = c with { Stuffed = longUnbackedList || !sectors.Contains(vocabulary.Find(c.Id)?.Sector) };
+        }
+        concepts.AddRange(context.Select(c => new TaggedConcept(c.Id, c.Text, c.From, true)));
+
+        return facts with
+        {
+            Concepts = concepts.DistinctBy(c => (c.Id, c.From)).ToList(),
+            TagWords = Joined([.. facts.Capabilities, .. facts.Materials]),
+            ContextWords = contextWords,
+            ReadWith = vocabulary.Version,
+            TagBacking = backing,
+        };
+    }
+
+    /// <summary>A long capability list most of which nothing else in the profile backs.</summary>
+    public static bool IsStuffedList(SupplierFacts read) => IsStuffedList(read.Capabilities.Count, read.TagBacking);
+
+    private static bool IsStuffedList(int capabilities, double backing) => capabilities >= StuffedListLength && backing < StuffedBacking;
+
+    /// <summary>The facts as the scorer needs them: read now when they were not, or read with another vocabulary.</summary>
+    public static SupplierFacts Ensure(SupplierFacts facts, CapabilityVocabulary vocabulary) =>
+        facts.ReadWith == vocabulary.Version && (facts.TagWords.Length > 0 || facts.ContextWords.Length > 0) ? facts : Read(facts, vocabulary);
+
+    private static void Collect(CapabilityVocabulary vocabulary, IEnumerable<string> texts, string from, List<(string, string, string)> into)
+    {
+        foreach (var text in texts)
+        {
+            foreach (var m in vocabulary.Tag(text)) into.Add((m.ConceptId, m.Surface, from));
+        }
+    }
+
+    /// <summary>
+    /// A tag is backed when the summary, description or equipment name it, a broader or a
+    /// narrower concept (not merely one beside it: a distributor of connectors does not crimp),
+    /// when an activity code of the profile is one the concept belongs to, or when its own words
+    /// occur in that context.
+    /// </summary>
+    private static bool IsSupported(
+        CapabilityVocabulary v, string id, string text, HashSet<string> backed, HashSet<string> backedBelow, IReadOnlyList<string> isic, string contextWords)
+    {
+        if (backed.Contains(id)) return true;
+        var up = v.AncestorsOf(id);
+        if (backedBelow.Overlaps(up) || backed.Overlaps(v.DescendantsOf(id))) return true;
+        if (isic.Count > 0 && new[] { id }.Concat(up).Select(v.Find).Any(c => c is not null && c.Isic.Intersect(isic).Any())) return true;
+        var phrase = Phrase(Words.Stems(text));
+        return phrase.Length > 2 && contextWords.Contains(phrase, StringComparison.Ordinal);
+    }
+
+    /// <summary>" a b | c | " : each text's stems, texts apart, so no phrase spans two of them.</summary>
+    public static string Joined(IEnumerable<string> texts)
+    {
+        var sb = new StringBuilder(" ");
+        foreach (var text in texts)
+        {
+            var stems = Words.Stems(text);
+            if (stems.Length == 0) continue;
+            foreach (var s in stems) sb.Append(s).Append(' ');
+            sb.Append("| ");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>" a b " : stems ready for a whole-word search in <see cref="Joined"/> text.</summary>
+    public static string Phrase(IReadOnlyList<string> stems) => stems.Count == 0 ? "" : " " + string.Join(' ', stems) + " ";
+}

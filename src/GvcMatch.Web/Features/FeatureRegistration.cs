@@ -1,3 +1,4 @@
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
@@ -23,6 +24,8 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAudit();
+        services.AddOrganizations();
         services.AddImport();
         services.AddSearch();
         services.AddConversations();
@@ -57,6 +60,7 @@ public static class FeatureRegistration
         app.MapQuestionsApi();
         app.MapBidsApi();
         app.MapAwardsApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
@@ -25,6 +26,8 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAudit();
+        services.AddOrganizations();
         services.AddImport();
         // Before search: the model is loaded (or refused) before the indexer starts using it.
         services.AddEmbeddings();
@@ -62,6 +65,7 @@ public static class FeatureRegistration
         app.MapQuestionsApi();
         app.MapBidsApi();
         app.MapAwardsApi();
+        app.MapAuditApi();
         return app;
     }
 }

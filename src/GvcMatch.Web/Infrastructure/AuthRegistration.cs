@@ -1,8 +1,13 @@
 using System.Threading.RateLimiting;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Hubs;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Infrastructure;
 
@@ -16,7 +21,9 @@ public static class AuthRegistration
     /// A policy scheme picks the bearer handler when the request carries an Authorization header,
     /// or, on the hub path only, an <c>access_token</c> query value: browsers cannot set headers on
     /// a WebSocket, so hub clients pass the token there (only there, to keep tokens out of
-    /// ordinary URLs and logs).
+    /// ordinary URLs and logs). Both ways check the session on top of the credential
+    /// (<see cref="SessionValidator"/>): a password change, a removal from the organisation or a
+    /// lockout ends tokens, cookies and hub connections within <see cref="SessionCheckOptions.CheckInterval"/>.
     /// </summary>
     public static IHostApplicationBuilder AddAppAuth(this IHostApplicationBuilder builder)
     {
@@ -30,8 +37,9 @@ public static class AuthRegistration
                 o.ForwardDefaultSelector = http =>
                     http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     || HubAccessToken(http.Request) is not null
-                        ? IdentityConstants.BearerScheme
+                        ? BearerSessionHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerSessionHandler>(BearerSessionHandler.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
                 o.Events.OnMessageReceived = ctx =>
                 {
@@ -48,7 +56,34 @@ public static class AuthRegistration
             // API callers get status codes, not redirects to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            // Identity's stamp check (which also renews the cookie's claims), then the shared session check.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                if (ctx.Principal is null) return;
+                var sessions = ctx.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                if (await sessions.CheckAsync(ctx.Principal, ctx.HttpContext.RequestAborted) is not null)
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
         });
+        services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptionsMonitor<SessionCheckOptions>, TimeProvider>((o, sessions, clock) =>
+        {
+            o.ValidationInterval = sessions.CurrentValue.CheckInterval;
+            o.TimeProvider = clock;
+        });
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<SessionRevocation>();
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
+        services.AddSignalR(o => o.AddFilter<HubSessions>());
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<RefreshTokenStore>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountDeletion>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -61,9 +96,9 @@ public static class AuthRegistration
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddDefaultUI();
+            .AddDefaultTokenProviders();
 
         services.AddAuthorization();
 
@@ -81,9 +116,14 @@ public static class AuthRegistration
                     ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // One policy for every door that checks a password or creates an account: the API
+            // endpoints and the account pages share one allowance per client address. Showing a
+            // page (GET, HEAD) is free; only the attempts count.
+            o.AddPolicy(AuthRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return builder;
     }

@@ -39,15 +39,20 @@ public static class Accounts
             Description = "An organisation made by a test.",
         });
 
-    /// <summary>Registers an organisation and its owner, then signs in with a bearer token.</summary>
+    /// <summary>
+    /// Registers an organisation and its owner, then signs in with a bearer token. Registration
+    /// answers 202 without saying who was created (it must not reveal taken addresses), so the
+    /// new user is read from /api/auth/me.
+    /// </summary>
     public static async Task<Member> SignUpAsync(this GvcMatchApp app, OrganizationKind kind, string country = "DE")
     {
         var registration = NewRegistration(kind, country);
         using var anonymous = app.CreateClient();
         var response = await anonymous.PostJsonAsync("/api/auth/register", registration);
-        await Expect.StatusAsync(response, HttpStatusCode.Created);
-        var me = await response.ReadAsync<Me>();
-        return new Member(await app.SignInAsync(registration.Email, registration.Password), me, registration.Email, registration.Password);
+        await Expect.StatusAsync(response, HttpStatusCode.Accepted);
+        var client = await app.SignInAsync(registration.Email, registration.Password);
+        var me = await (await client.GetAsync("/api/auth/me")).ReadAsync<Me>();
+        return new Member(client, me, registration.Email, registration.Password);
     }
 
     /// <summary>Logs in through /api/auth/login and returns a client that sends the token.</summary>

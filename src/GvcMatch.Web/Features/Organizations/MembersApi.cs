@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Audit;
+using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +16,8 @@ public sealed record ChangeRoleRequest(MemberRole Role);
 /// <summary>
 /// Owners manage who acts for their organisation: they create accounts for colleagues, change
 /// roles and remove people. Removal takes effect on the next request, since every request reads
-/// the membership from the database.
+/// the membership from the database, and it also ends the removed person's sessions (a new
+/// security stamp: their tokens, cookies and hub connections stop). Every change is audited.
 /// </summary>
 public static class MembersApi
 {
@@ -38,7 +41,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        int id, AddMemberRequest request, ClaimsPrincipal user, AppDbContext db, UserManager<AppUser> users, CancellationToken ct)
+        int id, AddMemberRequest request, ClaimsPrincipal user, AppDbContext db, UserManager<AppUser> users, AuditTrail audit, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null || Access.CanEditOrganization(actor, id) is not null) return Problems.Forbidden("Only an owner of this organisation can add members.");
@@ -51,9 +54,12 @@ public static class MembersApi
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         var member = new AppUser { UserName = request.Email.Trim(), Email = request.Email.Trim(), DisplayName = request.DisplayName?.Trim(), OrganizationId = id, Role = request.Role };
+        // Staged first, so the user's creation saves it too.
+        var entry = await audit.AddAsync(actor.UserId, AuditActions.MemberAdded, AuditTarget.Of(member), id, $"Added as {request.Role}.", ct);
         var result = await users.CreateAsync(member, request.Password);
         if (!result.Succeeded)
         {
+            db.Entry(entry).State = EntityState.Detached;
             foreach (var e in result.Errors) errors.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description);
             return Problems.Invalid(errors.ToDictionary());
         }
@@ -61,36 +67,42 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
-        int id, string userId, ChangeRoleRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+        int id, string userId, ChangeRoleRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken ct)
     {
-        var (member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
+        var (actor, member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
         if (problem is not null) return problem;
         if (!Enum.IsDefined(request.Role)) return Problems.Invalid("role", "Role is Owner or Member.");
         if (member!.Role == MemberRole.Owner && request.Role != MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
             return Problems.Conflict("An organisation keeps at least one owner.");
+        if (member.Role != request.Role)
+            await audit.AddAsync(actor!.UserId, AuditActions.MemberRoleChanged, AuditTarget.Of(member), id, $"{member.Role} to {request.Role}.", ct);
         member.Role = request.Role;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(int id, string userId, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        int id, string userId, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, SessionRevocation sessions, CancellationToken ct)
     {
-        var (member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
+        var (actor, member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
         if (problem is not null) return problem;
         if (member!.Role == MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
             return Problems.Conflict("An organisation keeps at least one owner.");
+        await audit.AddAsync(actor!.UserId, AuditActions.MemberRemoved, AuditTarget.Of(member), id, $"Was {member.Role}.", ct);
         member.OrganizationId = null;
         member.Role = MemberRole.Member;
+        SessionRevocation.NewStamp(member);
         await db.SaveChangesAsync(ct);
+        await sessions.EndedAsync(member.Id, ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<(AppUser?, ProblemHttpResult?)> LoadMemberForOwnerAsync(int id, string userId, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<(Actor?, AppUser?, ProblemHttpResult?)> LoadMemberForOwnerAsync(int id, string userId, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
-        if (actor is null || Access.CanEditOrganization(actor, id) is not null) return (null, Problems.Forbidden("Only an owner of this organisation can manage members."));
+        if (actor is null || Access.CanEditOrganization(actor, id) is not null) return (actor, null, Problems.Forbidden("Only an owner of this organisation can manage members."));
         var member = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.OrganizationId == id, ct);
-        return member is null ? (null, Problems.NotFound("The member")) : (member, null);
+        return member is null ? (actor, null, Problems.NotFound("The member")) : (actor, member, null);
     }
 
     private static async Task<bool> IsLastOwnerAsync(AppDbContext db, int id, CancellationToken ct) =>

@@ -10,7 +10,8 @@ public sealed record OrganizationDto(
         o.SizeBand, o.Website, o.Description, o.Verified, o.VerifiedAt);
 }
 
-public sealed record VerificationRequest(bool Verified, string? Note);
+/// <summary>A verification decision. <c>Reason</c> is required; <c>Note</c> is its older name, still accepted.</summary>
+public sealed record VerificationRequest(bool Verified, string? Reason = null, string? Note = null);
 
 public sealed record OrganizationFilter : Infrastructure.PageRequest
 {

@@ -16,7 +16,7 @@ public static class OrganizationsApi
         group.MapGet("/{id:int}", GetAsync).AllowAnonymous().WithSummary("One organisation");
         group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().WithSummary("Edit your organisation (owners)");
         group.MapPost("/{id:int}/verification", VerifyAsync).RequireAuthorization()
-            .WithSummary("Grant or withdraw the verified badge (platform admins and verified intermediaries)");
+            .WithSummary("Grant or withdraw the verified badge, with a reason (platform admins: anyone; verified intermediaries: SMEs of their country)");
 
         app.MapGet("/api/admin/organizations", ListAsync).RequireAuthorization().WithTags("Admin")
             .RequireActor(Access.CanVerify)
@@ -72,19 +72,17 @@ public static class OrganizationsApi
     }
 
     private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        int id, VerificationRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, VerificationRequest request, ClaimsPrincipal user, AppDbContext db, VerificationService verification, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
-        if (Access.CanVerify(actor) is { } reason) return Problems.Forbidden(reason);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (org is null) return Problems.NotFound("The organisation");
-        if (request.Note is { Length: > OrganizationLimits.Note }) return Problems.Invalid("note", $"At most {OrganizationLimits.Note} characters.");
-        if (org.Id == actor.OrganizationId) return Problems.Forbidden("An organisation cannot verify itself.");
-
-        var email = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Email).FirstAsync(ct);
-        OrganizationVerification.Apply(org, request.Verified, email, request.Note, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(OrganizationDto.From(org));
+        var (result, org, problem) = await verification.DecideAsync(actor, id, request.Verified, request.Reason ?? request.Note, ct);
+        return result switch
+        {
+            VerificationResult.Done => TypedResults.Ok(OrganizationDto.From(org!)),
+            VerificationResult.NotFound => Problems.NotFound("The organisation"),
+            VerificationResult.Invalid => Problems.Invalid(VerificationService.ReasonField, problem!),
+            _ => Problems.Forbidden(problem!),
+        };
     }
 }

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Pages.Admin;
 
-/// <summary>Platform admins and verified intermediaries grant or withdraw the verified badge, with a note.</summary>
-public sealed class VerificationModel(AppDbContext db, TimeProvider clock) : PageModel
+/// <summary>
+/// Platform admins and verified intermediaries grant or withdraw the verified badge, with a reason
+/// (<see cref="VerificationRules"/>: an intermediary sees and decides on the SMEs of its own country).
+/// </summary>
+public sealed class VerificationModel(AppDbContext db, VerificationService verification) : PageModel
 {
     public const int MaxRows = 200;
 
@@ -21,6 +24,11 @@ public sealed class VerificationModel(AppDbContext db, TimeProvider clock) : Pag
     public string? Denied { get; private set; }
     public string? Message { get; private set; }
     public int? OwnOrganizationId { get; private set; }
+    public Actor? Actor { get; private set; }
+    public string? ActorCountry { get; private set; }
+
+    /// <summary>Null when the caller may decide on <paramref name="org"/>; otherwise why not.</summary>
+    public string? CannotDecide(Organization org) => VerificationRules.CanDecide(Actor!, ActorCountry, org);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,26 +40,25 @@ public sealed class VerificationModel(AppDbContext db, TimeProvider clock) : Pag
             query = query.Where(o => o.Name.ToLower().Contains(q) || o.Key.ToLower().Contains(q));
         }
         if (Kind is { } kind) query = query.Where(o => o.Kind == kind);
+        if (!Actor!.IsPlatformAdmin)
+        {
+            var country = ActorCountry ?? "";
+            query = query.Where(o => o.Kind == OrganizationKind.Sme && o.Country == country);
+        }
         Total = await query.CountAsync(ct);
         Organizations = await query.OrderBy(o => o.Verified).ThenBy(o => o.Name).Take(MaxRows).ToListAsync(ct);
         Message = TempData["Message"] as string;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, bool verified, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, bool verified, string? reason, CancellationToken ct)
     {
         if (await CheckAsync(ct) is { } denied) return denied;
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (org is null) return NotFound();
-        if (org.Id == OwnOrganizationId) TempData["Message"] = "An organisation cannot verify itself.";
-        else if (note is { Length: > OrganizationLimits.Note }) TempData["Message"] = $"The note is at most {OrganizationLimits.Note} characters.";
-        else
-        {
-            var email = User.Identity?.Name;
-            OrganizationVerification.Apply(org, verified, email, note, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = verified ? $"{org.Name} is now verified." : $"{org.Name} is no longer verified.";
-        }
+        var (result, org, problem) = await verification.DecideAsync(Actor!, id, verified, reason, ct);
+        if (result == VerificationResult.NotFound) return NotFound();
+        TempData["Message"] = result == VerificationResult.Done
+            ? verified ? $"{org!.Name} is now verified." : $"{org!.Name} is no longer verified."
+            : problem;
         return RedirectToPage(new { Q, Kind });
     }
 
@@ -60,8 +67,13 @@ public sealed class VerificationModel(AppDbContext db, TimeProvider clock) : Pag
     {
         var actor = await User.GetActorAsync(db, ct);
         Denied = actor is null ? "Sign in again." : Access.CanVerify(actor);
+        Actor = actor;
         OwnOrganizationId = actor?.OrganizationId;
-        if (Denied is null) return null;
+        if (Denied is null)
+        {
+            ActorCountry = await verification.ActorCountryAsync(actor!, ct);
+            return null;
+        }
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }

@@ -1,18 +1,21 @@
-using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Organizations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace GvcMatch.Web.Areas.Identity.Pages.Account;
 
-/// <summary>Sign-up through the page: the person and their organisation in one step, like POST /api/auth/register.</summary>
+/// <summary>
+/// Sign-up through the page: the person and their organisation in one step, like POST /api/auth/register.
+/// An accepted registration goes to the sign-in page with the same words whether the address was
+/// new or already had an account (whose owner is emailed), so the page does not reveal which
+/// addresses are registered; the new owner then signs in.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(Infrastructure.AuthRegistration.AuthRateLimit)]
-public sealed class RegisterModel(Registration registration, SignInManager<AppUser> signIn, Features.ReferenceData.ReferenceData reference) : PageModel
+public sealed class RegisterModel(Registration registration, Features.ReferenceData.ReferenceData reference) : PageModel
 {
     [BindProperty]
     public RegisterForm Input { get; set; } = new();
@@ -32,14 +35,13 @@ public sealed class RegisterModel(Registration registration, SignInManager<AppUs
             Name = Input.Name ?? "", Kind = Input.Kind, IntermediaryType = Input.Kind == OrganizationKind.Intermediary ? Input.IntermediaryType : null,
             Country = Input.Country ?? "", City = Input.City, SizeBand = Input.SizeBand, Website = Input.Website, Description = Input.Description,
         });
-        var (user, errors) = await registration.RegisterAsync(request, ct);
-        if (user is null)
+        var (outcome, errors) = await registration.SignUpAsync(request, ct);
+        if (outcome == SignUpOutcome.Invalid)
         {
             Errors = errors.ToDictionary();
             return Page();
         }
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/Account/Dashboard");
+        return RedirectToPage("./Login", new { registered = true, returnUrl = "/Account/Dashboard" });
     }
 }
 

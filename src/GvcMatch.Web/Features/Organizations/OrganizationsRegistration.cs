@@ -1,0 +1,10 @@
+namespace GvcMatch.Web.Features.Organizations;
+
+public static class OrganizationsRegistration
+{
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddScoped<VerificationService>();
+        return services;
+    }
+}

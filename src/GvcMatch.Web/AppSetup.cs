@@ -24,6 +24,7 @@ public static class AppSetup
         services.AddScoped<Registration>();
         services.AddFeatureServices(builder.Configuration);
 
+        services.AddApiAntiforgery();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw so the handler above can name the field; otherwise they are bare 400s.
@@ -57,6 +58,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -67,6 +69,7 @@ public static class AppSetup
         });
         app.MapHealthChecks("/health", HealthResponse.Options);
 
+        app.MapAntiforgeryApi();
         app.MapFeatureApis();
         app.MapRazorPages();
 

@@ -25,6 +25,7 @@ public static class AppSetup
         services.AddFeatureServices(builder.Configuration);
 
         services.AddApiAntiforgery();
+        services.AddSecurityHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw so the handler above can name the field; otherwise they are bare 400s.
@@ -48,9 +49,10 @@ public static class AppSetup
 
     public static WebApplication UseGvcMatch(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseProductionHttps();
 
         app.UseStaticFiles();
         app.UseHubOriginCheck();

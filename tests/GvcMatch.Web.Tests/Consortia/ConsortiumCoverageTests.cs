@@ -73,6 +73,9 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
             new { standard = "iso 13485", issuer = "TUV", validUntil = Samples.InDays(100), memberOrganizationIds = new[] { s.Partner.Me.OrgId } }), HttpStatusCode.Created);
         Assert.Equal("ISO 13485", created.GetProperty("standard").GetString());
         var certificate = created.GetProperty("id").GetInt32();
+        // A listing counts once the SME accepts it and the cluster is verified (see the Security tests).
+        await Expect.StatusAsync(await s.Partner.Client.PostAsync($"/api/group-certificates/{certificate}/accept"), HttpStatusCode.OK);
+        await app.MarkVerifiedAsync(cluster.Me.OrgId);
 
         var coverage = await CoverageAsync(s.Partner, id);
         Assert.True(coverage.GetProperty("mandatoryMet").GetBoolean());

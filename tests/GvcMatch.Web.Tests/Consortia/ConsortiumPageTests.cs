@@ -180,9 +180,7 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
     public async Task A_cluster_adds_a_group_certificate_on_its_page_and_others_are_refused()
     {
         var s = await ConsortiumScenario.ArrangeAsync(app);
-        var cluster = await app.SignUpAsync(OrganizationKind.Intermediary);
-        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == cluster.Me.OrgId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IntermediaryType, IntermediaryType.Cluster)));
+        var cluster = await app.SignUpClusterAsync();
         var browser = await BrowserAsync(cluster);
 
         Assert.Contains("/Consortia/GroupCertificates", await PageAsync(browser, "/Consortia"));

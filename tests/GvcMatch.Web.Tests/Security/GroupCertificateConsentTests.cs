@@ -15,7 +15,7 @@ public abstract class GroupCertificateConsentTests(GvcMatchApp app)
     public async Task A_listing_counts_for_coverage_only_when_accepted_by_the_sme_and_vouched_for_by_a_verified_cluster()
     {
         var (s, consortium) = await PartnerDoingCertifiedWorkAsync();
-        var cluster = await ClusterAsync();
+        var cluster = await app.SignUpClusterAsync();
         var certificate = await ListAsync(cluster, s.Partner, "ISO 13485");
 
         Assert.False(await CertifiedWorkMetAsync(s, consortium), "A listing the SME never accepted counted.");
@@ -40,7 +40,7 @@ public abstract class GroupCertificateConsentTests(GvcMatchApp app)
     public async Task Only_the_listed_smes_owner_decides_and_declining_takes_it_off_the_certificate()
     {
         var (s, _) = await PartnerDoingCertifiedWorkAsync();
-        var cluster = await ClusterAsync();
+        var cluster = await app.SignUpClusterAsync();
         var certificate = await ListAsync(cluster, s.Partner, "ISO 13485");
 
         // Another SME, the cluster itself, and a plain member of the listed SME may not decide for it.
@@ -61,7 +61,7 @@ public abstract class GroupCertificateConsentTests(GvcMatchApp app)
     public async Task The_sme_owner_accepts_a_listing_on_the_profile_page()
     {
         var (s, _) = await PartnerDoingCertifiedWorkAsync();
-        var cluster = await ClusterAsync();
+        var cluster = await app.SignUpClusterAsync();
         await app.MarkVerifiedAsync(cluster.Me.OrgId);
         var certificate = await ListAsync(cluster, s.Partner, "ISO 13485");
         using var browser = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -87,14 +87,6 @@ public abstract class GroupCertificateConsentTests(GvcMatchApp app)
         await Expect.StatusAsync(await s.Lead.Client.PutJsonAsync($"/api/consortia/{id}/members/{s.Partner.Me.OrgId}", new { criteria = new[] { 1, 2 } }), HttpStatusCode.OK);
         Assert.False(await CertifiedWorkMetAsync(s, id), "The partner already meets C2 without a group certificate.");
         return (s, id);
-    }
-
-    private async Task<Member> ClusterAsync()
-    {
-        var cluster = await app.SignUpAsync(OrganizationKind.Intermediary);
-        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == cluster.Me.OrgId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IntermediaryType, IntermediaryType.Cluster)));
-        return cluster;
     }
 
     private static async Task<int> ListAsync(Member cluster, Member sme, string standard)

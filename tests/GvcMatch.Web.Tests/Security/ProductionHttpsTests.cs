@@ -30,6 +30,21 @@ public sealed class ProductionHttpsTests : IAsyncLifetime
         Assert.Contains("max-age=31536000", string.Join(",", hsts));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    public async Task NoPageWritesAnInlineScriptInProduction(string page)
+    {
+        using var client = _app.CreateClient(new() { BaseAddress = new Uri("https://gvcmatch.example/") });
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        // Data blocks (type="application/json") never run; every other script must come from a file on this site.
+        var inline = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)(?![^>]*application/json)[^>]*>")
+            .Select(m => m.Value).ToList();
+        Assert.Empty(inline);
+        Assert.DoesNotContain("https://cdnjs", html);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

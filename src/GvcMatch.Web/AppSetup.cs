@@ -27,6 +27,8 @@ public static class AppSetup
         services.AddScoped<Registration>();
         services.AddFeatureServices(builder.Configuration);
 
+        services.AddApiAntiforgery();
+        services.AddSecurityHeaders();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
@@ -51,9 +53,10 @@ public static class AppSetup
 
     public static WebApplication UseGvcMatch(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseProductionHttps();
 
         app.UseStaticFiles();
         app.UseHubOriginCheck();
@@ -61,6 +64,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -71,6 +75,7 @@ public static class AppSetup
         });
         app.MapHealthChecks("/health", HealthResponse.Options);
 
+        app.MapAntiforgeryApi();
         // One group around every API, so a JSON body with a null where none may be is refused before any handler sees it.
         app.MapGroup("").WithNullChecks().MapFeatureApis();
         app.MapRazorPages();

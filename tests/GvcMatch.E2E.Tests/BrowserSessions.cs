@@ -27,6 +27,7 @@ public static class BrowserSessions
     {
         var created = await buyer.APIRequest.PostAsync("/api/requirements", new APIRequestContextOptions
         {
+            Headers = await ApiHeadersAsync(buyer),
             DataObject = new
             {
                 title = "Machined aluminium brackets for a seat-adjuster module",
@@ -47,9 +48,20 @@ public static class BrowserSessions
         });
         Assert.True(created.Ok, $"Creating the requirement: {created.Status} {await created.TextAsync()}");
         var id = (await created.JsonAsync())!.Value.GetProperty("id").GetInt32();
-        var published = await buyer.APIRequest.PostAsync($"/api/requirements/{id}/publish");
+        var published = await buyer.APIRequest.PostAsync($"/api/requirements/{id}/publish", new APIRequestContextOptions { Headers = await ApiHeadersAsync(buyer) });
         Assert.True(published.Ok, $"Publishing the requirement: {published.Status} {await published.TextAsync()}");
         return id;
+    }
+
+    /// <summary>
+    /// What the site's scripts send on a write to /api with the cookie: the antiforgery token the
+    /// signed-in page carries in its meta tag.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> ApiHeadersAsync(IPage page)
+    {
+        var token = await page.Locator("meta[name='request-verification-token']").GetAttributeAsync("content");
+        Assert.False(string.IsNullOrEmpty(token), "The signed-in page carries no antiforgery token.");
+        return new Dictionary<string, string> { ["RequestVerificationToken"] = token! };
     }
 
     /// <summary>A full-page picture under the test output's screenshots folder (the docs' pictures come from these).</summary>

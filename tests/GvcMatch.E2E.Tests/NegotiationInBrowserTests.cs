@@ -119,7 +119,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var other = await db.Organizations.Where(o => o.Key == "sme-jp-tsubame-surgical").Select(o => o.Id).SingleAsync();
-        var started = await buyer.APIRequest.PostAsync("/api/conversations", new APIRequestContextOptions { DataObject = new { topic = "Direct", organizationId = other } });
+        var started = await buyer.APIRequest.PostAsync("/api/conversations", new APIRequestContextOptions { Headers = await BrowserSessions.ApiHeadersAsync(buyer), DataObject = new { topic = "Direct", organizationId = other } });
         Assert.True(started.Ok, $"Starting the conversation: {started.Status} {await started.TextAsync()}");
         var id = (await started.JsonAsync())!.Value.GetProperty("id").GetInt64();
         var katrin = await db.Users.Where(u => u.Email == DemoServerFixture.BuyerEmail).Select(u => new { u.Id, u.OrganizationId }).SingleAsync();

@@ -36,7 +36,7 @@ public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<Sqlit
     private static async Task<string> SubmitAsync(HttpClient browser, string page, string handler, Dictionary<string, string> fields)
     {
         var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = Token().Match(html).Groups[1].Value;
+        fields[AntiforgeryTokens.FormField] = AntiforgeryTokens.FormToken(html);
         var response = await browser.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -159,9 +159,9 @@ public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.Contains($"action=\"/Awards/Evaluation/{id}?handler=Cancel\"", editor);
         Assert.Contains($"href=\"/Awards/Evaluation/{id}\"", editor);
 
-        var token = Token().Match(editor).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(editor);
         var response = await browser.PostAsync($"/Awards/Evaluation/{id}?handler=Cancel", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["reason"] = "Budget withdrawn.", ["__RequestVerificationToken"] = token }));
+            { ["reason"] = "Budget withdrawn.", [AntiforgeryTokens.FormField] = token }));
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         Assert.Contains("Budget withdrawn.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         var outcome = await app.WithDbAsync(db => db.OutcomeRecords.AsNoTracking().SingleAsync(o => o.RequirementId == id));
@@ -183,7 +183,4 @@ public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.Contains("weight-bar", html);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.First.Client.GetAsync("/Awards/Statistics")).StatusCode);
     }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex Token();
 }

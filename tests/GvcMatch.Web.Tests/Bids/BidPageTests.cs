@@ -208,14 +208,11 @@ public sealed partial class BidPageTests(SqliteApp app) : IClassFixture<SqliteAp
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string url, Dictionary<string, string> fields, string? action = null, string? formPage = null)
     {
         var form = await (await browser.GetAsync(formPage ?? url.Split('?')[0])).Content.ReadAsStringAsync();
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value };
+        var body = new Dictionary<string, string>(fields) { [AntiforgeryTokens.FormField] = AntiforgeryTokens.FormToken(form) };
         if (Stamp().Match(form) is { Success: true } stamp) body["Input.Stamp"] = stamp.Groups[1].Value;
         if (action is not null) body["action"] = action;
         return await browser.PostAsync(url, new FormUrlEncodedContent(body));
     }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex Token();
 
     [GeneratedRegex("""name="Input.Stamp" value="([^"]*)" """)]
     private static partial Regex Stamp();

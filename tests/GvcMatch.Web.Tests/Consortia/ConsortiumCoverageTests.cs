@@ -16,15 +16,6 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
     private async Task<JsonElement> CoverageAsync(Member who, int id) =>
         await Expect.JsonAsync(await who.Client.GetAsync($"/api/consortia/{id}/coverage"), HttpStatusCode.OK);
 
-    /// <summary>An intermediary of type Cluster (sign-up makes agencies; the type is set as an admin's edit would).</summary>
-    private async Task<Member> ClusterAsync()
-    {
-        var cluster = await app.SignUpAsync(OrganizationKind.Intermediary);
-        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == cluster.Me.OrgId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IntermediaryType, IntermediaryType.Cluster)));
-        return cluster;
-    }
-
     [DatabaseFact]
     public async Task A_members_certificate_counts_only_for_the_work_that_member_does()
     {
@@ -69,12 +60,15 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
         var id = await s.FormAsync();
         await ConsortiumScenario.AcceptAsync(s.Partner, id);
         await Expect.StatusAsync(await s.Lead.Client.PutJsonAsync($"/api/consortia/{id}/members/{s.Partner.Me.OrgId}", new { criteria = new[] { 1, 2 } }), HttpStatusCode.OK);
-        var cluster = await ClusterAsync();
+        var cluster = await app.SignUpClusterAsync();
 
         var created = await Expect.JsonAsync(await cluster.Client.PostJsonAsync("/api/group-certificates",
             new { standard = "iso 13485", issuer = "TUV", validUntil = Samples.InDays(100), memberOrganizationIds = new[] { s.Partner.Me.OrgId } }), HttpStatusCode.Created);
         Assert.Equal("ISO 13485", created.GetProperty("standard").GetString());
         var certificate = created.GetProperty("id").GetInt32();
+        // A listing counts once the SME accepts it and the cluster is verified (see the Security tests).
+        await Expect.StatusAsync(await s.Partner.Client.PostAsync($"/api/group-certificates/{certificate}/accept"), HttpStatusCode.OK);
+        await app.MarkVerifiedAsync(cluster.Me.OrgId);
 
         var coverage = await CoverageAsync(s.Partner, id);
         Assert.True(coverage.GetProperty("mandatoryMet").GetBoolean());
@@ -97,8 +91,8 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
     public async Task Only_a_clusters_members_manage_its_group_certificates()
     {
         var s = await ConsortiumScenario.ArrangeAsync(app);
-        var cluster = await ClusterAsync();
-        var otherCluster = await ClusterAsync();
+        var cluster = await app.SignUpClusterAsync();
+        var otherCluster = await app.SignUpClusterAsync();
         var agency = await app.SignUpAsync(OrganizationKind.Intermediary);
         var body = new { standard = "ISO 9001", memberOrganizationIds = new[] { s.Partner.Me.OrgId, s.Third.Me.OrgId } };
 

@@ -23,7 +23,7 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
     private static async Task<string> PostFormAsync(HttpClient browser, string page, string action, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
         var html = await PageAsync(browser, page);
-        var body = (fields ?? []).Append(new("__RequestVerificationToken", TokenOf(html)));
+        var body = (fields ?? []).Append(new(AntiforgeryTokens.FormField, AntiforgeryTokens.FormToken(html)));
         var response = await browser.PostAsync(action, new FormUrlEncodedContent(body));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {action}: expected a redirect, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return response.Headers.Location!.ToString();
@@ -76,8 +76,8 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
         var before = await s.SnapshotAsync(id);
         var browser = await BrowserAsync(outsider);
         var page = await PageAsync(browser, "/Consortia");
-        var token = TokenOf(page);
-        var post = await browser.PostAsync($"/Consortia/{id}?handler=Dissolve", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var token = AntiforgeryTokens.FormToken(page);
+        var post = await browser.PostAsync($"/Consortia/{id}?handler=Dissolve", new FormUrlEncodedContent([new(AntiforgeryTokens.FormField, token)]));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(before, await s.SnapshotAsync(id));
     }
@@ -180,9 +180,7 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
     public async Task A_cluster_adds_a_group_certificate_on_its_page_and_others_are_refused()
     {
         var s = await ConsortiumScenario.ArrangeAsync(app);
-        var cluster = await app.SignUpAsync(OrganizationKind.Intermediary);
-        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == cluster.Me.OrgId)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IntermediaryType, IntermediaryType.Cluster)));
+        var cluster = await app.SignUpClusterAsync();
         var browser = await BrowserAsync(cluster);
 
         Assert.Contains("/Consortia/GroupCertificates", await PageAsync(browser, "/Consortia"));
@@ -203,16 +201,6 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
         await sme.SaveProfileAsync(Samples.Profile("Parts made to order.") with { Capabilities = [capability] });
         await sme.PublishProfileAsync();
         return sme;
-    }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)"|value="([^"]+)" name="__RequestVerificationToken" """)]
-    private static partial Regex TokenPattern();
-
-    private static string TokenOf(string html)
-    {
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, "The page has no antiforgery token.");
-        return token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value;
     }
 
     [GeneratedRegex("""class="score-bar" role="img" aria-label="C\d+ score""")]

@@ -55,7 +55,7 @@ public sealed class ImportTestHost : IAsyncDisposable
         await using var scope = _services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
         var read = files.Select(f => SeedImporter.ReadFile(Path.IsPathRooted(f) ? f : RepoPaths.Fixture(f))).ToList();
-        return await importer.ImportAsync(read);
+        return await importer.ImportAsync(read, ImportOrigin.Command);
     }
 
     public async Task SeedIfEmptyAsync()

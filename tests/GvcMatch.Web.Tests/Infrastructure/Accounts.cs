@@ -72,6 +72,15 @@ public static class Accounts
         return await response.ReadAsync<TokenResponse>();
     }
 
+    /// <summary>An intermediary of type Cluster (sign-up makes agencies; the type is set as an admin's edit would).</summary>
+    public static async Task<Member> SignUpClusterAsync(this GvcMatchApp app)
+    {
+        var cluster = await app.SignUpAsync(OrganizationKind.Intermediary);
+        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == cluster.Me.OrgId)
+            .ExecuteUpdateAsync(u => u.SetProperty(o => o.IntermediaryType, IntermediaryType.Cluster)));
+        return cluster;
+    }
+
     /// <summary>There is no API to make a platform admin (on purpose): it is done in the database.</summary>
     public static Task MakePlatformAdminAsync(this GvcMatchApp app, string userId) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsPlatformAdmin, true)));

@@ -62,7 +62,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
 
         await Expect.StatusAsync(await outsider.GetAsync($"/Conversations/{id}"), HttpStatusCode.NotFound);
         await Expect.StatusAsync(await outsider.GetAsync($"/Conversations/{id + 1000}"), HttpStatusCode.NotFound);
-        var token = Token().Match(await (await outsider.GetAsync("/Conversations")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(await (await outsider.GetAsync("/Conversations")).Content.ReadAsStringAsync());
         var post = await outsider.PostAsync($"/Conversations/{id}?handler=Send", Form(token, ("Body", "Let me in"), ("ClientMessageId", "outsider-1")));
         await Expect.StatusAsync(post, HttpStatusCode.NotFound);
         Assert.False(await app.WithDbAsync(db => db.Set<Message>().AnyAsync(m => m.ConversationId == id && m.Body == "Let me in")));
@@ -80,7 +80,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
 
         var noRedirect = app.CreateClient(new() { AllowAutoRedirect = false });
         await CookieSignIn.SignInAsync(noRedirect, sme.Email, sme.Password);
-        var token = Token().Match(await (await noRedirect.GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(await (await noRedirect.GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync());
         Task<HttpResponseMessage> PostAsync() => noRedirect.PostAsync($"/Conversations/{id}?handler=Send",
             Form(token, ("Body", "  Can you hold 12,000 a month?  "), ("ClientMessageId", clientId)));
         var first = await PostAsync();
@@ -105,7 +105,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         var (_, requirementId, sme) = await BuyerWithPublishedRequirementAsync();
         var browser = await BrowserAsync(sme);
         var id = await StartAsync(browser, $"/Requirements/{requirementId}", "Requirement", requirementId, null);
-        var token = Token().Match(await (await browser.GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(await (await browser.GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync());
 
         var response = await browser.PostAsync($"/Conversations/{id}?handler=Send", Form(token, ("Body", "   "), ("ClientMessageId", "blank-1")));
 
@@ -120,7 +120,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         var (buyer, requirementId, sme) = await BuyerWithPublishedRequirementAsync();
         var smeBrowser = await BrowserAsync(sme);
         var id = await StartAsync(smeBrowser, $"/Requirements/{requirementId}", "Requirement", requirementId, null);
-        var token = Token().Match(await (await smeBrowser.GetAsync("/Conversations")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(await (await smeBrowser.GetAsync("/Conversations")).Content.ReadAsStringAsync());
 
         await Expect.StatusAsync(await smeBrowser.PostAsync($"/Conversations?handler=Archive&id={id}", Form(token)), HttpStatusCode.OK);
 
@@ -134,7 +134,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
     {
         var (buyer, requirementId, _) = await BuyerWithPublishedRequirementAsync();
         var browser = await BrowserAsync(buyer);
-        var token = Token().Match(await (await browser.GetAsync("/Conversations")).Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(await (await browser.GetAsync("/Conversations")).Content.ReadAsStringAsync());
 
         // A buyer cannot "ask the buyer" about its own requirement.
         var response = await browser.PostAsync("/Conversations?handler=Start", Form(token, ("topic", "Requirement"), ("aboutId", requirementId.ToString())));
@@ -194,7 +194,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         var fields = new List<(string, string)> { ("topic", topic) };
         if (aboutId is { } about) fields.Add(("aboutId", about.ToString()));
         if (organizationId is { } org) fields.Add(("organizationId", org.ToString()));
-        var response = await browser.PostAsync("/Conversations?handler=Start", Form(Token().Match(html).Groups[1].Value, [.. fields]));
+        var response = await browser.PostAsync("/Conversations?handler=Start", Form(AntiforgeryTokens.FormToken(html), [.. fields]));
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         var path = response.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.Matches(@"^/Conversations/\d+$", path);
@@ -202,12 +202,9 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new(AntiforgeryTokens.FormField, token)));
 
     private static Regex UnreadBadge(int count) => new($"""class="badge rounded-pill text-bg-primary unread-count" aria-label="{count} unread">{count}<""");
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex Token();
 
     [GeneratedRegex("""<script type="application/json" id="conversation-data">(.*?)</script>""", RegexOptions.Singleline)]
     private static partial Regex DataBlock();

@@ -74,11 +74,11 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var browser = app.CreateClient();
         await CookieSignIn.SignInAsync(browser, owner.Email, owner.Password);
         var form = await (await browser.GetAsync("/Account/Profile")).Content.ReadAsStringAsync();
-        var token = Token().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokens.FormToken(form);
 
         var response = await browser.PostAsync("/Account/Profile?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token,
+            [AntiforgeryTokens.FormField] = token,
             ["Input.Summary"] = "Kept after the error",
             ["Input.LeadTimeDays"] = "9999",
             ["Input.MonthlyCapacity"] = "lots",
@@ -97,7 +97,4 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     [GeneratedRegex("""badge text-bg-danger">Expired<""")]
     private static partial Regex ExpiredBadge();
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex Token();
 }

@@ -61,14 +61,11 @@ public sealed partial class RequirementEditorTests(SqliteApp app) : IClassFixtur
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, string handler, Dictionary<string, string> fields)
     {
         var form = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value };
+        var body = new Dictionary<string, string>(fields) { [AntiforgeryTokens.FormField] = AntiforgeryTokens.FormToken(form) };
         var stamp = Stamp().Match(form);
         if (stamp.Success) body["Input.Stamp"] = stamp.Groups[1].Value;
         return await browser.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(body));
     }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" type="hidden" value="([^"]+)" """)]
-    private static partial Regex Token();
 
     [GeneratedRegex("""name="Input.Stamp" value="([^"]*)" """)]
     private static partial Regex Stamp();

@@ -15,6 +15,35 @@ public static partial class ConsortiaApi
         group.MapPut("/group-certificates/{id:int}", (int id, GroupCertificateInput input, ClaimsPrincipal u, AppDbContext db, ReferenceData.ReferenceData r, TimeProvider c, CancellationToken ct) =>
             SaveGroupCertificateAsync(id, input, u, db, r, c, ct)).WithSummary("Replace a group certificate, member list included");
         group.MapDelete("/group-certificates/{id:int}", DeleteGroupCertificateAsync).WithSummary("Remove a group certificate");
+
+        group.MapGet("/group-certificates/listings", ListingsAsync)
+            .WithSummary("The group certificates that list your SME, pending and accepted (a listing counts only once your owner accepts it)");
+        group.MapPost("/group-certificates/{id:int}/accept", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
+            DecideListingAsync(id, accept: true, u, db, c, ct)).WithSummary("Accept your SME's listing on a group certificate (owner only)");
+        group.MapPost("/group-certificates/{id:int}/decline", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) =>
+            DecideListingAsync(id, accept: false, u, db, c, ct)).WithSummary("Decline (or withdraw from) a group certificate: your SME is taken off it (owner only)");
+    }
+
+    private static async Task<Results<Ok<List<GroupCertificateListingDto>>, ProblemHttpResult>> ListingsAsync(
+        ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        if (GroupCertificateListings.CannotSee(actor) is { } why) return Problems.Forbidden(why);
+        return TypedResults.Ok(await GroupCertificateListings.ForSmeAsync(db, actor.OrganizationId!.Value, clock.Today(), ct));
+    }
+
+    private static async Task<Results<Ok<GroupCertificateListingDto>, NoContent, ProblemHttpResult>> DecideListingAsync(
+        int id, bool accept, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        var outcome = accept
+            ? await GroupCertificateListings.AcceptAsync(db, actor, id, ct)
+            : await GroupCertificateListings.DeclineAsync(db, actor, id, ct);
+        if (!outcome.Ok) return outcome.AsProblem();
+        if (!accept) return TypedResults.NoContent();
+        return TypedResults.Ok((await GroupCertificateListings.ForSmeAsync(db, actor.OrganizationId!.Value, clock.Today(), ct)).First(l => l.Id == id));
     }
 
     private static async Task<Results<Ok<List<GroupCertificateDto>>, ProblemHttpResult>> ListGroupCertificatesAsync(

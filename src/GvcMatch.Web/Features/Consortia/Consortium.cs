@@ -48,7 +48,8 @@ public sealed class ConsortiumMember
 
 /// <summary>
 /// A certificate held by a cluster (an intermediary organisation) on behalf of its member SMEs:
-/// a member may rely on it as if it held the certificate itself.
+/// a member may rely on it as if it held the certificate itself, once that member's owner has
+/// accepted the listing. A cluster can list any SME, so a listing alone proves nothing.
 /// </summary>
 public sealed class GroupCertificate
 {
@@ -60,6 +61,11 @@ public sealed class GroupCertificate
     public DateOnly? ValidUntil { get; set; }
     public bool Verified { get; set; }
     public List<int> MemberOrganizationIds { get; set; } = [];
+
+    /// <summary>The listed SMEs whose owner accepted the listing; always a subset of <see cref="MemberOrganizationIds"/>.</summary>
+    public List<int> AcceptedOrganizationIds { get; set; } = [];
+
+    public bool IsAcceptedBy(int organizationId) => AcceptedOrganizationIds.Contains(organizationId) && MemberOrganizationIds.Contains(organizationId);
 
     public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;
 }

@@ -33,15 +33,22 @@ public static class ConsortiumCoverageLoader
         var groups = new Dictionary<int, GroupCertificate>();
         foreach (var id in ids)
         {
-            foreach (var g in await db.GroupCertificates.AsNoTracking().Where(g => g.MemberOrganizationIds.Contains(id)).ToListAsync(ct))
+            foreach (var g in await db.GroupCertificates.AsNoTracking().Where(g => g.AcceptedOrganizationIds.Contains(id)).ToListAsync(ct))
                 groups.TryAdd(g.Id, g);
         }
         var clusterIds = groups.Values.Select(g => g.ClusterOrganizationId).Distinct().ToList();
-        var clusters = await db.Organizations.Where(o => clusterIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var clusters = await db.Organizations.Where(o => clusterIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Verified }, ct);
+
+        // A cluster can list any SME: a listing counts only for members who accepted it, and only when
+        // the certificate is verified or held by a verified cluster (an unverified one vouches for nothing).
+        var trusted = groups.Values.Where(g => g.Verified || clusters[g.ClusterOrganizationId].Verified).OrderBy(g => g.Id)
+            .Select(g => new GroupCertificateFact(g.Standard, g.ValidUntil, clusters[g.ClusterOrganizationId].Name,
+                g.MemberOrganizationIds.Where(g.IsAcceptedBy).ToList(), g.Verified))
+            .ToList();
 
         return new ConsortiumCoverageInputs(
             members.Where(m => facts.ContainsKey(m.OrganizationId)).Select(m => new CoverageMember(facts[m.OrganizationId], m.Criteria)).ToList(),
-            groups.Values.OrderBy(g => g.Id).Select(g => new GroupCertificateFact(g.Standard, g.ValidUntil, clusters[g.ClusterOrganizationId], g.MemberOrganizationIds, g.Verified)).ToList(),
+            trusted,
             without);
     }
 

@@ -35,7 +35,14 @@ public sealed record GroupCertificateDto(
     int Id, string Standard, string? Issuer, string? Number, DateOnly? ValidUntil, bool Verified, bool Expired,
     IReadOnlyList<GroupMemberDto> Members);
 
-public sealed record GroupMemberDto(int OrganizationId, string Name, string Country);
+/// <param name="Accepted">Whether the SME's owner accepted the listing; until then it does not count for the SME.</param>
+public sealed record GroupMemberDto(int OrganizationId, string Name, string Country, bool Accepted);
+
+/// <summary>A group certificate as the SME it lists sees it.</summary>
+/// <param name="Counts">Accepted, held by a verified cluster (or verified itself) and not expired: coverage relies on it.</param>
+public sealed record GroupCertificateListingDto(
+    int Id, int ClusterOrganizationId, string ClusterName, bool ClusterVerified, string Standard, string? Issuer, string? Number,
+    DateOnly? ValidUntil, bool Verified, bool Expired, bool Accepted, bool Counts);
 
 /// <summary>Where the consortium's conversation with the buyer is.</summary>
 public sealed record ConsortiumConversationDto(long ConversationId, bool Created);

@@ -29,7 +29,7 @@ public static class GroupCertificateStore
         var ids = rows.SelectMany(g => g.MemberOrganizationIds).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return rows.Select(g => new GroupCertificateDto(g.Id, g.Standard, g.Issuer, g.Number, g.ValidUntil, g.Verified, g.IsExpired(today),
-            g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country)).OrderBy(m => m.Name).ToList())).ToList();
+            g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country, g.IsAcceptedBy(id))).OrderBy(m => m.Name).ToList())).ToList();
     }
 
     /// <summary>Creates (id null) or replaces a certificate of the caller's cluster; returns its id.</summary>
@@ -59,9 +59,16 @@ public static class GroupCertificateStore
         // The code list's spelling, so that the scorer's comparison with a requirement's standard holds.
         var standard = reference.List("certifications")!.First(s => string.Equals(s.Code, input.Standard!.Trim(), StringComparison.OrdinalIgnoreCase)).Code;
         row ??= db.GroupCertificates.Add(new GroupCertificate { ClusterOrganizationId = cluster, Standard = standard }).Entity;
+        var issuer = string.IsNullOrWhiteSpace(input.Issuer) ? null : input.Issuer.Trim();
+        var number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
+        // An SME accepted a certificate for one standard, not whatever the cluster later turns it into:
+        // a new standard asks every listed SME again (a renewal or a corrected number does not).
+        // A member taken off the list loses its acceptance.
+        var sameStandard = row.Id != 0 && row.Standard == standard;
+        row.AcceptedOrganizationIds = sameStandard ? [.. row.AcceptedOrganizationIds.Intersect(members).Order()] : [];
         row.Standard = standard;
-        row.Issuer = string.IsNullOrWhiteSpace(input.Issuer) ? null : input.Issuer.Trim();
-        row.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
+        row.Issuer = issuer;
+        row.Number = number;
         row.ValidUntil = input.ValidUntil;
         row.MemberOrganizationIds = [.. members.Order()];
         await db.SaveChangesAsync(ct);

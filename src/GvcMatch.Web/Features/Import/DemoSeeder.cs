@@ -33,5 +33,5 @@ public sealed class DemoSeeder(AppDbContext db, SeedImporter importer, IOptions<
     }
 
     public Task<ImportReport> LoadAsync(IReadOnlyList<string> files, Action<int, int>? progress, CancellationToken ct) =>
-        importer.ImportAsync(files.Select(SeedImporter.ReadFile).ToList(), progress, ct);
+        importer.ImportAsync(files.Select(SeedImporter.ReadFile).ToList(), ImportOrigin.Command, progress, ct);
 }

@@ -15,7 +15,6 @@ public static class ImportApi
         app.MapPost("/api/admin/import", ImportAsync)
             .WithTags("Admin")
             .RequireAuthorization()
-            .DisableAntiforgery()
             // One Accepts call: routing keeps only the last one, and both content types are welcome.
             .Accepts<SeedFileBody>("application/json", "multipart/form-data")
             .WithSummary("Bulk-load seeds files (multipart files of at most 10 MB each, or one JSON body); platform admins only")
@@ -43,7 +42,7 @@ public static class ImportApi
         if (files.All(f => f.FileError is not null))
             return Problems.Invalid(files.ToDictionary(f => f.Name, f => new[] { f.FileError!.ToString() }));
 
-        var report = await importer.ImportAsync(files, null, ct);
+        var report = await importer.ImportAsync(files, ImportOrigin.Upload, null, ct);
         return TypedResults.Ok(report);
     }
 

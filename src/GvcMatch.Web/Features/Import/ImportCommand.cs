@@ -24,7 +24,7 @@ public static class ImportCommand
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
         var seedFiles = files.Select(SeedImporter.ReadFile).ToList();
-        var report = await importer.ImportAsync(seedFiles, ConsoleProgress.ForConsole().Report, ct);
+        var report = await importer.ImportAsync(seedFiles, ImportOrigin.Command, ConsoleProgress.ForConsole().Report, ct);
         return Print(report);
     }
 

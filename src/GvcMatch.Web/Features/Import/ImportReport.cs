@@ -52,6 +52,9 @@ public sealed class ImportReport
     /// <summary>Files that could not be read at all (missing, too large, not JSON): nothing was loaded from them.</summary>
     public List<ImportError> FileErrors { get; } = [];
 
+    /// <summary>Values that were read but not applied (an uploaded <c>isAdmin</c>); the rest of the row was loaded.</summary>
+    public List<ImportError> Ignored { get; } = [];
+
     public bool Succeeded => Errors.Count == 0 && FileErrors.Count == 0;
 
     /// <summary>0 when everything loaded, 1 when some rows were rejected, 2 when a file could not be read.</summary>
@@ -67,4 +70,14 @@ public sealed class ImportReport
     public string Summary() =>
         string.Join("; ", Kinds.Select(k =>
             $"{k.Kind.ToLowerInvariant()}: {k.Counts.Created} created, {k.Counts.Updated} updated, {k.Counts.Unchanged} unchanged, {k.Counts.Rejected} rejected"));
+}
+
+/// <summary>Where an import was started, which decides what it may grant.</summary>
+public enum ImportOrigin
+{
+    /// <summary>The CLI `import`/`seed` commands and the demo loader: files chosen by whoever runs the server.</summary>
+    Command,
+
+    /// <summary>A file uploaded through the API or the admin page.</summary>
+    Upload,
 }

@@ -14,7 +14,7 @@ public sealed partial class SeedImporter
     /// slow (tens of milliseconds each), so the hashes of a chunk are computed in parallel first.
     /// </summary>
     private async Task ImportUsersAsync(
-        List<SeedRow<UserRow>> rows, Dictionary<string, OrgRef> orgs, ImportReport report, Action<int> advance, CancellationToken ct)
+        List<SeedRow<UserRow>> rows, Dictionary<string, OrgRef> orgs, ImportOrigin origin, ImportReport report, Action<int> advance, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var pending = new List<NewUser>();
@@ -22,6 +22,12 @@ public sealed partial class SeedImporter
         foreach (var row in rows)
         {
             var (result, user) = await CheckUserAsync(row, orgs, seen);
+            if (user is { IsPlatformAdmin: true } && origin != ImportOrigin.Command)
+            {
+                user.IsPlatformAdmin = false;
+                report.Ignored.Add(new ImportError(row.File, row.Line, "isAdmin",
+                    "Ignored: platform admins are made only by the `import` command run on the server."));
+            }
             if (user is null)
             {
                 report.Users.Count(result!.Outcome);

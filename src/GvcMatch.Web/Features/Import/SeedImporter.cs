@@ -43,7 +43,13 @@ public sealed partial class SeedImporter(
     public static SeedFile Unreadable(string name, string message) =>
         new(name) { FileError = new ImportError(name, null, null, message) };
 
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<SeedFile> files, Action<int, int>? progress = null, CancellationToken ct = default)
+    /// <summary>
+    /// Loads the files. Only an import run on the server (<see cref="ImportOrigin.Command"/>) may make
+    /// platform admins: an uploaded file's <c>isAdmin</c> is reported as ignored, so a forged or
+    /// careless upload can never grant the platform's highest right.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(
+        IReadOnlyList<SeedFile> files, ImportOrigin origin, Action<int, int>? progress = null, CancellationToken ct = default)
     {
         var report = new ImportReport();
         var today = clock.Today();
@@ -90,7 +96,7 @@ public sealed partial class SeedImporter(
                 .Concat(files.SelectMany(f => f.Users).Select(u => u.Value.Organization)), ct);
         await SaveInBatchesAsync(ipListings, report.IpListings, report, (rows, c) => ApplyIpListingsAsync(rows, orgs, c), Advance, ct);
         await SaveInBatchesAsync(requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
-        await ImportUsersAsync(files.SelectMany(f => f.Users).ToList(), orgs, report, Advance, ct);
+        await ImportUsersAsync(files.SelectMany(f => f.Users).ToList(), orgs, origin, report, Advance, ct);
 
         // Rows were checked kind by kind; list the problems in file and line order, as an editor reads them.
         var order = files.Select((f, i) => (f.Name, i)).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First().i);

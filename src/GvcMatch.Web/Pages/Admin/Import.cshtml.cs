@@ -35,7 +35,7 @@ public sealed class ImportModel(AppDbContext db, SeedImporter importer) : PageMo
         }
         var files = new List<SeedFile>();
         foreach (var file in Files) files.Add(await ImportApi.ReadFormFileAsync(file, ct));
-        Report = await importer.ImportAsync(files, null, ct);
+        Report = await importer.ImportAsync(files, ImportOrigin.Upload, null, ct);
         return Page();
     }
 

@@ -327,7 +327,6 @@
     // ---- attachments: through the REST endpoint, which stores and broadcasts like a message ----
     const attachRow = document.getElementById('attach-row');
     const fileInput = document.getElementById('attachment');
-    const token = form.querySelector('input[name="__RequestVerificationToken"]')?.value;
     attachRow.hidden = false;
     document.getElementById('upload').addEventListener('click', async () => {
         const file = fileInput.files?.[0];
@@ -338,7 +337,7 @@
         body.append('body', '');
         try {
             const response = await fetch(`/api/conversations/${id}/attachments`, {
-                method: 'POST', body, headers: token ? { RequestVerificationToken: token, Accept: 'application/json' } : { Accept: 'application/json' },
+                method: 'POST', body, headers: window.gvcmatch.apiHeaders(),
             });
             if (!response.ok) {
                 const problem = await response.json().catch(() => ({}));

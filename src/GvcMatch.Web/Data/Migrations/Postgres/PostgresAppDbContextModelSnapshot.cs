@@ -741,6 +741,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<List<int>>("AcceptedOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("ClusterOrganizationId")
                         .HasColumnType("integer");
 

@@ -709,6 +709,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("AcceptedOrganizationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClusterOrganizationId")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,55 @@
+using System.Net;
+using GvcMatch.Web.Tests.Infrastructure;
+
+namespace GvcMatch.Web.Tests.Security;
+
+/// <summary>In Production the app sends browsers to HTTPS and tells them to stay there.</summary>
+public sealed class ProductionHttpsTests : IAsyncLifetime
+{
+    private readonly GvcMatchApp _app = new(TestDatabase.Sqlite(), new Dictionary<string, string>
+    {
+        ["environment"] = "Production",
+        ["https_port"] = "443",
+    });
+
+    [Fact]
+    public async Task PlainHttpIsRedirectedToHttps()
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://gvcmatch.example/") });
+        var response = await client.GetAsync("/About");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://gvcmatch.example/About", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task HttpsAnswersCarryHsts()
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://gvcmatch.example/") });
+        var response = await client.GetAsync("/About");
+        Assert.True(response.Headers.TryGetValues("Strict-Transport-Security", out var hsts), $"No HSTS header ({(int)response.StatusCode}).");
+        Assert.Contains("max-age=31536000", string.Join(",", hsts));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/Identity/Account/Register")]
+    public async Task NoPageWritesAnInlineScriptInProduction(string page)
+    {
+        using var client = _app.CreateClient(new() { BaseAddress = new Uri("https://gvcmatch.example/") });
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        // Data blocks (type="application/json") never run; every other script must come from a file on this site.
+        var inline = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)(?![^>]*application/json)[^>]*>")
+            .Select(m => m.Value).ToList();
+        Assert.Empty(inline);
+        Assert.DoesNotContain("https://cdnjs", html);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GvcMatchApp.DeleteFolder(_app.Database.DataFolder);
+    }
+}

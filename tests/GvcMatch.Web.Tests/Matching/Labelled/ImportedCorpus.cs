@@ -53,7 +53,7 @@ public sealed class ImportedCorpus(
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
-            var report = await importer.ImportAsync([.. corpus.Files.Select(f => f.Seeds)]);
+            var report = await importer.ImportAsync([.. corpus.Files.Select(f => f.Seeds)], ImportOrigin.Command);
             if (!report.Succeeded)
                 throw new InvalidOperationException("The labelled files did not import cleanly:" + Environment.NewLine
                     + string.Join(Environment.NewLine, report.FileErrors.Concat(report.Errors)));

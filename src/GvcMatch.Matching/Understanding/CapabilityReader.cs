@@ -58,10 +58,13 @@ public sealed class CapabilityReader
         {
             var p = _probes[i];
             var (best, backed, stuffed) = ByConcept(p, s);
+            var related = best.Score > 0;
             var words = ByWords(p, s, backed, stuffed);
             // Offering beats not offering; between two of a kind, the higher credit wins.
             if (Better(words, best)) best = words;
-            if (p.Vector is not null && _context.Phrases is { } phrases && !best.Met)
+            // Similarity fills the vocabulary's gaps; it never overrules a relation the vocabulary knows
+            // ("CNC machining" is broader than "CNC milling", however near the two phrases sound).
+            if (p.Vector is not null && _context.Phrases is { } phrases && !best.Met && !related)
             {
                 vectors ??= s.Capabilities.Concat(s.Materials).Select(phrases.Find).ToArray();
                 var near = BySimilarity(p, s, vectors);

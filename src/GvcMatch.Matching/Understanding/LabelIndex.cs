@@ -119,7 +119,9 @@ internal sealed class LabelIndex
             {
                 if (taken.AsSpan(at, label.Text.Length).Contains(true)) continue;
                 taken.AsSpan(at, label.Text.Length).Fill(true);
-                mentions.Add(new ConceptMention(label.ConceptId, folded.Substring(at, label.Text.Length), label.Language, at, label.Text.Length));
+                // Folding keeps the length of Han and Kana text, so the words are quoted as the text wrote them.
+                var said = folded.Length == text.Length ? text.Substring(at, label.Text.Length) : folded.Substring(at, label.Text.Length);
+                mentions.Add(new ConceptMention(label.ConceptId, said, label.Language, at, label.Text.Length));
             }
         }
     }

@@ -36,8 +36,9 @@ public static class ProfileReading
         // list of processes makes its materials believable.
         var capabilities = concepts.Where(c => c.From == "capability").ToList();
         var backing = capabilities.Count == 0 ? 1 : Math.Round(capabilities.Count(c => c.Supported) / (double)capabilities.Count, 4);
+        // The sectors the profile is evidently about; a terse profile that names none gives no evidence of stuffing.
         var sectors = context.Select(c => c.Id).Concat(concepts.Where(c => c.Supported).Select(c => c.Id))
-            .Select(id => vocabulary.Find(id)?.Sector).ToHashSet();
+            .Select(id => vocabulary.Find(id)?.Sector).OfType<string>().ToHashSet();
         var longUnbackedList = IsStuffedList(facts.Capabilities.Count, backing);
         for (var i = 0; i < concepts.Count; i++)
         {
@@ -49,7 +50,8 @@ public static class ProfileReading
                 concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList };
                 continue;
             }
-            concepts[i] = c with { Stuffed = longUnbackedList || !sectors.Contains(vocabulary.Find(c.Id)?.Sector) };
+            var foreign = sectors.Count > 0 && vocabulary.Find(c.Id)?.Sector is { } sector && !sectors.Contains(sector);
+            concepts[i] = c with { Stuffed = longUnbackedList || foreign };
         }
         concepts.AddRange(context.Select(c => new TaggedConcept(c.Id, c.Text, c.From, true)));
 

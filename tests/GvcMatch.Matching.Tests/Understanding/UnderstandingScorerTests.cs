@@ -109,6 +109,59 @@ public class UnderstandingScorerTests
     }
 
     [Fact]
+    public void ATerseProfileIsUnbackedButNeverStuffed()
+    {
+        // Nothing in "Laser job shop." names a sector, so nothing says the tags are foreign to it.
+        var s = Supplier("Laser job shop.", ["laser cutting", "powder coating"]);
+        Assert.Equal(CapabilityReader.Unsupported, Fit(s, mandatory: false, "laser cutting").Score);
+        Assert.DoesNotContain(ProfileReading.Read(s, TestVocabulary.Shared).Concepts, c => c.Stuffed);
+    }
+
+    [Fact]
+    public void ATagFromASectorNothingElseIsAboutLooksStuffed()
+    {
+        var foundry = """{ "sector": "foundry", "concepts": [ { "id": "sand-casting", "kind": "process", "labels": { "en": ["sand casting"], "es": ["fundición en arena"], "ja": ["砂型鋳造"] } } ] }""";
+        var vocabulary = CapabilityVocabulary.FromJson([("metalworking.json", TestVocabulary.Json), ("foundry.json", foundry)]);
+        var s = Supplier("CNC milling and turning of aluminium housings.", ["CNC milling", "turning", "sand casting"]);
+        var read = ProfileReading.Read(s, vocabulary);
+        Assert.True(read.Concepts.Single(c => c.Id == "sand-casting").Stuffed);
+        Assert.False(read.Concepts.Single(c => c.Id == "turning" && c.From == "capability").Stuffed);
+        var line = Scorer.Score([new Criterion { Kind = CriterionKind.CapabilityFit, Weight = 100, Keywords = ["sand casting"] }], read, Today, new MatchContext(vocabulary)).Criteria[0];
+        Assert.Equal(CapabilityReader.Stuffed, line.Score);
+    }
+
+    [Fact]
+    public void SimilarityFillsTheVocabularysGapsButNeverOverrulesIt()
+    {
+        // Vectors that call every pair of these phrases near (0.9).
+        var near = new Vectors(["CNC milling", "machining", "spark erosion", "EDM"]);
+        var context = TestVocabulary.Context with { Phrases = near };
+        Criterion[] milling = [new() { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = ["CNC milling"] }];
+        var broader = ProfileReading.Read(Supplier("", ["machining"], isic: ["2592"]), TestVocabulary.Shared);
+        Assert.False(Scorer.Score(milling, broader, Today, context).Criteria[0].Met);
+
+        Criterion[] edm = [new() { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = ["EDM"] }];
+        var unknown = ProfileReading.Read(Supplier("", ["spark erosion"]), TestVocabulary.Shared);
+        var line = Scorer.Score(edm, unknown, Today, context).Criteria[0];
+        Assert.True(line.Met);
+        Assert.Equal("'spark erosion' ≈ 'EDM' (0.90)", line.Evidence);
+    }
+
+    private sealed class Vectors(string[] phrases) : IPhraseVectors
+    {
+        public float[]? Find(string phrase)
+        {
+            var at = Array.IndexOf(phrases, phrase);
+            if (at < 0) return null;
+            // Unit vectors whose pairwise dot product is 0.9: a shared component plus one of their own.
+            var v = new float[phrases.Length + 1];
+            v[0] = MathF.Sqrt(0.9f);
+            v[at + 1] = MathF.Sqrt(0.1f);
+            return v;
+        }
+    }
+
+    [Fact]
     public void AnActivityCodeOfTheSameKindBacksATag()
     {
         var s = Supplier("Family firm since 1970.", ["powder coating"], isic: ["2592"]);

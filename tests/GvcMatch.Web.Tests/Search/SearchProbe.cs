@@ -44,11 +44,11 @@ public static class SearchProbe
     }
 
     /// <summary>Waits until the index has applied every outbox row written so far.</summary>
-    public static async Task WaitForIndexAsync(this GvcMatchApp app)
+    public static async Task WaitForIndexAsync(this GvcMatchApp app, TimeSpan? deadline = null)
     {
         var index = app.Services.GetRequiredService<ISearchIndex>();
         var latest = await app.WithDbAsync(db => db.IndexOutbox.MaxAsync(e => (long?)e.Id)) ?? 0;
-        await EventuallyAsync(async () => await index.GetCheckpointAsync() >= latest, $"the index reaches outbox row {latest}");
+        await EventuallyAsync(async () => await index.GetCheckpointAsync() >= latest, $"the index reaches outbox row {latest}", deadline);
     }
 
     /// <summary>The id of an SME's profile row (outbox rows about certificates name the profile).</summary>

@@ -65,7 +65,8 @@ public sealed class ImportedCorpus(
         var owners = corpus.Files.SelectMany(f => f.Seeds.Requirements).ToDictionary(r => r.Value.Key!, r => r.Value.Organization!);
         var clients = await SignInBuyersAsync(app, owners.Values.Distinct(StringComparer.Ordinal).ToDictionary(o => o, o => organizations[o]));
         var signedIn = clock.Elapsed;
-        await app.WaitForIndexAsync();
+        // A bulk import of the whole corpus: every profile, requirement and tag is embedded on the way into the index.
+        await app.WaitForIndexAsync(TimeSpan.FromMinutes(3));
         var times = $"import {imported.TotalSeconds:0.0} s, {clients.Count} buyers {(signedIn - imported).TotalSeconds:0.0} s, "
             + $"indexing {(clock.Elapsed - signedIn).TotalSeconds:0.0} s";
         return new ImportedCorpus(corpus, organizations, requirements, owners.ToDictionary(o => o.Key, o => clients[o.Value]), times);

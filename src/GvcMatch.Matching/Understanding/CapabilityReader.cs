@@ -15,11 +15,15 @@ public readonly record struct KeywordFit(double Score, bool Met, string Explanat
 /// </summary>
 public sealed class CapabilityReader
 {
-    /// <summary>Cosine at which two phrases count as the same capability, calibrated on labelled pairs (see docs/matching-quality.md).</summary>
-    public const double SimilarityMet = 0.70;
+    /// <summary>
+    /// Cosine at which two phrases count as the same capability. Calibrated on labelled pairs with
+    /// all-MiniLM-L6-v2 (SimilarityThresholdTests): distinct processes reach 0.63 ("laser cutting",
+    /// "plasma cutting"), so only near-identical wording passes; the vocabulary does the exact work.
+    /// </summary>
+    public const double SimilarityMet = 0.80;
 
-    /// <summary>Cosine below which a phrase earns nothing; between the two, credit rises linearly.</summary>
-    public const double SimilarityFloor = 0.40;
+    /// <summary>Cosine below which a phrase earns nothing (unrelated pairs sit near 0.3); between the two, credit rises linearly.</summary>
+    public const double SimilarityFloor = 0.50;
 
     /// <summary>What a capability earns when nothing else in the profile backs the tag.</summary>
     public const double Unsupported = 0.5;

@@ -14,6 +14,9 @@ public static class ProfileReading
 
     public const double StuffedBacking = 0.3;
 
+    /// <summary>A capability list spread over at least this many sectors may hold stuffed tags from sectors the profile is not about.</summary>
+    public const int SpreadSectors = 3;
+
     public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary)
     {
         var description = facts.Description;
@@ -40,6 +43,10 @@ public static class ProfileReading
         var sectors = context.Select(c => c.Id).Concat(concepts.Where(c => c.Supported).Select(c => c.Id))
             .Select(id => vocabulary.Find(id)?.Sector).OfType<string>().ToHashSet();
         var longUnbackedList = IsStuffedList(facts.Capabilities.Count, backing);
+        // A foreign sector says "stuffed" only in a long list spread over several sectors: an SME that
+        // moulds and machines, with a one-line summary, is diversified, not stuffing.
+        var spread = facts.Capabilities.Count >= StuffedListLength
+            && capabilities.Select(c => vocabulary.Find(c.Id)?.Sector).Distinct().Count() >= SpreadSectors;
         for (var i = 0; i < concepts.Count; i++)
         {
             var c = concepts[i];
@@ -50,7 +57,7 @@ public static class ProfileReading
                 concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList };
                 continue;
             }
-            var foreign = sectors.Count > 0 && vocabulary.Find(c.Id)?.Sector is { } sector && !sectors.Contains(sector);
+            var foreign = spread && sectors.Count > 0 && vocabulary.Find(c.Id)?.Sector is { } sector && !sectors.Contains(sector);
             concepts[i] = c with { Stuffed = longUnbackedList || foreign };
         }
         concepts.AddRange(context.Select(c => new TaggedConcept(c.Id, c.Text, c.From, true)));

@@ -118,11 +118,26 @@ public class UnderstandingScorerTests
     }
 
     [Fact]
-    public void ATagFromASectorNothingElseIsAboutLooksStuffed()
+    public void ADiversifiedShopWithAShortSummaryIsNotReadAsStuffed()
     {
         var foundry = """{ "sector": "foundry", "concepts": [ { "id": "sand-casting", "kind": "process", "labels": { "en": ["sand casting"], "es": ["fundición en arena"], "ja": ["砂型鋳造"] } } ] }""";
         var vocabulary = CapabilityVocabulary.FromJson([("metalworking.json", TestVocabulary.Json), ("foundry.json", foundry)]);
-        var s = Supplier("CNC milling and turning of aluminium housings.", ["CNC milling", "turning", "sand casting"]);
+        var read = ProfileReading.Read(Supplier("A machining shop with its own small foundry.", ["CNC milling", "turning", "sand casting"]), vocabulary);
+        Assert.DoesNotContain(read.Concepts, c => c.Stuffed);
+    }
+
+    [Fact]
+    public void ATagFromASectorNothingElseIsAboutLooksStuffed()
+    {
+        var others = """
+            { "sector": "foundry", "concepts": [ { "id": "sand-casting", "kind": "process", "labels": { "en": ["sand casting"], "es": ["fundición en arena"], "ja": ["砂型鋳造"] } } ] }
+            """;
+        var food = """
+            { "sector": "food", "concepts": [ { "id": "bakery", "kind": "process", "labels": { "en": ["industrial baking"], "es": ["panificación industrial"], "ja": ["製パン"] } } ] }
+            """;
+        var vocabulary = CapabilityVocabulary.FromJson([("metalworking.json", TestVocabulary.Json), ("foundry.json", others), ("food.json", food)]);
+        // A long list over three sectors, with a summary about one of them.
+        var s = Supplier("CNC milling and turning of aluminium housings.", ["CNC milling", "turning", "sand casting", "industrial baking"]);
         var read = ProfileReading.Read(s, vocabulary);
         Assert.True(read.Concepts.Single(c => c.Id == "sand-casting").Stuffed);
         Assert.False(read.Concepts.Single(c => c.Id == "turning" && c.From == "capability").Stuffed);

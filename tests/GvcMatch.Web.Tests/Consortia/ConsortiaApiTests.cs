@@ -19,7 +19,9 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     private async Task<Scenario> ArrangeAsync()
     {
         var word = SearchProbe.UniqueWord();
-        string milling = $"{word}milling", coating = $"{word}coating";
+        // Two made-up words, not one with two endings: the sentence model reads "zqab…milling" and
+        // "zqab…coating" as near, and the scorer's similarity would let one supplier offer both.
+        string milling = $"{word}milling", coating = $"{SearchProbe.UniqueWord()}coating";
         var first = await PublishedSmeAsync(milling);
         var second = await PublishedSmeAsync(coating);
         var me = await PublishedSmeAsync(milling);

@@ -78,6 +78,7 @@ public static class ProfileReading
     private static bool IsStuffedList(int capabilities, double backing) => capabilities >= StuffedListLength && backing < StuffedBacking;
 
     /// <summary>The facts as the scorer needs them: read now when they were not, or read with another vocabulary.</summary>
+    /// <remarks>Payloads carry facts already read, without the description; read again after a vocabulary change they lose it until the next reindex.</remarks>
     public static SupplierFacts Ensure(SupplierFacts facts, CapabilityVocabulary vocabulary) =>
         facts.ReadWith == vocabulary.Version && (facts.TagWords.Length > 0 || facts.ContextWords.Length > 0) ? facts : Read(facts, vocabulary);
 

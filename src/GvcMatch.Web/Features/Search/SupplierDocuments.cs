@@ -103,7 +103,8 @@ public static class SupplierDocuments
             }.Where(t => t.Length > 0)),
             Keywords = keywords,
             Numbers = numbers,
-            Payload = JsonSerializer.Serialize(facts, PayloadJson),
+            // The description has been read into concepts and words; the scorer never shows it, so it stays out of the payload.
+            Payload = JsonSerializer.Serialize(facts with { Description = null }, PayloadJson),
             UpdatedAt = p.UpdatedAt,
         };
     }

@@ -129,7 +129,8 @@ public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<S
     public async Task Partners_who_would_complete_the_bid_become_a_consortium_in_one_step()
     {
         var word = SearchProbe.UniqueWord();
-        string milling = $"{word}milling", coating = $"{word}coating";
+        // Two made-up words (see ConsortiaApiTests): the sentence model reads one word's two endings as near.
+        string milling = $"{word}milling", coating = $"{SearchProbe.UniqueWord()}coating";
         var me = await PublishedSmeAsync(milling);
         var partner = await PublishedSmeAsync(coating);
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);

@@ -5,6 +5,7 @@ using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.ReferenceData;
 using GvcMatch.Web.Hubs;
 using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web;
@@ -17,6 +18,7 @@ public static class AppSetup
         var services = builder.Services;
         builder.AddAppDatabase();
         builder.AddAppAuth();
+        builder.AddAppTelemetry();
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
@@ -74,6 +76,7 @@ public static class AppSetup
             o.DocumentTitle = "GvcMatch API reference";
         });
         app.MapHealthChecks("/health", HealthResponse.Options);
+        app.MapMetrics();
 
         app.MapAntiforgeryApi();
         // One group around every API, so a JSON body with a null where none may be is refused before any handler sees it.

@@ -3,6 +3,7 @@ using GvcMatch.Search;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Infrastructure.Telemetry;
 
 namespace GvcMatch.Web.Features.Matching;
 
@@ -11,13 +12,16 @@ namespace GvcMatch.Web.Features.Matching;
 /// scorer in GvcMatch.Matching scores every candidate on every published criterion. Only
 /// candidates that meet all mandatory criteria are ranked; ties fall back to text relevance.
 /// </summary>
-public sealed class MatchingService(ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null)
+public sealed class MatchingService(
+    ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null, AppMetrics? metrics = null)
 {
     /// <summary>How many candidates stage one hands to the scorer.</summary>
     public const int CandidatePool = 200;
 
     public async Task<MatchListDto> MatchSuppliersAsync(Requirement requirement, int top, bool diversify, CancellationToken ct)
     {
+        // Wall time, not the app clock: this is a latency, and tests move the app clock.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var today = clock.Today();
         var scorer = Scorer.For(requirement.Criteria, contexts.For(requirement));
         var candidates = await RetrieveAsync(requirement, scorer, ct);
@@ -39,6 +43,7 @@ public sealed class MatchingService(ISearchIndex index, TimeProvider clock, Matc
                 x.Result.Total, x.Result.Qualified, x.Result.Headline(), x.Result.Criteria.Select(CriterionScoreDto.From).ToList()))
             .ToList();
         var mandatory = requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList();
+        metrics?.MatchRanked(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new MatchListDto(requirement.Id, requirement.Version, clock.GetUtcNow(), candidates.Count, ranked.Count, mandatory, diversify, matches);
     }
 

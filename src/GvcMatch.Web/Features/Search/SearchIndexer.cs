@@ -2,6 +2,7 @@ using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock, EmbeddingCache embeddings,
-    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchIndexer> logger)
+    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchIndexer> logger, AppMetrics? metrics = null)
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
@@ -76,11 +77,14 @@ public sealed class SearchIndexer(
             .Where(e => !_recent.ContainsKey(e.Id)).ToList();
         if (rows.Count == 0 && late.Count == 0) return 0;
 
+        using var activity = GvcMatchTelemetry.Source.StartActivity("SearchIndexer batch");
         var all = rows.Concat(late).ToList();
         var targets = await IndexChanges.ExpandAsync(db, all, ct);
         var changes = await IndexChanges.BuildAsync(db, targets, clock.Today(), embeddings, vocabulary, ct);
         var next = rows.Count > 0 ? rows[^1].Id : checkpoint;
         await index.ApplyAsync(changes, next, ct);
+        metrics?.RowsIndexed(all, clock.GetUtcNow());
+        activity?.SetTag("gvcmatch.index.rows", all.Count).SetTag("gvcmatch.index.changes", changes.Count).SetTag("gvcmatch.index.checkpoint", next);
 
         foreach (var row in all) _recent[row.Id] = row.CreatedAt;
         foreach (var old in _recent.Where(r => r.Value < since).Select(r => r.Key).ToList()) _recent.TryRemove(old, out _);

@@ -18,6 +18,7 @@ public static class AppSetup
         var services = builder.Services;
         builder.AddAppDatabase();
         builder.AddAppAuth();
+        builder.AddKeyEncryption();
         builder.AddAppTelemetry();
 
         services.AddSingleton(TimeProvider.System);

@@ -42,6 +42,8 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.UseSetting("Messaging:SendBurstPerUser", "1000000");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        // Tests that run as Production need no key-encryption certificate; the key-encryption tests set one.
+        builder.UseSetting("DataProtection:AllowUnencryptedKeys", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

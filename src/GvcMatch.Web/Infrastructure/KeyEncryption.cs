@@ -45,15 +45,18 @@ public static class KeyEncryption
             dataProtection.ProtectKeysWithCertificate(Load(options.Certificate));
             return builder;
         }
-        if (builder.Environment.IsProduction() && !options.AllowUnencryptedKeys)
-            throw new InvalidOperationException(
+        // Checked when the web host starts, not here: the commands (migrate, backup, ...) make no keys and
+        // must keep working on a Production box whose certificate is mounted only into the web service.
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<KeyEncryptionOptions>().BindConfiguration(KeyEncryptionOptions.Section)
+            .Validate(o => !production || o.AllowUnencryptedKeys,
                 "Data-protection keys must be encrypted in Production: set DataProtection:Certificate:Path (a .pfx with an RSA key) " +
-                "and DataProtection:Certificate:Password, or set DataProtection:AllowUnencryptedKeys=true to store them unencrypted in the database.");
+                "and DataProtection:Certificate:Password, or set DataProtection:AllowUnencryptedKeys=true to store them unencrypted in the database.")
+            .ValidateOnStart();
         // The operator's opt-out in Production keeps the framework's warning at every new key (the encryptor
         // logs it when given the services); elsewhere the decision is made here, once, without it.
-        var warn = builder.Environment.IsProduction();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, services) =>
-            o.XmlEncryptor = warn ? new NullXmlEncryptor(services) : new NullXmlEncryptor());
+            o.XmlEncryptor = production ? new NullXmlEncryptor(services) : new NullXmlEncryptor());
         return builder;
     }
 

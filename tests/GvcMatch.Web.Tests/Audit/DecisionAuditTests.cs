@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Tests.Auth;
 using GvcMatch.Web.Tests.Awards;
 using GvcMatch.Web.Tests.Infrastructure;
 
@@ -77,9 +78,19 @@ public abstract class DecisionAuditTests(GvcMatchApp app)
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "files", "audit-import.json" } })
             await Expect.StatusAsync(await admin.Client.PostAsync("/api/admin/import", form), HttpStatusCode.OK);
         await Expect.StatusAsync(await admin.Client.PostAsync("/api/admin/search/rebuild", null), HttpStatusCode.Accepted);
+        // The admin page's upload goes through the same recorder.
+        using var browser = PageForms.Browser(app);
+        await PageForms.SignInAsync(browser, admin.Email, admin.Password);
+        using (var page = new MultipartFormDataContent
+               {
+                   { new StringContent(await PageForms.TokenAsync(browser, "/Admin/Import")), "__RequestVerificationToken" },
+                   { new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "Files", "page-import.json" },
+               })
+            await Expect.StatusAsync(await browser.PostAsync("/Admin/Import", page), HttpStatusCode.OK);
 
         var entries = await EntriesAsync(admin, $"actor={admin.Me.UserId}");
-        var import = Assert.Single(entries, e => e.GetProperty("action").GetString() == AuditActions.ImportRun);
+        Assert.Contains(entries, e => e.GetProperty("action").GetString() == AuditActions.ImportRun && e.GetProperty("targetName").GetString() == "page-import.json");
+        var import = Assert.Single(entries, e => e.GetProperty("action").GetString() == AuditActions.ImportRun && e.GetProperty("targetName").GetString() == "audit-import.json");
         Assert.Equal("audit-import.json", import.GetProperty("targetName").GetString());
         var reason = import.GetProperty("reason").GetString()!;
         Assert.StartsWith("Upload; 1 file(s), 1 row(s).", reason);

@@ -41,7 +41,11 @@ public static class AppSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.UseWireTimestamps();
         });
+        // The same timestamp form on the hub and in JSON a page hands its scripts as in the API.
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.UseWireTimestamps());
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.UseWireTimestamps());
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
 
         services.AddOpenApi();

@@ -8,6 +8,7 @@ using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.PersonalData;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Matching;
@@ -66,6 +67,7 @@ public static class FeatureRegistration
         app.MapBidsApi();
         app.MapAwardsApi();
         app.MapAuditApi();
+        app.MapPersonalDataApi();
         return app;
     }
 }

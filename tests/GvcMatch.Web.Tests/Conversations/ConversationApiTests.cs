@@ -175,13 +175,16 @@ public abstract class ConversationApiTests(GvcMatchApp app)
     public async Task Message_notifications_are_coalesced_until_the_conversation_is_read()
     {
         var (sme, mne, id) = await app.PairAsync();
-        // The start itself left one entry for the other side.
-        Assert.Equal(1, await MessageNotificationsAsync(mne));
+        // The start left an entry of its own kind for the other side, which the first message does not fold into.
+        Assert.Equal(1, await MessageNotificationsAsync(mne, "conversation"));
+        Assert.Equal(0, await MessageNotificationsAsync(mne));
         for (var i = 1; i <= 3; i++) await sme.SendRestAsync(id, $"n-{i}", $"update {i}");
         Assert.Equal(1, await MessageNotificationsAsync(mne));
         Assert.Equal(0, await MessageNotificationsAsync(sme));
 
+        // Reading to the end marks both read; the next message is news again.
         await Expect.StatusAsync(await mne.Client.PostJsonAsync($"/api/conversations/{id}/read", new { seq = 4 }), HttpStatusCode.NoContent);
+        Assert.Equal(0, (await Expect.JsonAsync(await mne.Client.GetAsync("/api/notifications"), HttpStatusCode.OK)).GetProperty("unread").GetInt32());
         await sme.SendRestAsync(id, "n-4", "one more");
         Assert.Equal(2, await MessageNotificationsAsync(mne));
         var inbox = await Expect.JsonAsync(await mne.Client.GetAsync("/api/notifications"), HttpStatusCode.OK);
@@ -247,9 +250,9 @@ public abstract class ConversationApiTests(GvcMatchApp app)
         (await Expect.JsonAsync(await who.Client.GetAsync($"/api/conversations?archived={archived}"), HttpStatusCode.OK))
             .GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToArray();
 
-    private static async Task<int> MessageNotificationsAsync(Member who) =>
+    private static async Task<int> MessageNotificationsAsync(Member who, string kind = "message") =>
         (await Expect.JsonAsync(await who.Client.GetAsync("/api/notifications?pageSize=100"), HttpStatusCode.OK))
-            .GetProperty("items").GetProperty("items").EnumerateArray().Count(n => n.GetProperty("kind").GetString() == "message");
+            .GetProperty("items").GetProperty("items").EnumerateArray().Count(n => n.GetProperty("kind").GetString() == kind);
 }
 
 public sealed class ConversationApiTestsOnSqlite(SqliteApp app) : ConversationApiTests(app), IClassFixture<SqliteApp>;

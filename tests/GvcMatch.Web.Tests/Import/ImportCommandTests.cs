@@ -1,5 +1,7 @@
 using GvcMatch.Web.Infrastructure;
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Import;
+using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Tests.Import;
 
@@ -18,6 +20,20 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Equal(1, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("bad-rows.json")], CancellationToken.None));
         Assert.Equal(2, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("no-such-file.json")], CancellationToken.None));
         Assert.Equal(2, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("broken.json"), RepoPaths.Fixture("good.json")], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ACommandLineImportIsAuditedWithItsFilesRowsAndTheCommandLineAsItsSource()
+    {
+        Assert.Equal(1, await ImportCommand.ImportAsync(_host.Services, [RepoPaths.Fixture("good.json"), RepoPaths.Fixture("bad-rows.json")], CancellationToken.None));
+
+        var entry = Assert.Single(await _host.QueryAsync(db => db.Set<AuditEntry>().AsNoTracking().ToListAsync()));
+        Assert.Equal(AuditActions.ImportRun, entry.Action);
+        Assert.Null(entry.ActorUserId);
+        Assert.Null(entry.RemoteAddress);
+        Assert.Equal("good.json, bad-rows.json", entry.TargetName);
+        Assert.StartsWith($"Command line (as {Environment.UserName} on {Environment.MachineName}); 2 file(s),", entry.Reason);
+        Assert.Contains("requirements: 5 created, 0 updated, 0 unchanged, 5 rejected", entry.Reason);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,8 @@ public sealed class ImportTestHost : IAsyncDisposable
         services.AddSingleton(Options.Create(new SeedsOptions { Folder = RepoPaths.Seeds }));
         services.AddSingleton(ReferenceData.Load(RepoPaths.Seeds));
         services.AddImport();
+        // The command line records its imports in the audit trail.
+        services.AddAudit();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GvcMatch.Web.Features.Audit;
 
 /// <summary>
-/// One decision that changed who may do what: a verification granted or withdrawn, a member's role
-/// changed or a member removed, an account deleted or locked, a stolen refresh token replayed. Rows
+/// One decision that changed who may do what or what was decided: a verification granted or
+/// withdrawn, a member's role changed or a member removed, an account deleted or locked, a stolen
+/// refresh token replayed, an import, an award, a cancellation, a debrief, a complaint's thread,
+/// an index rebuild, a person's export of their own data. Rows
 /// are only ever added; nothing in the app updates or deletes them. The actor's email and the
 /// target's name are copied in, so an entry still reads correctly after either is renamed or deleted.
 /// </summary>
@@ -52,11 +54,21 @@ public static class AuditActions
     public const string AccountDeleted = "account.deleted";
     public const string AccountLockedOut = "account.locked_out";
     public const string RefreshTokenReused = "token.refresh_reused";
+    public const string ImportRun = "import.run";
+    public const string AwardMade = "award.made";
+    public const string RequirementCancelled = "requirement.cancelled";
+    public const string DebriefSent = "debrief.sent";
+    public const string ComplaintLodged = "complaint.lodged";
+    public const string ComplaintPosted = "complaint.posted";
+    public const string ComplaintClosed = "complaint.closed";
+    public const string SearchRebuildStarted = "search.rebuild_started";
+    public const string PersonalDataExported = "account.data_exported";
 
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
-        AccountDeleted, AccountLockedOut, RefreshTokenReused,
+        AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, AwardMade, RequirementCancelled,
+        DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
     ];
 }
 
@@ -65,6 +77,11 @@ public static class AuditTargets
     public const string Organization = "organization";
     public const string User = "user";
     public const string TokenFamily = "token_family";
+    public const string Import = "import";
+    public const string Requirement = "requirement";
+    public const string Bid = "bid";
+    public const string Complaint = "complaint";
+    public const string SearchIndex = "search_index";
 }
 
 public static class AuditLimits

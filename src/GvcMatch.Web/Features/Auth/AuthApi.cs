@@ -5,6 +5,7 @@ using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,7 @@ public static class AuthApi
             .WithSummary("End this session: the token's refresh family and its access tokens stop working");
         group.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("Who the caller is");
         group.MapPost("/delete-account", DeleteAccountAsync).RequireAuthorization().RequireRateLimiting(AuthRegistration.AuthRateLimit)
-            .WithSummary("Delete your own account (your password confirms it); refused for an organisation's last owner");
+            .WithSummary("Erase your own account (your password confirms it; the same as DELETE /api/me); refused for an organisation's last owner");
         return app;
     }
 
@@ -119,8 +120,9 @@ public static class AuthApi
         return actor is null ? TypedResults.Unauthorized() : TypedResults.Ok(await DescribeAsync(db, actor.UserId, ct));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAccountAsync(
-        DeleteAccountRequest request, ClaimsPrincipal principal, AccountDeletion deletion, SignInManager<AppUser> signIn, CancellationToken ct)
+    /// <summary>Also <c>DELETE /api/me</c> (Features/PersonalData), where the body has to be named as such.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAccountAsync(
+        [FromBody] DeleteAccountRequest request, ClaimsPrincipal principal, AccountDeletion deletion, SignInManager<AppUser> signIn, CancellationToken ct)
     {
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return Problems.Forbidden("Sign in again.");
         if (string.IsNullOrEmpty(request.Password)) return Problems.Invalid("password", "Confirm with your password.");

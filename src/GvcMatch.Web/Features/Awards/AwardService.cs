@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Notifications;
@@ -15,7 +16,7 @@ namespace GvcMatch.Web.Features.Awards;
 /// and every decision also bumps the requirement's concurrency stamp, so decisions on different
 /// lots (and an award racing a cancellation) are serialised too. The loser gets a 409.
 /// </summary>
-public sealed class AwardService(AppDbContext db, EvaluationService evaluation, Notifier notifier, TimeProvider clock)
+public sealed class AwardService(AppDbContext db, EvaluationService evaluation, Notifier notifier, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<AwardDto>> AwardAsync(Actor actor, int requirementId, AwardInput input, CancellationToken ct)
     {
@@ -59,6 +60,7 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
         var bids = (await db.Bids.AsNoTracking().Where(b => b.RequirementId == r.Id && b.Status == BidStatus.Submitted).ToListAsync(ct))
             .Where(b => lot == 0 || b.Lots.Contains(lot)).ToList();
         var what = lot == 0 ? requirement.Title : $"lot {lot} of {requirement.Title}";
+        await AuditAwardAsync(actor, requirement, bids, entry.Bidder, entry.Total, lot, ct);
         var staged = await notifier.StageAsync(db, await BidParty.UserIdsAsync(db, bids, ct), AwardNotificationKinds.Award,
             $"Awarded: {what}", $"{requirement.Organization.Name} awarded {what} to {entry.Bidder} ({entry.Total:0.##} of 100). Your debrief shows how your bid was scored.",
             $"/Requirements/{requirement.Id}", ct);
@@ -96,6 +98,7 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
                 RequirementId = r.Id, BuyerOrganizationId = r.OrganizationId, LotNumber = 0, Cancelled = true,
                 BidCount = bids.Count(b => b.Status == BidStatus.Submitted), PublishedAt = published, DecidedAt = now, DaysToDecision = Days(published, now),
             });
+        await audit.AddAsync(actor.UserId, AuditActions.RequirementCancelled, RequirementTarget(r), r.OrganizationId, r.StatusReason, ct);
         var staged = await notifier.StageAsync(db, await BidParty.UserIdsAsync(db, bids, ct), AwardNotificationKinds.Cancelled,
             $"Cancelled: {r.Title}", $"{r.Organization.Name} cancelled the requirement: {r.StatusReason}", $"/Requirements/{r.Id}", ct);
         try
@@ -110,6 +113,27 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
         await notifier.PushAsync(staged);
         return r;
     }
+
+    /// <summary>
+    /// Stages the award's entry and one "debrief sent" per bid it decided (the award opens each
+    /// bid's debrief to its party and tells them so), saved with the award itself.
+    /// </summary>
+    private async Task AuditAwardAsync(Actor actor, Requirement r, IReadOnlyList<Bid> decided, string winner, double total, int lot, CancellationToken ct)
+    {
+        var lotText = lot == 0 ? "The whole requirement" : $"Lot {lot}";
+        await audit.AddAsync(actor.UserId, AuditActions.AwardMade, RequirementTarget(r), r.OrganizationId, $"{lotText} to {winner} ({total:0.##} of 100).", ct);
+        var names = await EvaluationService.BidderNamesAsync(db, decided, ct);
+        foreach (var bid in decided)
+        {
+            var name = names.TryGetValue(bid.Id, out var n) ? n.Name : null;
+            await audit.AddAsync(actor.UserId, AuditActions.DebriefSent, new AuditTarget(AuditTargets.Bid, Id(bid.Id), name), bid.OrganizationId,
+                $"{lotText} of \"{r.Title}\" decided; the debrief is open to the bidder.", ct);
+        }
+    }
+
+    private static AuditTarget RequirementTarget(Requirement r) => new(AuditTargets.Requirement, Id(r.Id), r.Title);
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<OutcomeRecord> OutcomeAsync(Requirement r, Bid bid, int lot, EvaluationService.Board board, DateTimeOffset now, CancellationToken ct)
     {

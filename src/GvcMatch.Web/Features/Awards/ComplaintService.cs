@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Infrastructure;
@@ -12,7 +13,7 @@ namespace GvcMatch.Web.Features.Awards;
 /// complaint lodged on the last day still deserves an answer) and closes the thread with its answer.
 /// Posts are never edited or deleted: the thread is the record.
 /// </summary>
-public sealed class ComplaintService(AppDbContext db, EvaluationService evaluation, Notifier notifier, TimeProvider clock)
+public sealed class ComplaintService(AppDbContext db, EvaluationService evaluation, Notifier notifier, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<ComplaintDto>> LodgeAsync(Actor actor, int bidId, ComplaintInput input, CancellationToken ct)
     {
@@ -32,6 +33,9 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
         };
         db.Complaints.Add(complaint);
         var buyer = await db.Requirements.Where(r => r.Id == bid.RequirementId).Select(r => new { r.OrganizationId, r.Title }).FirstAsync(ct);
+        // The complaint's id is not known before the save; the entry names the bid it is about.
+        await audit.AddAsync(actor.UserId, AuditActions.ComplaintLodged, new AuditTarget(AuditTargets.Bid, Id(bid.Id), buyer.Title), buyer.OrganizationId,
+            complaint.Subject, ct);
         var staged = await notifier.StageAsync(db, await BidParty.UsersOfAsync(db, [buyer.OrganizationId], ct), AwardNotificationKinds.Complaint,
             $"Complaint about the evaluation of {buyer.Title}", complaint.Subject, $"/Awards/Evaluation/{bid.RequirementId}#complaints", ct);
         await db.SaveChangesAsync(ct);
@@ -56,6 +60,9 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
         db.Add(new ComplaintEntry { ComplaintId = complaint.Id, FromBuyer = fromBuyer, UserId = actor.UserId, Text = input.Text!.Trim(), PostedAt = now });
         // Closing is saved with the answer that closes it: one save, so neither is kept without the other.
         if (input.Close) complaint.Closed = true;
+        await audit.AddAsync(actor.UserId, input.Close ? AuditActions.ComplaintClosed : AuditActions.ComplaintPosted,
+            new AuditTarget(AuditTargets.Complaint, Id(complaint.Id), complaint.Subject), fromBuyer ? bid.OrganizationId : buyerId,
+            fromBuyer ? "Posted by the buyer." : "Posted by the bidder.", ct);
         var others = fromBuyer
             ? await BidParty.UsersOfAsync(db, (await BidParty.OrganizationsAsync(db, [bid], ct))[bid.Id], ct)
             : await BidParty.UsersOfAsync(db, [buyerId], ct);
@@ -99,6 +106,8 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
         string.IsNullOrWhiteSpace(text) ? Refusal.Invalid("text", "Write the text of the post.")
         : text.Length > AwardLimits.Text ? Refusal.Invalid("text", $"At most {AwardLimits.Text} characters (got {text.Length}).")
         : null;
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Shorten(string s) => s.Length <= 300 ? s : s[..299] + "…";
 

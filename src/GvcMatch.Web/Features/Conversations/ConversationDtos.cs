@@ -1,16 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace GvcMatch.Web.Features.Conversations;
 
 public sealed record PartyDto(int OrganizationId, string Name, string Kind);
 
+// Nulls are written here although the API leaves them out elsewhere: these shapes travel over the
+// hub too, where SignalR writes every property, and a client should find one shape on both.
+
 /// <summary>One conversation as its participant sees it (their read position and archive flag).</summary>
 public sealed record ConversationDto(
-    long Id, string Topic, int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
+    long Id, string Topic, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
     long LastSeq, long LastReadSeq, bool Archived, DateTimeOffset CreatedAt);
 
 /// <summary>A row of the conversation list.</summary>
 public sealed record ConversationSummaryDto(
-    long Id, string Topic, int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
-    long LastSeq, DateTimeOffset LastMessageAt, string? LastMessagePreview, long Unread, bool Archived);
+    long Id, string Topic, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? AboutId, string Subject, IReadOnlyList<PartyDto> Parties,
+    long LastSeq, DateTimeOffset LastMessageAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? LastMessagePreview, long Unread, bool Archived);
 
 public sealed record ConversationUnreadDto(long ConversationId, long Unread);
 

@@ -107,7 +107,7 @@ public sealed class ConversationMessaging(
         if (position >= lastSeq)
         {
             var link = Link(id);
-            await db.Notifications.Where(n => n.UserId == who.UserId && n.Kind == NotificationKinds.Message && n.Link == link && n.ReadAt == null)
+            await db.Notifications.Where(n => n.UserId == who.UserId && NotificationKinds.OfConversations.Contains(n.Kind) && n.Link == link && n.ReadAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
         }
 

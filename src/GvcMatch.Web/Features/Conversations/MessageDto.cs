@@ -1,20 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace GvcMatch.Web.Features.Conversations;
 
 public sealed record AttachmentDto(string Name, string ContentType, long Size, string Url);
 
-/// <summary>A message as clients see it: over the hub, in history pages and on reconnect catch-up.</summary>
+/// <summary>A message as clients see it: over the hub, in history pages and on reconnect catch-up (nulls written in both, one shape).</summary>
 public sealed record MessageDto(
     long ConversationId,
     long Seq,
     string Kind,
-    string? SenderUserId,
-    string? SenderName,
-    int? SenderOrganizationId,
-    string? ClientMessageId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? SenderUserId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? SenderName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? SenderOrganizationId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ClientMessageId,
     string Body,
     DateTimeOffset SentAt,
-    long? OfferId,
-    AttachmentDto? Attachment)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? OfferId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] AttachmentDto? Attachment)
 {
     public static MessageDto From(Message m, string? senderName) => new(
         m.ConversationId, m.Seq, m.Kind.ToString(), m.SenderUserId, senderName, m.SenderOrganizationId,

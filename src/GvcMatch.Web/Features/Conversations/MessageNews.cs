@@ -64,7 +64,8 @@ public sealed class MessageNews(AppDbContext db, Notifier notifier)
 
     /// <summary>
     /// One inbox entry per person and conversation until they read it: a burst of fifty messages
-    /// is one notification, not fifty.
+    /// is one notification, not fifty. The opening line ("Conversation started by …") is told
+    /// apart, and the first message after it is news of its own.
     /// </summary>
     private async Task StageNotificationsAsync(List<(string User, MessageDto Message)> news, CancellationToken ct)
     {
@@ -87,8 +88,11 @@ public sealed class MessageNews(AppDbContext db, Notifier notifier)
             var message = group.First().Message;
             var preview = ConversationMessaging.Preview(message);
             var body = message.SenderName is null ? preview : $"{message.SenderName}: {preview}";
-            var staged = await notifier.StageAsync(db, group.Select(n => n.User).ToList(), NotificationKinds.Message,
-                ConversationMessaging.Shorten($"New message: {subjects.GetValueOrDefault(group.Key, "")}", 300), ConversationMessaging.Shorten(body, 2000), ConversationMessaging.Link(group.Key), ct);
+            // The opening line has its own kind, so the first real message is not coalesced into it.
+            var opening = message is { Seq: 1, Kind: nameof(MessageKind.System) };
+            var (kind, title) = opening ? (NotificationKinds.ConversationStarted, "New conversation") : (NotificationKinds.Message, "New message");
+            var staged = await notifier.StageAsync(db, group.Select(n => n.User).ToList(), kind,
+                ConversationMessaging.Shorten($"{title}: {subjects.GetValueOrDefault(group.Key, "")}", 300), ConversationMessaging.Shorten(body, 2000), ConversationMessaging.Link(group.Key), ct);
             _unpushed.Add((group.Key, staged));
         }
     }

@@ -26,7 +26,7 @@ public static class ImportApi
     public sealed record SeedFileBody(List<OrganizationRow>? Organizations, List<IpListingRow>? IpListings, List<RequirementRow>? Requirements, List<UserRow>? Users);
 
     private static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult, UnauthorizedHttpResult>> ImportAsync(
-        HttpContext http, ClaimsPrincipal principal, AppDbContext db, SeedImporter importer, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal principal, AppDbContext db, ImportAudit importer, CancellationToken ct)
     {
         var actor = await principal.GetActorAsync(db, ct);
         if (actor is null) return TypedResults.Unauthorized();
@@ -42,7 +42,7 @@ public static class ImportApi
         if (files.All(f => f.FileError is not null))
             return Problems.Invalid(files.ToDictionary(f => f.Name, f => new[] { f.FileError!.ToString() }));
 
-        var report = await importer.ImportAsync(files, ImportOrigin.Upload, null, ct);
+        var report = await importer.ImportAsync(files, ImportOrigin.Upload, actor.UserId, ct: ct);
         return TypedResults.Ok(report);
     }
 

@@ -22,9 +22,9 @@ public static class ImportCommand
     public static async Task<int> ImportAsync(IServiceProvider services, string[] files, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
+        var importer = scope.ServiceProvider.GetRequiredService<ImportAudit>();
         var seedFiles = files.Select(SeedImporter.ReadFile).ToList();
-        var report = await importer.ImportAsync(seedFiles, ImportOrigin.Command, ConsoleProgress.ForConsole().Report, ct);
+        var report = await importer.ImportAsync(seedFiles, ImportOrigin.Command, null, ConsoleProgress.ForConsole().Report, ct);
         return Print(report);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Notifications;
 
-public sealed record NotificationDto(long Id, string Kind, string Title, string? Body, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+/// <summary>An inbox entry: in the list and in the hub's NotificationReceived, with its nulls written in both.</summary>
+public sealed record NotificationDto(long Id, string Kind, string Title,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Body, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Link, DateTimeOffset CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? ReadAt)
 {
     public static NotificationDto From(Notification n) => new(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
 }

@@ -11,6 +11,15 @@ namespace GvcMatch.Web.Features.Notifications;
 public static class NotificationKinds
 {
     public const string Message = "message";
+
+    /// <summary>
+    /// The opening line of a new conversation. A kind of its own so that the first real message is
+    /// not folded into it: "message" entries are coalesced per unread conversation.
+    /// </summary>
+    public const string ConversationStarted = "conversation";
+
+    /// <summary>The kinds a conversation's news leaves, both cleared when its reader reaches the end.</summary>
+    public static readonly IReadOnlyList<string> OfConversations = [Message, ConversationStarted];
     public const string Offer = "offer";
     public const string MatchingRequirement = "matching-requirement";
     public const string SavedSearch = "saved-search";

@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace GvcMatch.Web.Features.Offers;
 
-/// <summary>An offer as both parties see it, over the hub and the API.</summary>
+/// <summary>An offer as both parties see it, over the hub and the API (nulls written in both, one shape).</summary>
 public sealed record OfferDto(
     long Id,
     long ConversationId,
-    long? PreviousOfferId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? PreviousOfferId,
     int ProposedByOrganizationId,
     string State,
     decimal Price,
@@ -13,14 +15,15 @@ public sealed record OfferDto(
     string Unit,
     int LeadTimeDays,
     string Incoterm,
-    string? DeliveryPlace,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? DeliveryPlace,
     int PaymentTermsDays,
     DateOnly ValidUntil,
-    string? Notes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Notes,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DecidedAt)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? DecidedAt)
 {
     /// <summary>The organisation that accepted, rejected, countered or withdrew; null while open or when expired.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? DecidedByOrganizationId { get; init; }
 
     public static OfferDto From(Offer o) => new(

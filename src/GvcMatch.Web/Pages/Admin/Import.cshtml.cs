@@ -9,7 +9,7 @@ namespace GvcMatch.Web.Pages.Admin;
 /// <summary>Lets a platform admin upload seeds files and see what was loaded and what was rejected.</summary>
 [RequestSizeLimit(ImportApi.MaxFiles * SeedImporter.MaxFileBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportApi.MaxFiles * SeedImporter.MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(AppDbContext db, SeedImporter importer) : PageModel
+public sealed class ImportModel(AppDbContext db, ImportAudit importer) : PageModel
 {
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -22,7 +22,7 @@ public sealed class ImportModel(AppDbContext db, SeedImporter importer) : PageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await IsAdminAsync(ct)) return Forbid();
+        if (await User.GetActorAsync(db, ct) is not { IsPlatformAdmin: true } admin) return Forbid();
         if (Files.Count == 0)
         {
             Problem = "Choose one or more seeds files (.json) to upload.";
@@ -35,7 +35,7 @@ public sealed class ImportModel(AppDbContext db, SeedImporter importer) : PageMo
         }
         var files = new List<SeedFile>();
         foreach (var file in Files) files.Add(await ImportApi.ReadFormFileAsync(file, ct));
-        Report = await importer.ImportAsync(files, ImportOrigin.Upload, null, ct);
+        Report = await importer.ImportAsync(files, ImportOrigin.Upload, admin.UserId, ct: ct);
         return Page();
     }
 

@@ -38,6 +38,7 @@ public static class SearchRegistration
             return new LuceneSearchIndex(Path.Combine(folder, "index"));
         });
         services.AddSingleton<SearchRebuild>();
+        services.AddSingleton<SupplierSearch>();
         // Before the indexer: an empty index is stamped before the indexer's first batch.
         services.AddSingleton<IndexFreshness>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexFreshness>());

@@ -21,6 +21,7 @@ public sealed class CriteriaScorer
     internal CriteriaScorer(IReadOnlyList<Criterion> criteria, MatchContext context)
     {
         _criteria = criteria;
+        context = context with { SeeksIntermediary = SeeksIntermediary(criteria, context.Vocabulary) };
         _context = context;
         _summaries = criteria.Select(c => c.Summary()).ToArray();
         _readers = criteria.Select(c => c.Kind == CriterionKind.CapabilityFit && c.Keywords is { Count: > 0 } k ? new CapabilityReader(k, context) : null).ToArray();
@@ -66,6 +67,12 @@ public sealed class CriteriaScorer
         }
         return (Math.Round(score, 4), met, evidence);
     }
+
+    /// <summary>Whether a capability keyword names an intermediary's trade ("distributor", "sourcing agent") or one below it.</summary>
+    private static bool SeeksIntermediary(IReadOnlyList<Criterion> criteria, CapabilityVocabulary vocabulary) =>
+        criteria.Where(c => c.Kind == CriterionKind.CapabilityFit).SelectMany(c => c.Keywords ?? [])
+            .SelectMany(k => vocabulary.Tag(k))
+            .Any(m => vocabulary.Find(m.ConceptId) is { } found && (found.Intermediary || vocabulary.AncestorsOf(found.Id).Any(a => vocabulary.Find(a)?.Intermediary == true)));
 
     /// <summary>
     /// What a description can ask of a supplier beyond its keywords: processes, services and

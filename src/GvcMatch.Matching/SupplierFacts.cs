@@ -41,6 +41,13 @@ public sealed record SupplierFacts
     /// <summary>Share of the capability tags that the rest of the profile backs (1 when there are none).</summary>
     public double TagBacking { get; init; } = 1;
 
-    /// <summary>The vocabulary version the concepts were read with; a different one is read again.</summary>
+    /// <summary>
+    /// What the company is, read from its own text: a distributor, trading house, sourcing agent,
+    /// marketplace, consultancy or recruiter that names no making of its own. Its products and
+    /// processes are then what it sells (<see cref="Understanding.TaggedConcept.Sold"/>).
+    /// </summary>
+    public bool Intermediary { get; init; }
+
+    /// <summary>The vocabulary version and reading rules the concepts were read with (<see cref="Understanding.ProfileReading.Understanding"/>); different ones are read again.</summary>
     public string? ReadWith { get; init; }
 }

@@ -26,6 +26,16 @@ public interface ISearchIndex
     /// </summary>
     Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default);
 
+    /// <summary>
+    /// A rebuild whose index records <paramref name="fingerprint"/>: what the documents were built
+    /// with (the capability vocabulary and the analysis rules), so a later start can tell that the
+    /// index was built with another understanding and rebuild it.
+    /// </summary>
+    Task<IIndexRebuild> BeginRebuildAsync(string? fingerprint, CancellationToken ct = default);
+
+    /// <summary>The fingerprint recorded by the last completed rebuild, or null (never rebuilt, or built before fingerprints).</summary>
+    Task<string?> GetFingerprintAsync(CancellationToken ct = default);
+
     /// <summary>Number of documents of each kind currently searchable.</summary>
     Task<IReadOnlyDictionary<DocumentKind, long>> CountAsync(CancellationToken ct = default);
 }

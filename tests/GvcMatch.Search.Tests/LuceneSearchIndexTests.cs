@@ -95,6 +95,18 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task TheFingerprintIsInTheCommitAndSurvivesReopening()
+    {
+        await using (var rebuild = await Index.BeginRebuildAsync("understanding 1a2b.r2")) await rebuild.CompleteAsync(3);
+        await Index.ApplyAsync([Upsert(Doc(1, "Laser cutting"))], 4);
+        Lucene.Dispose();
+
+        using var reopened = new LuceneSearchIndex(_folder);
+        Assert.Equal("understanding 1a2b.r2", await reopened.GetFingerprintAsync());
+        Assert.Equal(4, await reopened.GetCheckpointAsync());
+    }
+
+    [Fact]
     public async Task AnAbandonedRebuildDeletesItsFolder()
     {
         await using (var rebuild = await Index.BeginRebuildAsync())

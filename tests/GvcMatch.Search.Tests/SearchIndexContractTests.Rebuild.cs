@@ -23,6 +23,26 @@ public abstract partial class SearchIndexContractTests
     }
 
     [Fact]
+    public async Task ARebuildRecordsItsFingerprintAndLaterChangesKeepIt()
+    {
+        Assert.Null(await Index.GetFingerprintAsync());
+        await using (var rebuild = await Index.BeginRebuildAsync("understanding v1"))
+        {
+            await rebuild.AddAsync([Doc(100, "Hydraulic cylinders")]);
+            // Until the swap the live index is the old one, and so is its fingerprint.
+            Assert.Null(await Index.GetFingerprintAsync());
+            await rebuild.CompleteAsync(40);
+        }
+        Assert.Equal("understanding v1", await Index.GetFingerprintAsync());
+
+        await Index.ApplyAsync([Upsert(Doc(101, "Hydraulic pumps"))], 41);
+        Assert.Equal("understanding v1", await Index.GetFingerprintAsync());
+
+        await using (var again = await Index.BeginRebuildAsync("understanding v2")) await again.CompleteAsync(41);
+        Assert.Equal("understanding v2", await Index.GetFingerprintAsync());
+    }
+
+    [Fact]
     public async Task ChangesAfterARebuildApplyToTheNewIndex()
     {
         await SeedAsync();

@@ -35,7 +35,10 @@ public sealed class CapabilityReader
     /// </summary>
     public const double Stuffed = 0.2;
 
-    private static double Credit(TaggedConcept c) => c.Supported ? 1 : c.Stuffed ? Stuffed : Unsupported;
+    private double Credit(TaggedConcept c) => IsSold(c) ? Stuffed : c.Supported ? 1 : c.Stuffed ? Stuffed : Unsupported;
+
+    /// <summary>An intermediary's product or process counts as sold unless the buyer is looking for an intermediary.</summary>
+    private bool IsSold(TaggedConcept c) => c.Sold && !_context.SeeksIntermediary;
 
     private readonly Probe[] _probes;
     private readonly MatchContext _context;
@@ -76,6 +79,29 @@ public sealed class CapabilityReader
             }
             fits[i] = best.Score > 0 ? best : new KeywordFit(0, false, p.Text);
         }
+        return WithoutTradeAlone(fits);
+    }
+
+    /// <summary>
+    /// A keyword that names a kind of company ("industrial distribution" beside "connectors") is
+    /// met only together with what the company should trade: a distributor of bearings is no
+    /// distributor of connectors. When none of the other keywords earns anything, it earns nothing.
+    /// </summary>
+    private KeywordFit[] WithoutTradeAlone(KeywordFit[] fits)
+    {
+        var goods = 0;
+        for (var i = 0; i < fits.Length; i++)
+        {
+            if (_probes[i].NamesTrade) continue;
+            if (fits[i].Score > 0) return fits;
+            goods++;
+        }
+        if (goods == 0) return fits;
+        var others = string.Join(", ", _probes.Where(p => !p.NamesTrade).Select(p => p.Text));
+        for (var i = 0; i < fits.Length; i++)
+        {
+            if (_probes[i].NamesTrade && fits[i].Score > 0) fits[i] = new KeywordFit(0, false, $"{_probes[i].Text} (not of {others})");
+        }
         return fits;
     }
 
@@ -86,7 +112,7 @@ public sealed class CapabilityReader
     /// The concept signal, and for the tags that count as offering each sought concept (the
     /// concept itself or a narrower one) whether all are backed and whether any looks stuffed.
     /// </summary>
-    private static (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s)
+    private (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s)
     {
         if (p.Targets.Length == 0) return (default, true, false);
         var total = 0.0;
@@ -105,8 +131,8 @@ public sealed class CapabilityReader
             }
             total += credit;
             met &= offeredBy is not null;
-            backed &= offeredBy is { Supported: true };
-            stuffed |= offeredBy is { Stuffed: true };
+            backed &= offeredBy is { Supported: true } && !IsSold(offeredBy);
+            stuffed |= offeredBy is { Stuffed: true } || (offeredBy is not null && IsSold(offeredBy));
             // The pair that offers the concept explains it, even when a neighbouring concept earned more.
             if (offeredBy is not null) parts.Add(Explain(offeredBy, target, RelationOf(target, offeredBy)));
             else if (found is not null) parts.Add(Explain(found, target, relation));
@@ -118,10 +144,10 @@ public sealed class CapabilityReader
 
     private static Relation RelationOf(ConceptTarget target, TaggedConcept c) => target.TryCredit(c.Id, out _, out var rel) ? rel : Relation.Related;
 
-    private static string Explain(TaggedConcept found, ConceptTarget target, Relation relation)
+    private string Explain(TaggedConcept found, ConceptTarget target, Relation relation)
     {
         var said = Quote(found.Text);
-        var tail = found.Supported ? "" : " (listed only as a tag)";
+        var tail = IsSold(found) ? " (sold or represented, not made)" : found.Supported ? "" : " (listed only as a tag)";
         var same = string.Equals(found.Text, target.Label, StringComparison.OrdinalIgnoreCase);
         return relation switch
         {
@@ -136,15 +162,17 @@ public sealed class CapabilityReader
     /// <summary>Japanese and Chinese text is quoted with corner brackets, the rest with single quotes.</summary>
     internal static string Quote(string text) => LabelIndex.HasCjk(text) ? $"「{text}」" : $"'{text}'";
 
-    private static KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed)
+    private KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed)
     {
         if (p.Phrase.Length == 0) return default;
-        if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal)) return new KeywordFit(1, true, p.Text, Plain: true);
+        // An intermediary's own words name what it sells; the services it delivers itself earn their credit through their concepts.
+        var sells = s.Intermediary && !_context.SeeksIntermediary;
+        if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal))
+            return sells ? new KeywordFit(Stuffed, true, $"sells {p.Text}") : new KeywordFit(1, true, p.Text, Plain: true);
         if (s.TagWords.Contains(p.Phrase, StringComparison.Ordinal))
         {
-            // The tag is as backed as the concept it names; a keyword the vocabulary does not know is taken at its word.
-            // A keyword the vocabulary does not know is judged by the list it stands in.
-            if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s), ProfileReading.IsStuffedList(s));
+            // The tag is as backed as the concept it names; a keyword the vocabulary does not know is judged by the list it stands in.
+            if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s) && !sells, ProfileReading.IsStuffedList(s) || sells);
             return backed ? new KeywordFit(1, true, p.Text, Plain: true) : new KeywordFit(stuffed ? Stuffed : Unsupported, true, $"offers {p.Text} (listed only as a tag)");
         }
         var present = p.Stems.Count(w => s.ContextWords.Contains(" " + w + " ", StringComparison.Ordinal) || s.TagWords.Contains(" " + w + " ", StringComparison.Ordinal));
@@ -159,7 +187,7 @@ public sealed class CapabilityReader
         return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, $"some words of {p.Text}");
     }
 
-    private static KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors)
+    private KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors)
     {
         var (best, at) = (0.0, -1);
         for (var i = 0; i < vectors.Length; i++)
@@ -171,6 +199,9 @@ public sealed class CapabilityReader
         if (at < 0 || best < SimilarityFloor) return default;
         var phrase = at < s.Capabilities.Count ? s.Capabilities[at] : s.Materials[at - s.Capabilities.Count];
         var credit = Math.Min(1, (best - SimilarityFloor) / (SimilarityMet - SimilarityFloor));
+        // A phrase near the keyword in an intermediary's list is still something it sells.
+        if (s.Intermediary && !_context.SeeksIntermediary)
+            return new KeywordFit(Math.Round(credit * Stuffed, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00}, sold or represented, not made)");
         return new KeywordFit(Math.Round(credit, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00})");
     }
 
@@ -185,7 +216,14 @@ public sealed class CapabilityReader
             Targets = context.Vocabulary.Tag(text).Select(m => m.ConceptId).Distinct(StringComparer.Ordinal)
                 .Select(id => new ConceptTarget(context.Vocabulary, id)).ToArray();
             Vector = context.Phrases?.Find(text);
+            NamesTrade = Targets.Length > 0 && Targets.All(t => IsTrade(context.Vocabulary, t.Id));
         }
+
+        private static bool IsTrade(CapabilityVocabulary v, string id) =>
+            v.Find(id)?.Intermediary == true || v.AncestorsOf(id).Any(a => v.Find(a)?.Intermediary == true);
+
+        /// <summary>The keyword names a kind of company (a distributor, a sourcing agent), not a capability.</summary>
+        public bool NamesTrade { get; }
 
         public string Text { get; }
         public string Phrase { get; }

@@ -82,7 +82,7 @@ public sealed partial class CapabilityVocabulary
                 if (!seen.TryAdd(e.Id, name)) throw new VocabularyException($"{name}: concept '{e.Id}' is already defined in {seen[e.Id]}.");
                 var labels = (e.Labels ?? []).ToDictionary(l => l.Key, l => (IReadOnlyList<string>)l.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList());
                 if (!labels.TryGetValue("en", out var en) || en.Count == 0) throw new VocabularyException($"{name}: concept '{e.Id}' has no English label.");
-                concepts.Add(new Concept(e.Id, e.Kind, file.Sector, e.Broader ?? [], e.Isic ?? [], e.Hs ?? [], labels));
+                concepts.Add(new Concept(e.Id, e.Kind, file.Sector, e.Broader ?? [], e.Isic ?? [], e.Hs ?? [], labels, e.Intermediary));
             }
         }
         var ids = seen.Keys.ToHashSet(StringComparer.Ordinal);

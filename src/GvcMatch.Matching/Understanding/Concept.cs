@@ -4,6 +4,9 @@ namespace GvcMatch.Matching.Understanding;
 /// One entry of the capability vocabulary: a process, material, product, service, piece of
 /// equipment or sector, named in several languages and placed under broader concepts. Its id is
 /// language-neutral, which is what lets a Japanese profile meet an English requirement.
+/// <paramref name="Intermediary"/> marks a concept that says what a company <i>is</i> when it makes
+/// nothing itself: a distributor, a trading house, a sourcing agent, a marketplace, a consultancy,
+/// a recruiter. The products and processes such a company names are what it sells or represents.
 /// </summary>
 public sealed record Concept(
     string Id,
@@ -12,7 +15,8 @@ public sealed record Concept(
     IReadOnlyList<string> Broader,
     IReadOnlyList<string> Isic,
     IReadOnlyList<string> Hs,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Labels)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Labels,
+    bool Intermediary = false)
 {
     /// <summary>The first label in <paramref name="language"/>, falling back to English, then to the id.</summary>
     public string PreferredLabel(string language = "en") =>

@@ -17,4 +17,12 @@ public sealed record MatchContext(CapabilityVocabulary Vocabulary, IPhraseVector
     public static MatchContext Lexical { get; } = new(CapabilityVocabulary.Empty);
 
     public MatchContext For(string? requirementText) => this with { RequirementText = requirementText };
+
+    /// <summary>
+    /// Whether the requirement's capability keywords ask for an intermediary (a distributor, a
+    /// sourcing agent, a trading house): then what an intermediary sells counts as what it offers.
+    /// Set by <see cref="CriteriaScorer"/> from the keywords, never from the buyer's description
+    /// (a buyer that is itself a distributor says so there).
+    /// </summary>
+    public bool SeeksIntermediary { get; init; }
 }

@@ -17,6 +17,22 @@ public static class ProfileReading
     /// <summary>A capability list spread over at least this many sectors may hold stuffed tags from sectors the profile is not about.</summary>
     public const int SpreadSectors = 3;
 
+    /// <summary>
+    /// A capability list over at least this many sectors is a catalogue, not a description (the
+    /// most diversified honest SMEs of the labelled set reach five).
+    /// </summary>
+    public const int CatchAllSectors = 8;
+
+    /// <summary>
+    /// The version of these reading rules and of the analysis chain (<see cref="Words"/>). Raise it
+    /// whenever either changes what a profile reads as: facts read before are then read again, and
+    /// the search index is rebuilt at the next start (its fingerprint includes it).
+    /// </summary>
+    public const int RulesVersion = 2;
+
+    /// <summary>What facts read now record as <see cref="SupplierFacts.ReadWith"/>: the vocabulary and the rules.</summary>
+    public static string Understanding(CapabilityVocabulary vocabulary) => $"{vocabulary.Version}.r{RulesVersion}";
+
     public static SupplierFacts Read(SupplierFacts facts, CapabilityVocabulary vocabulary)
     {
         var description = facts.Description;
@@ -33,8 +49,12 @@ public static class ProfileReading
         var backed = new HashSet<string>(context.Select(c => c.Id), StringComparer.Ordinal);
         // A sector named in the summary ("aerospace", "packaging") backs no particular process under it.
         var backedBelow = backed.Where(id => vocabulary.Find(id)?.Kind != "sector").ToHashSet(StringComparer.Ordinal);
+        // A list over many sectors is a catalogue of everything: only the profile's own words back its
+        // tags, since one activity code would otherwise vouch for a whole sector of them.
+        var catchAll = tags.Where(t => t.From == "capability").Select(t => vocabulary.Find(t.Id)?.Sector).Distinct().Count() >= CatchAllSectors;
+        IReadOnlyList<string> codes = catchAll ? [] : facts.IsicCodes;
         foreach (var (id, text, from) in tags)
-            concepts.Add(new TaggedConcept(id, text, from, IsSupported(vocabulary, id, text, backed, backedBelow, facts.IsicCodes, contextWords)));
+            concepts.Add(new TaggedConcept(id, text, from, IsSupported(vocabulary, id, text, backed, backedBelow, codes, contextWords)));
         // Backing is judged on the capabilities: summaries rarely repeat the materials, and an honest
         // list of processes makes its materials believable.
         var capabilities = concepts.Where(c => c.From == "capability").ToList();
@@ -54,21 +74,29 @@ public static class ProfileReading
             if (c.From == "material")
             {
                 // Materials of an honest list of processes are believable; of a stuffed one, not.
-                concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList };
+                concepts[i] = backing >= 0.5 ? c with { Supported = true } : c with { Stuffed = longUnbackedList || catchAll };
                 continue;
             }
             var foreign = spread && sectors.Count > 0 && vocabulary.Find(c.Id)?.Sector is { } sector && !sectors.Contains(sector);
-            concepts[i] = c with { Stuffed = longUnbackedList || foreign };
+            concepts[i] = c with { Stuffed = longUnbackedList || foreign || catchAll };
         }
         concepts.AddRange(context.Select(c => new TaggedConcept(c.Id, c.Text, c.From, true)));
+        // An intermediary's products and processes are what it sells, not what it does.
+        var own = CompanyRole.OwnServices(vocabulary, context.Select(c => (c.Id, c.From)));
+        if (own is not null)
+        {
+            for (var i = 0; i < concepts.Count; i++)
+                if (!own.Contains(concepts[i].Id)) concepts[i] = concepts[i] with { Sold = true };
+        }
 
         return facts with
         {
             Concepts = concepts.DistinctBy(c => (c.Id, c.From)).ToList(),
             TagWords = Joined([.. facts.Capabilities, .. facts.Materials]),
             ContextWords = contextWords,
-            ReadWith = vocabulary.Version,
+            ReadWith = Understanding(vocabulary),
             TagBacking = backing,
+            Intermediary = own is not null,
         };
     }
 
@@ -80,7 +108,7 @@ public static class ProfileReading
     /// <summary>The facts as the scorer needs them: read now when they were not, or read with another vocabulary.</summary>
     /// <remarks>Payloads carry facts already read, without the description; read again after a vocabulary change they lose it until the next reindex.</remarks>
     public static SupplierFacts Ensure(SupplierFacts facts, CapabilityVocabulary vocabulary) =>
-        facts.ReadWith == vocabulary.Version && (facts.TagWords.Length > 0 || facts.ContextWords.Length > 0) ? facts : Read(facts, vocabulary);
+        facts.ReadWith == Understanding(vocabulary) && (facts.TagWords.Length > 0 || facts.ContextWords.Length > 0) ? facts : Read(facts, vocabulary);
 
     private static void Collect(CapabilityVocabulary vocabulary, IEnumerable<string> texts, string from, List<(string, string, string)> into)
     {

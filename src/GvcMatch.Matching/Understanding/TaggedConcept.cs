@@ -8,5 +8,9 @@ namespace GvcMatch.Matching.Understanding;
 /// less, so a long list of popular process names does not outrank a real specialist.
 /// An unbacked tag is also <paramref name="Stuffed"/> when it looks like part of a stuffed list:
 /// its sector is one nothing else in the profile is about, or most of a long tag list is unbacked.
+/// A concept is <paramref name="Sold"/> when the profile is an intermediary's (a distributor, a
+/// sourcing agent, a consultancy: <see cref="SupplierFacts.Intermediary"/>) and the concept is
+/// not one of the services it names: what it sells or represents, not what it does. It earns
+/// a stuffed tag's credit unless the requirement asks for that kind of company.
 /// </summary>
-public sealed record TaggedConcept(string Id, string Text, string From, bool Supported, bool Stuffed = false);
+public sealed record TaggedConcept(string Id, string Text, string From, bool Supported, bool Stuffed = false, bool Sold = false);

@@ -17,6 +17,7 @@ internal sealed record VocabularyFile
         public List<string>? Isic { get; init; }
         public List<string>? Hs { get; init; }
         public Dictionary<string, List<string>>? Labels { get; init; }
+        public bool Intermediary { get; init; }
     }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -83,13 +83,18 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         return counts;
     }
 
-    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
+    public Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default) => BeginRebuildAsync(null, ct);
+
+    public async Task<IIndexRebuild> BeginRebuildAsync(string? fingerprint, CancellationToken ct = default)
     {
         await _checkpoints.EnsureStoreAsync(ct);
         var name = _admin.NewIndexName(_time.GetUtcNow());
-        await _admin.CreateIndexAsync(name, ct);
+        await _admin.CreateIndexAsync(name, fingerprint, ct);
         return new ElasticsearchRebuild(this, _admin, _checkpoints, name);
     }
+
+    /// <summary>Read from the live index's mapping (<c>_meta.fingerprint</c>), which the rebuild that created it wrote.</summary>
+    public Task<string?> GetFingerprintAsync(CancellationToken ct = default) => _admin.FingerprintAsync(ct);
 
     /// <summary>Deletes every index this prefix owns (live, meta, abandoned rebuilds). For tests and teardown.</summary>
     public async Task DeleteAllAsync(CancellationToken ct = default)

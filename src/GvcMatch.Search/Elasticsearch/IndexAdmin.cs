@@ -89,21 +89,44 @@ internal sealed partial class IndexAdmin(ElasticsearchClient client, Elasticsear
         if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure("adding the vector field to the live index", response);
     }
 
-    /// <summary>Creates a concrete index for a rebuild, outside the alias.</summary>
-    public async Task CreateIndexAsync(string name, CancellationToken ct)
+    /// <summary>Creates a concrete index for a rebuild, outside the alias, its mapping's <c>_meta</c> naming the fingerprint.</summary>
+    public async Task CreateIndexAsync(string name, string? fingerprint, CancellationToken ct)
     {
-        var response = await PutIndexAsync(name, withAlias: false, ct);
+        var response = await PutIndexAsync(name, withAlias: false, ct, fingerprint);
         if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure($"creating index {name}", response);
     }
 
-    private async Task<StringResponse> PutIndexAsync(string name, bool withAlias, CancellationToken ct)
+    /// <summary>The request that creates a concrete index; public for the request-shape tests.</summary>
+    public static string IndexBody(string? alias, string? fingerprint)
     {
         var body = JsonNode.Parse(LoadMappings())!.AsObject();
-        if (withAlias) body["aliases"] = new JsonObject { [Alias] = new JsonObject() };
+        if (alias is not null) body["aliases"] = new JsonObject { [alias] = new JsonObject() };
+        if (fingerprint is not null) body["mappings"]!["_meta"] = new JsonObject { [FingerprintField] = fingerprint };
+        return body.ToJsonString();
+    }
+
+    public const string FingerprintField = "fingerprint";
+
+    /// <summary>The live index's fingerprint, or null when there is no live index or it has none.</summary>
+    public async Task<string?> FingerprintAsync(CancellationToken ct)
+    {
+        var response = await client.Transport.RequestAsync<StringResponse>(Elastic.Transport.HttpMethod.GET, $"/{Alias}/_mapping", null, ct);
+        if (response.ApiCallDetails.HttpStatusCode == 404) return null;
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode) throw Failure("reading the index mapping", response);
+        return FingerprintOf(response.Body);
+    }
+
+    /// <summary>The fingerprint in a <c>GET alias/_mapping</c> answer (one concrete index behind the alias).</summary>
+    public static string? FingerprintOf(string mappingResponse) =>
+        JsonNode.Parse(mappingResponse)?.AsObject().Select(i => i.Value?["mappings"]?["_meta"]?[FingerprintField]?.GetValue<string>())
+            .FirstOrDefault(f => f is not null);
+
+    private async Task<StringResponse> PutIndexAsync(string name, bool withAlias, CancellationToken ct, string? fingerprint = null)
+    {
         // Sent through the transport as-is: the mappings file stays the single source of truth,
         // rather than being re-expressed (and possibly altered) by the typed mapping model.
         return await client.Transport.RequestAsync<StringResponse>(
-            Elastic.Transport.HttpMethod.PUT, "/" + name, PostData.String(body.ToJsonString()), ct);
+            Elastic.Transport.HttpMethod.PUT, "/" + name, PostData.String(IndexBody(withAlias ? Alias : null, fingerprint)), ct);
     }
 
     private static bool AlreadyExists(StringResponse response) =>

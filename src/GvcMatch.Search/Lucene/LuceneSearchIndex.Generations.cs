@@ -8,7 +8,9 @@ public sealed partial class LuceneSearchIndex
 {
     private const string GenerationPrefix = "gen-";
 
-    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default)
+    public Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct = default) => BeginRebuildAsync(null, ct);
+
+    public async Task<IIndexRebuild> BeginRebuildAsync(string? fingerprint, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
@@ -17,7 +19,7 @@ public sealed partial class LuceneSearchIndex
             var number = ++_lastGeneration;
             var path = GenerationPath(number);
             IndexGeneration.DeleteFolder(path);
-            return new Rebuild(this, IndexGeneration.Open(number, path, _analyzer, OpenMode.CREATE));
+            return new Rebuild(this, IndexGeneration.Open(number, path, _analyzer, OpenMode.CREATE), fingerprint);
         }
         finally
         {
@@ -30,18 +32,19 @@ public sealed partial class LuceneSearchIndex
     /// rebuild's own, even if lower than the old one: changes applied to the old generation during
     /// the rebuild are replayed by the caller from this checkpoint.
     /// </summary>
-    private async Task CompleteRebuildAsync(IndexGeneration rebuilt, long checkpoint, CancellationToken ct)
+    private async Task CompleteRebuildAsync(IndexGeneration rebuilt, long checkpoint, string? fingerprint, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Commit(rebuilt.Writer, checkpoint);
+            Commit(rebuilt.Writer, checkpoint, fingerprint);
             rebuilt.Searchers.MaybeRefreshBlocking();
             WritePointer(rebuilt.Number);
             var old = _live;
             Volatile.Write(ref _live, rebuilt);
             Interlocked.Exchange(ref _checkpoint, checkpoint);
+            Volatile.Write(ref _fingerprint, fingerprint);
             old.Retire(deleteFolder: true);
         }
         finally
@@ -88,7 +91,7 @@ public sealed partial class LuceneSearchIndex
         }
     }
 
-    private sealed class Rebuild(LuceneSearchIndex owner, IndexGeneration generation) : IIndexRebuild
+    private sealed class Rebuild(LuceneSearchIndex owner, IndexGeneration generation, string? fingerprint) : IIndexRebuild
     {
         private readonly HashSet<string> _added = new(StringComparer.Ordinal);
         private bool _completed;
@@ -113,7 +116,7 @@ public sealed partial class LuceneSearchIndex
         public async Task CompleteAsync(long checkpoint, CancellationToken ct = default)
         {
             ObjectDisposedException.ThrowIf(_disposed || _completed, this);
-            await owner.CompleteRebuildAsync(generation, checkpoint, ct);
+            await owner.CompleteRebuildAsync(generation, checkpoint, fingerprint, ct);
             _completed = true;
         }
 

@@ -15,6 +15,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
     private const string PointerFile = "current";
     private const string CheckpointKey = "checkpoint";
+    private const string FingerprintKey = "fingerprint";
 
     /// <summary>
     /// Distinct filter clauses kept as bit sets: a hundred or so cover the certificates, regions and
@@ -28,6 +29,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IndexGeneration _live;
     private long _checkpoint;
+    private string? _fingerprint;
     private int _lastGeneration;
     private volatile bool _disposed;
 
@@ -46,6 +48,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _checkpoint = _live.Writer.CommitData.TryGetValue(CheckpointKey, out var stored)
             ? long.Parse(stored, CultureInfo.InvariantCulture)
             : 0;
+        _fingerprint = _live.Writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
     }
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, long checkpoint, CancellationToken ct = default)
@@ -71,7 +74,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                     throw new ArgumentException($"Change {change.Id} carries document {change.Document.Id}.", nameof(changes));
                 writer.UpdateDocument(id, LuceneFields.ToDocument(change.Document));
             }
-            Commit(writer, stored);
+            Commit(writer, stored, _fingerprint);
             // Refresh before publishing the checkpoint: whoever sees the new checkpoint (the
             // status endpoint, a caller waiting for its change) must also find the documents.
             _live.Searchers.MaybeRefreshBlocking();
@@ -87,6 +90,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         return Task.FromResult(Interlocked.Read(ref _checkpoint));
+    }
+
+    public Task<string?> GetFingerprintAsync(CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Task.FromResult(Volatile.Read(ref _fingerprint));
     }
 
     public Task<IReadOnlyDictionary<DocumentKind, long>> CountAsync(CancellationToken ct = default) =>
@@ -119,9 +128,12 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         _analyzer.Dispose();
     }
 
-    private static void Commit(IndexWriter writer, long checkpoint)
+    /// <summary>The checkpoint and the fingerprint travel in the commit's user data, so they are durable with the documents.</summary>
+    private static void Commit(IndexWriter writer, long checkpoint, string? fingerprint)
     {
-        writer.SetCommitData(new Dictionary<string, string> { [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string> { [CheckpointKey] = checkpoint.ToString(CultureInfo.InvariantCulture) };
+        if (fingerprint is not null) data[FingerprintKey] = fingerprint;
+        writer.SetCommitData(data);
         writer.Commit();
     }
 

@@ -45,7 +45,8 @@ public static class GenerateCommand
         using var index = new LuceneSearchIndex(Path.Combine(folder, "index"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var written = 0;
-        await using var rebuild = await index.BeginRebuildAsync();
+        // Stamped with the app's understanding, so an app started over this folder does not rebuild it.
+        await using var rebuild = await index.BeginRebuildAsync(IndexFreshness.Of(Repo.Vocabulary));
         for (var start = 0; start < count; start += BatchSize)
         {
             var documents = new List<SearchDocument>(BatchSize);

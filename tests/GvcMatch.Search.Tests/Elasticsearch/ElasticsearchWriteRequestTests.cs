@@ -183,6 +183,36 @@ public sealed class ElasticsearchWriteRequestTests
     }
 
     [Fact]
+    public async Task ARebuildWritesItsFingerprintIntoTheNewIndexsMappingMeta()
+    {
+        const string newIndex = "gvcmatch-20261128-041500-000";
+        var es = new CannedElasticsearch().WithExistingIndex()
+            .On($"PUT /{newIndex}", Acknowledged)
+            .On($"DELETE /{newIndex}", """{"acknowledged":true}""");
+
+        await (await IndexOn(es).BeginRebuildAsync("understanding 1a2b.r2")).DisposeAsync();
+
+        var mappings = es.Single("PUT", $"/{newIndex}").Json.GetProperty("mappings");
+        Assert.Equal("understanding 1a2b.r2", mappings.At("_meta", "fingerprint").GetString());
+        Assert.Equal("strict", mappings.GetProperty("dynamic").GetString());
+    }
+
+    [Fact]
+    public async Task TheFingerprintIsReadFromTheLiveIndexsMapping()
+    {
+        var es = new CannedElasticsearch().WithExistingIndex()
+            .On("GET /gvcmatch/_mapping", """{"gvcmatch-20261128-041500-000":{"mappings":{"_meta":{"fingerprint":"understanding 1a2b.r2"},"dynamic":"strict","properties":{}}}}""");
+        Assert.Equal("understanding 1a2b.r2", await IndexOn(es).GetFingerprintAsync());
+
+        var none = new CannedElasticsearch().WithExistingIndex()
+            .On("GET /gvcmatch/_mapping", """{"gvcmatch-00000000-000000-000":{"mappings":{"dynamic":"strict","properties":{}}}}""");
+        Assert.Null(await IndexOn(none).GetFingerprintAsync());
+
+        var missing = new CannedElasticsearch().On("GET /gvcmatch/_mapping", """{"error":{"type":"index_not_found_exception"},"status":404}""", 404);
+        Assert.Null(await IndexOn(missing).GetFingerprintAsync());
+    }
+
+    [Fact]
     public async Task AnAbandonedRebuildDeletesItsIndexAndLeavesTheAliasAlone()
     {
         const string newIndex = "gvcmatch-20261128-041500-000";

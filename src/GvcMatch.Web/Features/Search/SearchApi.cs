@@ -17,17 +17,17 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/search").WithTags("Search");
-        group.MapGet("/suppliers", (HttpRequest r, ISearchIndex i, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.Supplier, r, i, c, ct))
-            .AllowAnonymous().WithSummary("Full-text search of published suppliers with facets");
-        group.MapGet("/ip", (HttpRequest r, ISearchIndex i, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.IpListing, r, i, c, ct))
+        group.MapGet("/suppliers", (HttpRequest r, SupplierSearch s, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.Supplier, r, s.SearchAsync, c, ct))
+            .AllowAnonymous().WithSummary("Search of published suppliers with facets: words (BM25) fused with the capability concepts they name");
+        group.MapGet("/ip", (HttpRequest r, ISearchIndex i, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.IpListing, r, i.SearchAsync, c, ct))
             .AllowAnonymous().WithSummary("Full-text search of published IP listings with facets");
-        group.MapGet("/requirements", (HttpRequest r, ISearchIndex i, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.Requirement, r, i, c, ct))
+        group.MapGet("/requirements", (HttpRequest r, ISearchIndex i, TimeProvider c, CancellationToken ct) => SearchAsync(DocumentKind.Requirement, r, i.SearchAsync, c, ct))
             .RequireAuthorization().WithSummary("Full-text search of published requirements with facets");
         return app;
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        DocumentKind kind, HttpRequest request, ISearchIndex index, TimeProvider clock, CancellationToken ct)
+        DocumentKind kind, HttpRequest request, Func<SearchQuery, CancellationToken, Task<SearchResult>> search, TimeProvider clock, CancellationToken ct)
     {
         SearchQuery query;
         try
@@ -38,7 +38,7 @@ public static class SearchApi
         {
             return Problems.Invalid(ex.Field, ex.Message);
         }
-        var result = await index.SearchAsync(query, ct);
+        var result = await search(query, ct);
         var today = clock.Today();
         var hits = result.Hits.Select(h => new SearchHitDto(h.EntityId, h.Title, h.Score, h.Highlights, SupplierCard(h, today))).ToList();
         return TypedResults.Ok(new SearchResponse(result.Total, query.Skip / Math.Max(1, query.Take) + 1, query.Take, hits, result.Facets));

@@ -9,7 +9,8 @@ namespace GvcMatch.Web.Features.Search;
 
 public enum RebuildState { Idle, Running, Completed, Failed }
 
-public sealed record RebuildStatus(RebuildState State, long Done, long Total, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error)
+/// <param name="Reason">Why it runs: an admin asked, or the index was built with another understanding (<see cref="IndexFreshness"/>).</param>
+public sealed record RebuildStatus(RebuildState State, long Done, long Total, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error, string? Reason = null)
 {
     public double Percent => Total == 0 ? (State == RebuildState.Completed ? 100 : 0) : Math.Round(100.0 * Done / Total, 1);
 }
@@ -29,19 +30,25 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
 
     public RebuildStatus Status { get; private set; } = new(RebuildState.Idle, 0, 0, null, null, null);
 
+    /// <summary>The fingerprint the rebuilt index records: today's understanding.</summary>
+    private readonly string _fingerprint = IndexFreshness.Of(vocabulary);
+
     /// <summary>Starts a rebuild in the background; false when one is already running.</summary>
-    public bool TryStart()
+    public bool TryStart(string reason = "requested by an admin")
     {
         lock (_gate)
         {
             if (_running is { IsCompleted: false }) return false;
-            Status = new(RebuildState.Running, 0, 0, clock.GetUtcNow(), null, null);
-            _running = Task.Run(() => RunAsync(null, CancellationToken.None));
+            Status = new(RebuildState.Running, 0, 0, clock.GetUtcNow(), null, null, reason);
+            _running = Task.Run(() => RunAsync(null, CancellationToken.None, reason));
             return true;
         }
     }
 
-    public async Task RunAsync(IProgress<RebuildStatus>? progress, CancellationToken ct)
+    /// <summary>The background rebuild started last, for tests that wait for it.</summary>
+    public Task Running => _running ?? Task.CompletedTask;
+
+    public async Task RunAsync(IProgress<RebuildStatus>? progress, CancellationToken ct, string? reason = null)
     {
         var started = clock.GetUtcNow();
         try
@@ -55,9 +62,9 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
                 + await ListingDocuments.IndexableIp(db).CountAsync(ct)
                 + await ListingDocuments.IndexableRequirements(db).CountAsync(ct);
             long done = 0;
-            Report(new(RebuildState.Running, 0, total, started, null, null));
+            Report(new(RebuildState.Running, 0, total, started, null, null, reason));
 
-            await using var rebuild = await index.BeginRebuildAsync(ct);
+            await using var rebuild = await index.BeginRebuildAsync(_fingerprint, ct);
             await CopyAsync(SupplierDocuments.Indexable(db, today), p => p.OrganizationId,
                 page => DocumentVectors.SuppliersAsync(embeddings, db, page, today, vocabulary, withPhrases: false, ct));
             await CopyAsync(ListingDocuments.IndexableIp(db), i => i.Id, page => Task.FromResult(page.Select(ListingDocuments.Build).ToList()));
@@ -65,7 +72,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
                 page => DocumentVectors.RequirementsAsync(embeddings, db, page, withPhrases: false, ct));
             await rebuild.CompleteAsync(checkpoint, ct);
 
-            Report(new(RebuildState.Completed, done, total, started, clock.GetUtcNow(), null));
+            Report(new(RebuildState.Completed, done, total, started, clock.GetUtcNow(), null, reason));
             logger.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s", done, (clock.GetUtcNow() - started).TotalSeconds);
 
             // Keyset paging (ordered by id) keeps each batch query cheap however large the table.
@@ -80,7 +87,7 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
                     await rebuild.AddAsync(await build(page), ct);
                     last = keyOf(page[^1]);
                     done += page.Count;
-                    Report(new(RebuildState.Running, done, total, started, null, null));
+                    Report(new(RebuildState.Running, done, total, started, null, null, reason));
                 }
             }
         }

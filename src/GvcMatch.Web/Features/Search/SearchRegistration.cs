@@ -37,9 +37,13 @@ public static class SearchRegistration
             var folder = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.Resolve(env.ContentRootPath);
             return new LuceneSearchIndex(Path.Combine(folder, "index"));
         });
+        services.AddSingleton<SearchRebuild>();
+        services.AddSingleton<SupplierSearch>();
+        // Before the indexer: an empty index is stamped before the indexer's first batch.
+        services.AddSingleton<IndexFreshness>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexFreshness>());
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
-        services.AddSingleton<SearchRebuild>();
         services.AddSingleton<SavedSearchNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<SavedSearchNotifier>());
         services.AddSingleton<RequirementVectors>();

@@ -15,6 +15,9 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public static class SupplierDocuments
 {
+    /// <summary>The keyword field holding the concept ids a profile names (matching and supplier search look suppliers up by it).</summary>
+    public const string ConceptField = "concept";
+
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = PayloadJsonContext.Default };
 
     /// <summary>A supplier hit's facts, parsed from the payload's UTF-8 bytes (no intermediate string); null without a payload.</summary>
@@ -79,7 +82,7 @@ public static class SupplierDocuments
             ["exportMarket"] = p.ExportMarkets,
             ["language"] = p.Languages,
             // Language-neutral concept ids: retrieval finds a Japanese profile for an English requirement by them.
-            ["concept"] = facts.Concepts.Select(c => c.Id).Distinct().ToList(),
+            [ConceptField] = facts.Concepts.Select(c => c.Id).Distinct().ToList(),
         };
         var numbers = new Dictionary<string, double> { ["updated"] = p.UpdatedAt.ToUnixTimeSeconds() };
         if (p.MonthlyCapacity is { } capacity)

@@ -13,7 +13,7 @@ namespace GvcMatch.Web.Pages.Search;
 /// Full-text search with facets for suppliers, IP listings and requirements. The page reads the
 /// same query string as <c>/api/search/{kind}</c>, so a URL can be shared, saved and replayed.
 /// </summary>
-public sealed class IndexModel(ISearchIndex index, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(SupplierSearch search, AppDbContext db, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (DocumentKind Kind, string Title)> Kinds = new Dictionary<string, (DocumentKind, string)>(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,7 +40,7 @@ public sealed class IndexModel(ISearchIndex index, AppDbContext db, TimeProvider
         try
         {
             Query = SearchRequestParser.Parse(Kind, Request.Query);
-            Result = await index.SearchAsync(Query, ct);
+            Result = await search.SearchAsync(Query, ct);
         }
         catch (SearchQueryException ex)
         {

@@ -1,11 +1,13 @@
 // Capability fields with the vocabulary: suggestions as the user types (in the page's language)
 // and chips that show which concepts the text names. Fields opt in with data-vocabulary="lines"
 // (a textarea, one item per line) or "commas" (an input, comma-separated). Free text stays allowed:
-// the form posts whatever is typed.
+// the form posts whatever is typed. Fields added later (the criteria editor's "Add a row" clones
+// a row) get their own suggestions and chips too.
 (function () {
-    const fields = document.querySelectorAll('[data-vocabulary]');
-    if (fields.length === 0) return;
     const lang = (document.documentElement.lang || 'en').slice(0, 2);
+    // Elements, not a data attribute: a cloned row copies attributes, and its field is still new.
+    const attached = new WeakSet();
+    const helpers = new WeakSet();
 
     function debounce(fn, ms) {
         let t;
@@ -24,6 +26,13 @@
     }
 
     function attach(field) {
+        if (attached.has(field)) return;
+        attached.add(field);
+        // A cloned row brings copies of the suggestion list and chips of the row it came from.
+        while (field.nextElementSibling && !helpers.has(field.nextElementSibling)
+            && field.nextElementSibling.matches('.vocabulary-suggestions, .vocabulary-chips')) {
+            field.nextElementSibling.remove();
+        }
         const list = document.createElement('div');
         list.className = 'list-group vocabulary-suggestions small';
         list.setAttribute('role', 'listbox');
@@ -32,6 +41,8 @@
         chips.className = 'vocabulary-chips small mt-1';
         chips.setAttribute('aria-live', 'polite');
         field.after(list, chips);
+        helpers.add(list);
+        helpers.add(chips);
 
         const suggest = debounce(async () => {
             const item = currentItem(field);
@@ -85,5 +96,12 @@
         recognise();
     }
 
-    fields.forEach(attach);
+    function attachWithin(root) {
+        if (root.matches?.('[data-vocabulary]')) attach(root);
+        root.querySelectorAll?.('[data-vocabulary]').forEach(attach);
+    }
+
+    attachWithin(document);
+    new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(attachWithin)))
+        .observe(document.body, { childList: true, subtree: true });
 })();

@@ -76,7 +76,9 @@ public static class HnswBenchmark
 
     private static (int[] Ids, float[] Matrix, int Dimensions) ReadVectors(string folder)
     {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(folder);
+        // The "current" file names the live generation folder, as LuceneSearchIndex writes it.
+        var generation = File.ReadAllText(Path.Combine(folder, "current")).Trim();
+        using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, generation));
         using var reader = DirectoryReader.Open(directory);
         var ids = new List<int>();
         var rows = new List<float[]>();

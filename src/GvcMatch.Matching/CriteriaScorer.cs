@@ -33,7 +33,13 @@ public sealed class CriteriaScorer
 
     public MatchContext Context => _context;
 
-    public MatchResult Score(SupplierFacts s, DateOnly today)
+    public MatchResult Score(SupplierFacts s, DateOnly today) => Score(s, today, explain: true);
+
+    /// <summary>
+    /// Without <paramref name="explain"/>, the same scores with the capability evidence left empty:
+    /// ranking hundreds of candidates needs their totals, and only the page shown needs the reasons.
+    /// </summary>
+    public MatchResult Score(SupplierFacts s, DateOnly today, bool explain)
     {
         if (_readers.Any(r => r is not null)) s = ProfileReading.Ensure(s, _context.Vocabulary);
         var scores = new List<CriterionScore>(_criteria.Count);
@@ -41,7 +47,7 @@ public sealed class CriteriaScorer
         for (var i = 0; i < _criteria.Count; i++)
         {
             var c = _criteria[i];
-            var (score, met, evidence) = c.Kind == CriterionKind.CapabilityFit ? Capability(_readers[i], s) : Scorer.Evaluate(c, s, today);
+            var (score, met, evidence) = c.Kind == CriterionKind.CapabilityFit ? Capability(_readers[i], s, explain) : Scorer.Evaluate(c, s, today);
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;
             scores.Add(new CriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), _summaries[i], evidence));
@@ -51,19 +57,18 @@ public sealed class CriteriaScorer
         return new MatchResult(s.OrganizationId, total, qualified, scores);
     }
 
-    private (double, bool, string) Capability(CapabilityReader? reader, SupplierFacts s)
+    private (double, bool, string) Capability(CapabilityReader? reader, SupplierFacts s, bool explain)
     {
         if (reader is null) return (0, false, "no capabilities listed");
-        var fits = reader.Assess(s);
+        var fits = reader.Assess(s, explain);
         var score = fits.Average(f => f.Score);
         var met = fits.Count(f => f.Met) >= Scorer.CapabilityPass * fits.Length;
-        var evidence = Scorer.Explain(fits);
+        var evidence = explain ? Scorer.Explain(fits) : "";
         if (_description is not null)
         {
-            var named = _description.Assess(s);
-            var offered = named.Count(f => f.Met);
+            var named = _description.Assess(s, explain);
             score = (1 - DescriptionShare) * score + DescriptionShare * named.Average(f => f.Score);
-            evidence += $"; offers {offered} of {named.Length} processes the description names";
+            if (explain) evidence += $"; offers {named.Count(f => f.Met)} of {named.Length} processes the description names";
         }
         return (Math.Round(score, 4), met, evidence);
     }

@@ -19,6 +19,8 @@ return parsed.Command switch
     "echo" => await EchoCommand.RunAsync(parsed),
     "negotiate" => await NegotiateCommand.RunAsync(parsed),
     "vectors" => await VectorBenchmark.RunAsync(parsed),
+    "hnsw" => await HnswBenchmark.RunAsync(parsed),
+    "publish" => await PublishBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -28,10 +30,12 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage: dotnet run -c Release --project tests/GvcMatch.Benchmarks -- COMMAND [options]
-          generate --count N --out DIR [--target db|index] [--seed 42]
-          match    --data DIR [--iterations 2000] [--warmup 300]
+          generate --count N --out DIR [--target db|index] [--seed 42] [--vectors]
+          match    --data DIR [--iterations 2000] [--warmup 300] [--semantic]
           reindex  --data DIR
           vectors  --out DIR [--count 100000] [--embed 256] [--iterations 400] [--warmup 50]
+          hnsw     --data DIR [--queries 200] [--connectivity 16] [--expansion-add 128] [--expansion-search 256]
+          publish  --data DIR [--count 60] [--warmup 5] [--embed 256]
           http     --data DIR [--rate 50] [--seconds 30]
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]

@@ -56,17 +56,21 @@ public sealed class CapabilityReader
     public IEnumerable<string> SoughtConcepts => _probes.SelectMany(p => p.Targets)
         .SelectMany(t => _context.Vocabulary.DescendantsOf(t.Id).Prepend(t.Id)).Distinct();
 
-    /// <summary>One fit per keyword, in order. The facts must have been read (<see cref="ProfileReading.Ensure"/>).</summary>
-    public KeywordFit[] Assess(SupplierFacts s)
+    /// <summary>
+    /// One fit per keyword, in order. The facts must have been read (<see cref="ProfileReading.Ensure"/>).
+    /// Without <paramref name="explain"/> the scores are the same and the explanations empty: matching
+    /// ranks hundreds of candidates and explains only the page it returns.
+    /// </summary>
+    public KeywordFit[] Assess(SupplierFacts s, bool explain = true)
     {
         var fits = new KeywordFit[_probes.Length];
         float[]?[]? vectors = null;
         for (var i = 0; i < _probes.Length; i++)
         {
             var p = _probes[i];
-            var (best, backed, stuffed) = ByConcept(p, s);
+            var (best, backed, stuffed) = ByConcept(p, s, explain);
             var related = best.Score > 0;
-            var words = ByWords(p, s, backed, stuffed);
+            var words = ByWords(p, s, backed, stuffed, explain);
             // Offering beats not offering; between two of a kind, the higher credit wins.
             if (Better(words, best)) best = words;
             // Similarity fills the vocabulary's gaps; it never overrules a relation the vocabulary knows
@@ -74,7 +78,7 @@ public sealed class CapabilityReader
             if (p.Vector is not null && _context.Phrases is { } phrases && !best.Met && !related)
             {
                 vectors ??= s.Capabilities.Concat(s.Materials).Select(phrases.Find).ToArray();
-                var near = BySimilarity(p, s, vectors);
+                var near = BySimilarity(p, s, vectors, explain);
                 if (Better(near, best)) best = near;
             }
             fits[i] = best.Score > 0 ? best : new KeywordFit(0, false, p.Text);
@@ -112,12 +116,12 @@ public sealed class CapabilityReader
     /// The concept signal, and for the tags that count as offering each sought concept (the
     /// concept itself or a narrower one) whether all are backed and whether any looks stuffed.
     /// </summary>
-    private (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s)
+    private (KeywordFit Fit, bool Backed, bool Stuffed) ByConcept(Probe p, SupplierFacts s, bool explain)
     {
         if (p.Targets.Length == 0) return (default, true, false);
         var total = 0.0;
         var (met, backed, stuffed) = (true, true, false);
-        var parts = new List<string>(p.Targets.Length);
+        var parts = explain ? new List<string>(p.Targets.Length) : null;
         foreach (var target in p.Targets)
         {
             var (credit, relation, found) = (0.0, Relation.Related, (TaggedConcept?)null);
@@ -134,9 +138,11 @@ public sealed class CapabilityReader
             backed &= offeredBy is { Supported: true } && !IsSold(offeredBy);
             stuffed |= offeredBy is { Stuffed: true } || (offeredBy is not null && IsSold(offeredBy));
             // The pair that offers the concept explains it, even when a neighbouring concept earned more.
+            if (parts is null) continue;
             if (offeredBy is not null) parts.Add(Explain(offeredBy, target, RelationOf(target, offeredBy)));
             else if (found is not null) parts.Add(Explain(found, target, relation));
         }
+        if (parts is null) return (new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, ""), met && backed, stuffed);
         var plain = parts.Count == 1 && parts[0] == $"offers {p.Targets[0].Label}" && string.Equals(p.Targets[0].Label, p.Text, StringComparison.OrdinalIgnoreCase);
         var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, plain ? p.Text : string.Join(", ", parts), plain);
         return (fit, met && backed, stuffed);
@@ -162,20 +168,25 @@ public sealed class CapabilityReader
     /// <summary>Japanese and Chinese text is quoted with corner brackets, the rest with single quotes.</summary>
     internal static string Quote(string text) => LabelIndex.HasCjk(text) ? $"「{text}」" : $"'{text}'";
 
-    private KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed)
+    private KeywordFit ByWords(Probe p, SupplierFacts s, bool backed, bool stuffed, bool explain)
     {
         if (p.Phrase.Length == 0) return default;
         // An intermediary's own words name what it sells; the services it delivers itself earn their credit through their concepts.
         var sells = s.Intermediary && !_context.SeeksIntermediary;
         if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal))
-            return sells ? new KeywordFit(Stuffed, true, $"sells {p.Text}") : new KeywordFit(1, true, p.Text, Plain: true);
+            return sells ? new KeywordFit(Stuffed, true, explain ? $"sells {p.Text}" : "") : new KeywordFit(1, true, p.Text, Plain: true);
         if (s.TagWords.Contains(p.Phrase, StringComparison.Ordinal))
         {
             // The tag is as backed as the concept it names; a keyword the vocabulary does not know is judged by the list it stands in.
             if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s) && !sells, ProfileReading.IsStuffedList(s) || sells);
-            return backed ? new KeywordFit(1, true, p.Text, Plain: true) : new KeywordFit(stuffed ? Stuffed : Unsupported, true, $"offers {p.Text} (listed only as a tag)");
+            return backed ? new KeywordFit(1, true, p.Text, Plain: true)
+                : new KeywordFit(stuffed ? Stuffed : Unsupported, true, explain ? $"offers {p.Text} (listed only as a tag)" : "");
         }
-        var present = p.Stems.Count(w => s.ContextWords.Contains(" " + w + " ", StringComparison.Ordinal) || s.TagWords.Contains(" " + w + " ", StringComparison.Ordinal));
+        var present = 0;
+        foreach (var w in p.SpacedStems)
+        {
+            if (s.ContextWords.Contains(w, StringComparison.Ordinal) || s.TagWords.Contains(w, StringComparison.Ordinal)) present++;
+        }
         if (present == 0) return default;
         if (present == p.Stems.Length && p.Targets.Length == 0)
         {
@@ -184,10 +195,10 @@ public sealed class CapabilityReader
             return new KeywordFit(1, true, p.Text, Plain: true);
         }
         // Some of the words is a hint, not an offer: "machines" does not make a CNC machining shop.
-        return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, $"some words of {p.Text}");
+        return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, explain ? $"some words of {p.Text}" : "");
     }
 
-    private KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors)
+    private KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors, bool explain)
     {
         var (best, at) = (0.0, -1);
         for (var i = 0; i < vectors.Length; i++)
@@ -197,10 +208,12 @@ public sealed class CapabilityReader
             if (cosine > best) (best, at) = (cosine, i);
         }
         if (at < 0 || best < SimilarityFloor) return default;
-        var phrase = at < s.Capabilities.Count ? s.Capabilities[at] : s.Materials[at - s.Capabilities.Count];
         var credit = Math.Min(1, (best - SimilarityFloor) / (SimilarityMet - SimilarityFloor));
         // A phrase near the keyword in an intermediary's list is still something it sells.
-        if (s.Intermediary && !_context.SeeksIntermediary)
+        var sold = s.Intermediary && !_context.SeeksIntermediary;
+        if (!explain) return new KeywordFit(Math.Round(sold ? credit * Stuffed : credit, 4), best >= SimilarityMet, "");
+        var phrase = at < s.Capabilities.Count ? s.Capabilities[at] : s.Materials[at - s.Capabilities.Count];
+        if (sold)
             return new KeywordFit(Math.Round(credit * Stuffed, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00}, sold or represented, not made)");
         return new KeywordFit(Math.Round(credit, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00})");
     }
@@ -213,6 +226,7 @@ public sealed class CapabilityReader
             var stems = Words.Stems(text);
             Phrase = ProfileReading.Phrase(stems);
             Stems = stems.Distinct(StringComparer.Ordinal).ToArray();
+            SpacedStems = Stems.Select(w => " " + w + " ").ToArray();
             Targets = context.Vocabulary.Tag(text).Select(m => m.ConceptId).Distinct(StringComparer.Ordinal)
                 .Select(id => new ConceptTarget(context.Vocabulary, id)).ToArray();
             Vector = context.Phrases?.Find(text);
@@ -228,6 +242,9 @@ public sealed class CapabilityReader
         public string Text { get; }
         public string Phrase { get; }
         public string[] Stems { get; }
+
+        /// <summary>" stem " for each stem: a whole-word search in the joined words, made once rather than per candidate.</summary>
+        public string[] SpacedStems { get; }
         public ConceptTarget[] Targets { get; }
         public float[]? Vector { get; }
     }

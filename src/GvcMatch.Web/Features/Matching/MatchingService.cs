@@ -25,12 +25,7 @@ public sealed class MatchingService(
         var today = clock.Today();
         var scorer = Scorer.For(requirement.Criteria, contexts.For(requirement));
         var candidates = await RetrieveAsync(requirement, scorer, ct);
-        var ranked = candidates
-            .Select(x => (x.Hit, x.Fused, Facts: SupplierDocuments.FactsOf(x.Hit)!))
-            .Select(x => (x.Hit, x.Fused, x.Facts, Result: scorer.Score(x.Facts, today)))
-            .Where(x => x.Result.Qualified && x.Result.Relevant)
-            .OrderByDescending(x => x.Result.Total).ThenByDescending(x => x.Fused).ThenBy(x => x.Facts.OrganizationId)
-            .ToList();
+        var ranked = Rank(scorer, candidates, today);
 
         if (diversify)
         {
@@ -38,13 +33,36 @@ public sealed class MatchingService(
             ranked = Diversifier.Diversify(ranked, x => x.Facts.Country, top, Math.Max(2, top / 3));
         }
 
-        var matches = ranked.Take(top).Select((x, i) => new SupplierMatchDto(
-                i + 1, x.Facts.OrganizationId, x.Facts.Name, x.Facts.Country, x.Facts.SizeBand, x.Facts.Verified,
+        // Only the page returned is explained: scored again with its evidence, to the same totals.
+        var matches = ranked.Take(top).Select((x, i) => (x.Facts, Result: scorer.Score(x.Facts, today), Place: i + 1))
+            .Select(x => new SupplierMatchDto(
+                x.Place, x.Facts.OrganizationId, x.Facts.Name, x.Facts.Country, x.Facts.SizeBand, x.Facts.Verified,
                 x.Result.Total, x.Result.Qualified, x.Result.Headline(), x.Result.Criteria.Select(CriterionScoreDto.From).ToList()))
             .ToList();
         var mandatory = requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList();
         metrics?.MatchRanked(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new MatchListDto(requirement.Id, requirement.Version, clock.GetUtcNow(), candidates.Count, ranked.Count, mandatory, diversify, matches);
+    }
+
+    /// <summary>
+    /// Stage two: every candidate's facts read from its payload and scored without explanations;
+    /// qualified and relevant ones ranked by total, then by fused retrieval rank, then by id.
+    /// </summary>
+    public static List<(SearchHit Hit, double Fused, SupplierFacts Facts, MatchResult Result)> Rank(
+        CriteriaScorer scorer, IReadOnlyList<(SearchHit Hit, double Fused)> candidates, DateOnly today)
+    {
+        var ranked = new List<(SearchHit Hit, double Fused, SupplierFacts Facts, MatchResult Result)>(candidates.Count);
+        foreach (var (hit, fused) in candidates)
+        {
+            var facts = SupplierDocuments.FactsOf(hit)!;
+            var result = scorer.Score(facts, today, explain: false);
+            if (result.Qualified && result.Relevant) ranked.Add((hit, fused, facts, result));
+        }
+        ranked.Sort(static (a, b) =>
+            b.Result.Total.CompareTo(a.Result.Total) is not 0 and var byTotal ? byTotal
+            : b.Fused.CompareTo(a.Fused) is not 0 and var byFused ? byFused
+            : a.Facts.OrganizationId.CompareTo(b.Facts.OrganizationId));
+        return ranked;
     }
 
     /// <summary>

@@ -20,9 +20,13 @@ public static class SupplierDocuments
 
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = PayloadJsonContext.Default };
 
-    /// <summary>A supplier hit's facts, parsed from the payload's UTF-8 bytes (no intermediate string); null without a payload.</summary>
+    /// <summary>
+    /// A supplier hit's facts, parsed from the payload's UTF-8 bytes (no intermediate string); null
+    /// without a payload. The one-pass reader takes the payloads this version writes; anything
+    /// else (an older or newer shape) goes through the generated serializer.
+    /// </summary>
     public static SupplierFacts? FactsOf(SearchHit hit) =>
-        hit.PayloadUtf8 is { } utf8 ? JsonSerializer.Deserialize<SupplierFacts>(utf8.Span, PayloadJson) : null;
+        hit.PayloadUtf8 is { } utf8 ? SupplierPayloadReader.TryRead(utf8.Span) ?? JsonSerializer.Deserialize<SupplierFacts>(utf8.Span, PayloadJson) : null;
 
     /// <summary>Published, current SME profiles only: drafts and stale profiles never reach the index.</summary>
     public static IQueryable<CapabilityProfile> Indexable(AppDbContext db, DateOnly today) =>

@@ -46,7 +46,7 @@ public static partial class BidsApi
         if (bad is not null) return bad;
         var actor = await user.GetActorAsync(db, ct);
         var created = await service.CreateAsync(actor, id, input!, ct);
-        if (created.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (created.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         var view = await reads.ReadAsync(actor, created.Value!.Id, ct);
         return TypedResults.Created($"/api/bids/{created.Value.Id}", BidDto.From(view.Value!, clock.GetUtcNow()));
     }
@@ -65,7 +65,7 @@ public static partial class BidsApi
     {
         var actor = await user.GetActorAsync(db, ct);
         var changed = await change(actor);
-        if (changed.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (changed.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         return (await reads.ReadAsync(actor, id, ct)).Reply(v => BidDto.From(v, clock.GetUtcNow()));
     }
 

@@ -89,4 +89,29 @@ public static class OutcomeResults
             var r => r.ToProblem(),
         };
 
+    /// <summary>200 with the value and its ETag, or the refusal's ProblemDetails.</summary>
+    public static Results<Ok<TDto>, ValidationProblem, ProblemHttpResult> Reply<T, TDto>(this Outcome<T> outcome, HttpResponse response,
+        Func<T, Guid> stamp, Func<T, TDto> map)
+    {
+        if (outcome.Refusal is { } refused) return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
+        response.Tag(stamp(outcome.Value!));
+        return TypedResults.Ok(map(outcome.Value!));
+    }
+
+    /// <summary>201 with the new resource, its address and its ETag, or the refusal's ProblemDetails.</summary>
+    public static Results<Created<TDto>, ValidationProblem, ProblemHttpResult> ReplyCreated<T, TDto>(this Outcome<T> outcome, HttpResponse response,
+        Func<T, Guid> stamp, Func<T, string> location, Func<T, TDto> map)
+    {
+        if (outcome.Refusal is { } refused) return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
+        response.Tag(stamp(outcome.Value!));
+        return TypedResults.Created(location(outcome.Value!), map(outcome.Value!));
+    }
+
+    /// <summary>204, or the refusal's ProblemDetails.</summary>
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> ReplyNoContent<T>(this Outcome<T> outcome) => outcome.Refusal switch
+    {
+        null => TypedResults.NoContent(),
+        { IsInvalid: true } r => r.ToValidationProblem(),
+        var r => r.ToProblem(),
+    };
 }

@@ -53,14 +53,18 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         return bid;
     }
 
-    /// <summary>Saves new contents. A withdrawn bid becomes a draft again; a submitted one stays submitted and so must stay complete.</summary>
-    public async Task<Outcome<Bid>> UpdateAsync(Actor? actor, int bidId, BidInput input, Guid? stamp, CancellationToken ct)
+    /// <summary>
+    /// Saves new contents. A withdrawn bid becomes a draft again; a submitted one stays submitted and so must stay complete,
+    /// and its editor must name the version it changes (a draft may be saved without).
+    /// </summary>
+    public async Task<Outcome<Bid>> UpdateAsync(Actor? actor, int bidId, BidInput input, IfMatch expected, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
         if (loaded.Refusal is { } f) return f;
         var (bid, requirement) = loaded.Value;
         if (input.ConsortiumId is { } c && c != bid.ConsortiumId) return Refusal.Invalid("consortiumId", "A bid's party cannot change; create a bid for the other party.");
-        if (stamp is { } s && s != bid.ConcurrencyStamp) return Refusal.Conflict("Someone else saved this bid after you opened it; reload it to see their changes.");
+        var required = bid.Status == BidStatus.Submitted ? "is submitted and the buyer will read it as it stands" : null;
+        if (expected.Check(bid.ConcurrencyStamp, "this bid", required) is { } stale) return stale;
         var errors = new Errors();
         input.Validate(errors, requirement, reference, clock.Today());
         if (errors.Any) return Refusal.Invalid(errors);
@@ -219,7 +223,7 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Refusal.Conflict("Someone else changed this bid at the same moment; reload it and try again.");
+            return Refusal.Stale("Someone else changed this bid at the same moment; reload it and try again.");
         }
         return bid;
     }

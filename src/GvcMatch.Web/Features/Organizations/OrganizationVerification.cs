@@ -48,6 +48,8 @@ public static class OrganizationVerification
         org.VerifiedBy = by;
         org.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         org.UpdatedAt = now;
+        // The badge is part of what GET answers, so it is a new version (a new ETag).
+        org.ConcurrencyStamp = Guid.NewGuid();
     }
 }
 

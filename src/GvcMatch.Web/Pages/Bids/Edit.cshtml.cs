@@ -51,7 +51,7 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         var input = Input.ToInput(ConsortiumId);
         var saved = Bid is null
             ? await service.CreateAsync(actor, requirementId, input, ct)
-            : await service.UpdateAsync(actor, Bid.Bid.Id, input, Input.Stamp, ct);
+            : await service.UpdateAsync(actor, Bid.Bid.Id, input, IfMatch.Stamp(Input.Stamp), ct);
         if (saved.Refusal is { } f) return Show(Input.MapErrors(f.ForForm()));
         if (action == "save") return Done(saved.Value!.Status == BidStatus.Submitted ? "Changes saved; the bid stays submitted." : "Draft saved.");
 

@@ -53,3 +53,23 @@ public static class ETags
     /// <summary>Puts the resource's ETag on the answer, so the caller can send it back in If-Match.</summary>
     public static void Tag(this HttpResponse response, Guid stamp) => response.Headers.ETag = For(stamp);
 }
+
+public static class VersionedSave
+{
+    /// <summary>
+    /// Saves; when another request changed the same row since it was read (its concurrency stamp no
+    /// longer matches), answers 412 as a stale If-Match would, and nothing is written.
+    /// </summary>
+    public static async Task<Refusal?> SaveVersionedAsync(this Data.AppDbContext db, string what, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return Refusal.Stale($"Someone else saved {what} at the same moment; reload it to see their changes, then make yours again.");
+        }
+    }
+}

@@ -78,6 +78,17 @@ public readonly record struct Outcome<T>(T? Value, Refusal? Refusal)
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);
 }
 
+/// <summary>Short-hands for a service's answer where the target type does not convert by itself (in a conditional, say).</summary>
+public static class Outcome
+{
+    public static Outcome<T> Done<T>(T value) => value;
+    public static Outcome<T> Invalid<T>(string field, string message) => Refusal.Invalid(field, message);
+    public static Outcome<T> Invalid<T>(Errors errors) => Refusal.Invalid(errors);
+    public static Outcome<T> NotFound<T>(string what) => Refusal.NotFound(what);
+    public static Outcome<T> Forbidden<T>(string detail) => Refusal.Forbidden(detail);
+    public static Outcome<T> Conflict<T>(string detail) => Refusal.Conflict(detail);
+}
+
 public static class OutcomeResults
 {
     /// <summary>200 with the value, or the refusal's ProblemDetails.</summary>

@@ -84,14 +84,7 @@ public sealed class IpListingService(AppDbContext db, ReferenceData.ReferenceDat
     private async Task<Outcome<IpListing>> SaveAsync(IpListing ip, CancellationToken ct)
     {
         ip.ConcurrencyStamp = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Stale("Someone else saved this IP listing at the same moment; reload it to see their changes, then make yours again.");
-        }
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost;
         return ip;
     }
 }

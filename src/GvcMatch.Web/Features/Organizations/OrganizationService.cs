@@ -23,14 +23,7 @@ public sealed class OrganizationService(AppDbContext db, ReferenceData.Reference
         input.ApplyTo(org);
         org.UpdatedAt = clock.GetUtcNow();
         org.ConcurrencyStamp = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Stale("Someone else saved this organisation at the same moment; reload it to see their changes, then make yours again.");
-        }
+        if (await db.SaveVersionedAsync("this organisation", ct) is { } lost) return lost;
         return org;
     }
 

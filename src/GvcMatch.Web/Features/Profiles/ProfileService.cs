@@ -66,14 +66,7 @@ public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData 
     private async Task<Outcome<CapabilityProfile>> SaveAsync(CapabilityProfile profile, CancellationToken ct)
     {
         profile.ConcurrencyStamp = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Stale("Someone else saved this profile at the same moment; reload it to see their changes, then make yours again.");
-        }
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost;
         return profile;
     }
 }

@@ -119,18 +119,7 @@ public sealed class RequirementService(AppDbContext db, ReferenceData.ReferenceD
         return requirement;
     }
 
-    private async Task<Refusal?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Stale("Someone else saved this requirement at the same moment; reload it to see their changes, then make yours again.");
-        }
-    }
+    private Task<Refusal?> SaveAsync(CancellationToken ct) => db.SaveVersionedAsync(What, ct);
 
     private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
 }

@@ -64,14 +64,7 @@ public static class OrganizationsApi
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
-        var (result, org, problem) = await verification.DecideAsync(actor, id, request.Verified, request.Reason ?? request.Note, ct);
-        if (result == VerificationResult.Done) response.Tag(org!.ConcurrencyStamp);
-        return result switch
-        {
-            VerificationResult.Done => TypedResults.Ok(OrganizationDto.From(org!)),
-            VerificationResult.NotFound => Problems.NotFound("The organisation"),
-            VerificationResult.Invalid => Problems.Invalid(VerificationService.ReasonField, problem!),
-            _ => Problems.Forbidden(problem!),
-        };
+        return (await verification.DecideAsync(actor, id, request.Verified, request.Reason ?? request.Note, ct))
+            .Reply(response, o => o.ConcurrencyStamp, OrganizationDto.From);
     }
 }

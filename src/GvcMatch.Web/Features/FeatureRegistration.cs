@@ -1,5 +1,6 @@
 using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
@@ -28,7 +29,12 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAudit();
+        services.AddResourceAccess();
         services.AddOrganizations();
+        services.AddProfiles();
+        services.AddIpListings();
+        services.AddRequirements();
+        services.AddSavedSearches();
         services.AddImport();
         // Before search: the model is loaded (or refused) before the indexer starts using it.
         services.AddEmbeddings();

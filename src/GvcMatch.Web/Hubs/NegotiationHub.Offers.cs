@@ -30,12 +30,12 @@ public sealed partial class NegotiationHub
     /// <summary>A client can send null where the terms belong; that is bad input, not a server fault.</summary>
     private static OfferTerms Required(OfferTerms? terms) => terms ?? throw new HubException("invalid: The offer's terms are required.");
 
-    private async Task<OfferDto> OfferCallAsync(AppDbContext db, Func<Actor, Task<OfferOutcome>> call)
+    private async Task<OfferDto> OfferCallAsync(AppDbContext db, Func<Actor, Task<Outcome<OfferDto>>> call)
     {
         // Read fresh on every call: a member removed since connecting is refused at once.
         var actor = Context.User is { } user ? await user.GetActorAsync(db, Context.ConnectionAborted) : null;
         if (actor is null) throw new HubException("not_found: The conversation was not found.");
         var outcome = await call(actor);
-        return outcome.Offer ?? throw new HubException($"{outcome.Code}: {outcome.Describe()}");
+        return outcome.Refusal is { } refused ? throw new HubException($"{refused.Code}: {refused.Describe()}") : outcome.Value!;
     }
 }

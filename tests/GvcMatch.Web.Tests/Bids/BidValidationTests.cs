@@ -117,15 +117,15 @@ public abstract class BidValidationTests(GvcMatchApp app)
         Assert.Equal("Covers", shown.GetProperty("lots")[1].GetProperty("title").GetString());
         var threeLots = BidKit.RequirementWithLots() with { Lots = [.. BidKit.RequirementWithLots().Lots, Lot(3, "Brackets")], ChangeNote = "A third lot." };
         // Before any submission the buyer may still change the lots.
-        await Expect.StatusAsync(await buyer.Client.PutJsonAsync($"{url}/{requirement}", threeLots), HttpStatusCode.OK);
+        await Expect.StatusAsync(await buyer.Client.PutCurrentAsync($"{url}/{requirement}", threeLots), HttpStatusCode.OK);
 
         var sme = await app.SignUpAsync(OrganizationKind.Sme);
         await sme.SubmittedBidAsync(requirement);
-        var frozen = await Expect.ProblemAsync(await buyer.Client.PutJsonAsync($"{url}/{requirement}", BidKit.RequirementWithLots() with { ChangeNote = "Back to two." }),
+        var frozen = await Expect.ProblemAsync(await buyer.Client.PutCurrentAsync($"{url}/{requirement}", BidKit.RequirementWithLots() with { ChangeNote = "Back to two." }),
             HttpStatusCode.Conflict);
         Assert.Contains("lots are frozen", frozen.GetProperty("detail").GetString());
         // Other edits still go through when the lots stay as they are.
-        await Expect.StatusAsync(await buyer.Client.PutJsonAsync($"{url}/{requirement}", threeLots with { Description = "Changed.", ChangeNote = "Text." }), HttpStatusCode.OK);
+        await Expect.StatusAsync(await buyer.Client.PutCurrentAsync($"{url}/{requirement}", threeLots with { Description = "Changed.", ChangeNote = "Text." }), HttpStatusCode.OK);
         var lots = await app.WithDbAsync(db => db.Requirements.Where(r => r.Id == requirement).Select(r => r.Lots).SingleAsync());
         Assert.Equal(3, lots.Count);
     }

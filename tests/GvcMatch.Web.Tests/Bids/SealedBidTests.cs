@@ -154,7 +154,7 @@ public abstract class SealedBidTests(GvcMatchApp app)
         var bid = await sme.SubmittedBidAsync(requirement);
 
         var changed = BidKit.RequirementWithLots() with { Description = "Now with a bead-blasted finish.", ChangeNote = "Finish changed." };
-        await Expect.StatusAsync(await buyer.Client.PutJsonAsync($"/api/requirements/{requirement}", changed), HttpStatusCode.OK);
+        await Expect.StatusAsync(await buyer.Client.PutCurrentAsync($"/api/requirements/{requirement}", changed), HttpStatusCode.OK);
 
         var read = await Expect.JsonAsync(await sme.Client.GetAsync($"/api/bids/{bid}"), HttpStatusCode.OK);
         Assert.Equal(1, read.GetProperty("answeredVersion").GetInt32());
@@ -167,7 +167,7 @@ public abstract class SealedBidTests(GvcMatchApp app)
         Assert.Equal("Finish changed.", note.Body);
 
         // Saving the bid again answers the new version.
-        var saved = await Expect.JsonAsync(await sme.Client.PutJsonAsync($"/api/bids/{bid}", BidKit.CompleteBid()), HttpStatusCode.OK);
+        var saved = await Expect.JsonAsync(await sme.Client.PutCurrentAsync($"/api/bids/{bid}", BidKit.CompleteBid()), HttpStatusCode.OK);
         Assert.False(saved.GetProperty("newerVersion").GetBoolean());
         Assert.Equal(2, saved.GetProperty("answeredVersion").GetInt32());
     }

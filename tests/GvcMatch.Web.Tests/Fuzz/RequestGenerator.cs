@@ -33,8 +33,14 @@ public sealed class RequestGenerator(JsonElement document, Random random, FuzzId
         else if (op.TakesForm) request.Content = Form(attempt);
         else if (op.Method is "POST" or "PUT" or "PATCH" && random.Next(4) == 0)
             request.Content = new StringContent(BadBodies[random.Next(BadBodies.Length)], Encoding.UTF8, "application/json");
+        // Conditional writes: most carry "*" so the body checks behind the precondition are reached;
+        // some carry none (428 where a version is required) or tags that never match (412), malformed ones included.
+        if (op.Method is "PUT" or "PATCH" or "DELETE" && IfMatchValues[random.Next(IfMatchValues.Length)] is { } ifMatch)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return request;
     }
+
+    private static readonly string?[] IfMatchValues = ["*", "*", "*", "*", null, "\"0\"", "W/\"0\"", "not-a-tag", "\"", ",,", new string('x', 5000)];
 
     /// <summary>The path with its parameters filled; a <paramref name="probe"/> walks through the real ids in order.</summary>
     public string Path(FuzzOperation op, int attempt, int? probe = null)

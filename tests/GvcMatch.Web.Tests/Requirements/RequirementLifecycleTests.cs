@@ -33,7 +33,7 @@ public abstract class RequirementLifecycleTests(GvcMatchApp app)
             ],
             ChangeNote = "Shorter lead time; anodising dropped.",
         };
-        var edited = await Expect.JsonAsync(await mne.Client.PutJsonAsync($"/api/requirements/{id}", changed), HttpStatusCode.OK);
+        var edited = await Expect.JsonAsync(await mne.Client.PutCurrentAsync($"/api/requirements/{id}", changed), HttpStatusCode.OK);
         Assert.Equal(2, edited.GetProperty("version").GetInt32());
         Assert.Equal("Published", edited.GetProperty("status").GetString());
 

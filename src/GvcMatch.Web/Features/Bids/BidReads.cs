@@ -20,7 +20,7 @@ public sealed class BidReads(AppDbContext db, TimeProvider clock)
     {
         var bid = await db.Bids.AsNoTracking().Include(b => b.Answers).Include(b => b.Subcontractors).Include(b => b.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(b => b.Id == bidId, ct);
-        if (bid is null || actor?.OrganizationId is not { } org) return Failure.NotFound("The bid");
+        if (bid is null || actor?.OrganizationId is not { } org) return Refusal.NotFound("The bid");
         var requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == bid.RequirementId, ct);
         BidRole role;
         if (actor.IsMemberOf(bid.OrganizationId)) role = BidRole.Writer;
@@ -28,10 +28,10 @@ public sealed class BidReads(AppDbContext db, TimeProvider clock)
         else if (actor.IsMemberOf(requirement.OrganizationId))
         {
             // Before the deadline a sealed bid is answered exactly as an id that does not exist, so the buyer cannot count them.
-            if (!requirement.DeadlinePassed(clock.GetUtcNow()) || bid.Status != BidStatus.Submitted) return Failure.NotFound("The bid");
+            if (!requirement.DeadlinePassed(clock.GetUtcNow()) || bid.Status != BidStatus.Submitted) return Refusal.NotFound("The bid");
             role = BidRole.Buyer;
         }
-        else return Failure.NotFound("The bid");
+        else return Refusal.NotFound("The bid");
         return await ViewAsync(bid, requirement, role, ct);
     }
 
@@ -40,10 +40,10 @@ public sealed class BidReads(AppDbContext db, TimeProvider clock)
     {
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requirementId, ct);
         if (requirement is null || actor is null || (!requirement.IsVisibleToEveryone && !actor.IsMemberOf(requirement.OrganizationId)))
-            return Failure.NotFound("The requirement");
-        if (!actor.IsMemberOf(requirement.OrganizationId)) return Failure.Forbidden("Only the buyer reads the bids on its requirement.");
-        if (requirement.BidsCloseAt is null) return Failure.Conflict("The requirement has no response deadline, so no bids can be opened.");
-        if (!requirement.DeadlinePassed(clock.GetUtcNow())) return Failure.Conflict(Sealed(requirement));
+            return Refusal.NotFound("The requirement");
+        if (!actor.IsMemberOf(requirement.OrganizationId)) return Refusal.Forbidden("Only the buyer reads the bids on its requirement.");
+        if (requirement.BidsCloseAt is null) return Refusal.Conflict("The requirement has no response deadline, so no bids can be opened.");
+        if (!requirement.DeadlinePassed(clock.GetUtcNow())) return Refusal.Conflict(Sealed(requirement));
         var bids = await db.Bids.AsNoTracking().Include(b => b.Answers).Include(b => b.Subcontractors).Include(b => b.Documents).AsSplitQuery()
             .Where(b => b.RequirementId == requirementId && b.Status == BidStatus.Submitted).OrderBy(b => b.SubmittedAt).ThenBy(b => b.Id).ToListAsync(ct);
         var views = new List<BidView>();

@@ -20,18 +20,18 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     {
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requirementId, ct);
         if (requirement is null || actor is null || (!requirement.IsVisibleToEveryone && !actor.IsMemberOf(requirement.OrganizationId)))
-            return Failure.NotFound("The requirement");
-        if (!actor.IsSme || actor.OrganizationId is not { } orgId) return Failure.Forbidden("Only SMEs bid for requirements.");
+            return Refusal.NotFound("The requirement");
+        if (!actor.IsSme || actor.OrganizationId is not { } orgId) return Refusal.Forbidden("Only SMEs bid for requirements.");
         if (OpenForBids(requirement) is { } closed) return closed;
         if (input.ConsortiumId is { } consortiumId && await ConsortiumProblemAsync(orgId, consortiumId, requirementId, ct) is { } refused) return refused;
 
         var partyKey = Bid.PartyKeyFor(orgId, input.ConsortiumId);
         var existing = await db.Bids.AsNoTracking().Where(b => b.RequirementId == requirementId && b.PartyKey == partyKey).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
-            return Failure.Conflict($"{(input.ConsortiumId is null ? "Your organisation" : "This consortium")} already has bid {id} on this requirement; edit that one.");
+            return Refusal.Conflict($"{(input.ConsortiumId is null ? "Your organisation" : "This consortium")} already has bid {id} on this requirement; edit that one.");
         var errors = new Errors();
         input.Validate(errors, requirement, reference, clock.Today());
-        if (errors.Any) return Failure.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         var now = clock.GetUtcNow();
         var bid = new Bid
@@ -48,28 +48,32 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         catch (DbUpdateException)
         {
             // The unique (requirement, party) index: a colleague created the party's bid at the same moment.
-            return Failure.Conflict("Your party already has a bid on this requirement; edit that one.");
+            return Refusal.Conflict("Your party already has a bid on this requirement; edit that one.");
         }
         return bid;
     }
 
-    /// <summary>Saves new contents. A withdrawn bid becomes a draft again; a submitted one stays submitted and so must stay complete.</summary>
-    public async Task<Outcome<Bid>> UpdateAsync(Actor? actor, int bidId, BidInput input, Guid? stamp, CancellationToken ct)
+    /// <summary>
+    /// Saves new contents. A withdrawn bid becomes a draft again; a submitted one stays submitted and so must stay complete,
+    /// and its editor must name the version it changes (a draft may be saved without).
+    /// </summary>
+    public async Task<Outcome<Bid>> UpdateAsync(Actor? actor, int bidId, BidInput input, IfMatch expected, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
-        if (loaded.Failure is { } f) return f;
+        if (loaded.Refusal is { } f) return f;
         var (bid, requirement) = loaded.Value;
-        if (input.ConsortiumId is { } c && c != bid.ConsortiumId) return Failure.Invalid("consortiumId", "A bid's party cannot change; create a bid for the other party.");
-        if (stamp is { } s && s != bid.ConcurrencyStamp) return Failure.Conflict("Someone else saved this bid after you opened it; reload it to see their changes.");
+        if (input.ConsortiumId is { } c && c != bid.ConsortiumId) return Refusal.Invalid("consortiumId", "A bid's party cannot change; create a bid for the other party.");
+        var required = bid.Status == BidStatus.Submitted ? "is submitted and the buyer will read it as it stands" : null;
+        if (expected.Check(bid.ConcurrencyStamp, "this bid", required) is { } stale) return stale;
         var errors = new Errors();
         input.Validate(errors, requirement, reference, clock.Today());
-        if (errors.Any) return Failure.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         input.ApplyTo(bid);
         if (bid.Status == BidStatus.Submitted)
         {
             BidRules.CheckComplete(errors, bid, requirement);
-            if (errors.Any) return Failure.Invalid(errors);
+            if (errors.Any) return Refusal.Invalid(errors);
         }
         if (bid.Status == BidStatus.Withdrawn)
         {
@@ -83,13 +87,13 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     public async Task<Outcome<Bid>> SubmitAsync(Actor? actor, int bidId, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
-        if (loaded.Failure is { } f) return f;
+        if (loaded.Refusal is { } f) return f;
         var (bid, requirement) = loaded.Value;
-        if (bid.Status == BidStatus.Withdrawn) return Failure.Conflict("This bid was withdrawn; save it again to reopen it as a draft, then submit.");
+        if (bid.Status == BidStatus.Withdrawn) return Refusal.Conflict("This bid was withdrawn; save it again to reopen it as a draft, then submit.");
         if (bid.ConsortiumId is { } c && await ConsortiumProblemAsync(bid.OrganizationId, c, bid.RequirementId, ct) is { } refused) return refused;
         var errors = new Errors();
         BidRules.CheckComplete(errors, bid, requirement);
-        if (errors.Any) return Failure.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
         if (bid.Status == BidStatus.Submitted) return bid;
         bid.Status = BidStatus.Submitted;
         bid.SubmittedAt = clock.GetUtcNow();
@@ -99,9 +103,9 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     public async Task<Outcome<Bid>> WithdrawAsync(Actor? actor, int bidId, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
-        if (loaded.Failure is { } f) return f;
+        if (loaded.Refusal is { } f) return f;
         var bid = loaded.Value.Bid;
-        if (bid.Status == BidStatus.Withdrawn) return Failure.Conflict("This bid is already withdrawn.");
+        if (bid.Status == BidStatus.Withdrawn) return Refusal.Conflict("This bid is already withdrawn.");
         bid.Status = BidStatus.Withdrawn;
         bid.WithdrawnAt = clock.GetUtcNow();
         return await SaveAsync(bid, ct);
@@ -110,18 +114,18 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     public async Task<Outcome<BidDocument>> AddDocumentAsync(Actor? actor, int bidId, Stream content, string rawName, long length, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
-        if (loaded.Failure is { } f) return f;
+        if (loaded.Refusal is { } f) return f;
         var bid = loaded.Value.Bid;
         var limits = options.Value;
-        if (bid.Documents.Count >= limits.MaxDocuments) return Failure.Invalid("file", $"A bid carries at most {limits.MaxDocuments} documents; remove one first.");
-        if (length == 0) return Failure.Invalid("file", "The file is empty.");
-        if (length > limits.MaxDocumentBytes) return Failure.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
+        if (bid.Documents.Count >= limits.MaxDocuments) return Refusal.Invalid("file", $"A bid carries at most {limits.MaxDocuments} documents; remove one first.");
+        if (length == 0) return Refusal.Invalid("file", "The file is empty.");
+        if (length > limits.MaxDocumentBytes) return Refusal.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
         var name = AttachmentStore.CleanName(rawName, BidLimits.FileName);
         if (AttachmentStore.ContentTypeFor(name) is not { } type)
-            return Failure.Invalid("file", $"Allowed types: {string.Join(", ", AttachmentStore.AllowedExtensions.Select(e => e.TrimStart('.')).Distinct())}.");
+            return Refusal.Invalid("file", $"Allowed types: {string.Join(", ", AttachmentStore.AllowedExtensions.Select(e => e.TrimStart('.')).Distinct())}.");
 
         var (key, problem) = await files.SaveAsync(content, name, ct);
-        if (key is null) return Failure.Invalid("file", problem!);
+        if (key is null) return Refusal.Invalid("file", problem!);
         try
         {
             string sha;
@@ -134,12 +138,12 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
             if (stored > limits.MaxDocumentBytes)
             {
                 files.Delete(key);
-                return Failure.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
+                return Refusal.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
             }
             var document = new BidDocument { FileName = name, ContentType = type, Length = stored, StoredName = key, Sha256 = sha, UploadedAt = clock.GetUtcNow() };
             bid.Documents.Add(document);
             var saved = await SaveAsync(bid, ct);
-            if (saved.Failure is { } refused)
+            if (saved.Refusal is { } refused)
             {
                 files.Delete(key);
                 return refused;
@@ -156,10 +160,10 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     public async Task<Outcome<Bid>> DeleteDocumentAsync(Actor? actor, int bidId, int documentId, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
-        if (loaded.Failure is { } f) return f;
+        if (loaded.Refusal is { } f) return f;
         var bid = loaded.Value.Bid;
         var document = bid.Documents.FirstOrDefault(d => d.Id == documentId);
-        if (document is null) return Failure.NotFound("The document");
+        if (document is null) return Refusal.NotFound("The document");
         bid.Documents.Remove(document);
         var saved = await SaveAsync(bid, ct);
         if (saved.Ok) files.Delete(document.StoredName);
@@ -167,42 +171,42 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
     }
 
     /// <summary>Bids are taken only on a published requirement with a deadline that has not passed.</summary>
-    private Failure? OpenForBids(Requirement requirement)
+    private Refusal? OpenForBids(Requirement requirement)
     {
         if (requirement.Status != RequirementStatus.Published)
-            return Failure.Conflict($"A {requirement.Status.ToString().ToLowerInvariant()} requirement takes no bids.");
-        if (requirement.BidsCloseAt is not { } closes) return Failure.Invalid("requirement", "The buyer has set no response deadline, so this requirement takes no bids yet.");
-        if (requirement.DeadlinePassed(clock.GetUtcNow())) return Failure.Conflict($"Bids closed at {closes:yyyy-MM-dd HH:mm} UTC; bids are frozen.");
+            return Refusal.Conflict($"A {requirement.Status.ToString().ToLowerInvariant()} requirement takes no bids.");
+        if (requirement.BidsCloseAt is not { } closes) return Refusal.Invalid("requirement", "The buyer has set no response deadline, so this requirement takes no bids yet.");
+        if (requirement.DeadlinePassed(clock.GetUtcNow())) return Refusal.Conflict($"Bids closed at {closes:yyyy-MM-dd HH:mm} UTC; bids are frozen.");
         return null;
     }
 
     /// <summary>The caller's organisation must lead an active consortium formed for this requirement; a non-member learns nothing about it.</summary>
-    public async Task<Failure?> ConsortiumProblemAsync(int orgId, int consortiumId, int requirementId, CancellationToken ct)
+    public async Task<Refusal?> ConsortiumProblemAsync(int orgId, int consortiumId, int requirementId, CancellationToken ct)
     {
         var consortium = await db.Consortia.AsNoTracking().Include(c => c.Members).FirstOrDefaultAsync(c => c.Id == consortiumId, ct);
         var isMember = consortium?.Members.Any(m => m.OrganizationId == orgId && m.Status == ConsortiumMemberStatus.Accepted) == true;
-        if (consortium is null || !isMember) return Failure.NotFound("The consortium");
-        if (consortium.RequirementId != requirementId) return Failure.Invalid("consortiumId", "This consortium was formed for another requirement.");
-        if (consortium.LeadOrganizationId != orgId) return Failure.Forbidden("Only the consortium's lead organisation acts for it in a bid.");
+        if (consortium is null || !isMember) return Refusal.NotFound("The consortium");
+        if (consortium.RequirementId != requirementId) return Refusal.Invalid("consortiumId", "This consortium was formed for another requirement.");
+        if (consortium.LeadOrganizationId != orgId) return Refusal.Forbidden("Only the consortium's lead organisation acts for it in a bid.");
         if (consortium.Status != ConsortiumStatus.Active)
-            return Failure.Conflict("The consortium is not active: it bids once at least two members, the lead included, have accepted.");
+            return Refusal.Conflict("The consortium is not active: it bids once at least two members, the lead included, have accepted.");
         return null;
     }
 
     /// <summary>Null when the caller may change the bid now; otherwise the refusal it would get.</summary>
-    public async Task<Failure?> CanChangeAsync(Actor? actor, int bidId, CancellationToken ct) =>
-        (await LoadForChangeAsync(actor, bidId, ct)).Failure;
+    public async Task<Refusal?> CanChangeAsync(Actor? actor, int bidId, CancellationToken ct) =>
+        (await LoadForChangeAsync(actor, bidId, ct)).Refusal;
 
     private async Task<Outcome<(Bid Bid, Requirement Requirement)>> LoadForChangeAsync(Actor? actor, int bidId, CancellationToken ct)
     {
         var bid = await db.Bids.Include(b => b.Answers).Include(b => b.Subcontractors).Include(b => b.Documents).AsSplitQuery()
             .FirstOrDefaultAsync(b => b.Id == bidId, ct);
-        if (bid is null || actor is null) return Failure.NotFound("The bid");
+        if (bid is null || actor is null) return Refusal.NotFound("The bid");
         if (!actor.IsMemberOf(bid.OrganizationId))
         {
             // A consortium member may read its bid; it learns why it may not change it. Anyone else learns nothing.
             var reader = actor.OrganizationId is { } org && await reads.IsConsortiumMemberAsync(bid.ConsortiumId, org, ct);
-            return reader ? Failure.Forbidden("Only the consortium's lead organisation changes its bid.") : Failure.NotFound("The bid");
+            return reader ? Refusal.Forbidden("Only the consortium's lead organisation changes its bid.") : Refusal.NotFound("The bid");
         }
         var requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == bid.RequirementId, ct);
         if (OpenForBids(requirement) is { } closed) return closed;
@@ -219,7 +223,7 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Failure.Conflict("Someone else changed this bid at the same moment; reload it and try again.");
+            return Refusal.Stale("Someone else changed this bid at the same moment; reload it and try again.");
         }
         return bid;
     }

@@ -28,7 +28,7 @@ public static partial class BidsApi
         var actor = await user.GetActorAsync(db, ct);
         // Who may add documents is settled before a byte of the upload is read: a stranger learns nothing and costs nothing.
         if (await service.CanChangeAsync(actor, id, ct) is { } refused)
-            return refused.Kind == FailureKind.Invalid ? Problems.Invalid(refused.Errors!) : refused.AsProblem();
+            return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
         var max = options.Value.MaxDocumentBytes;
         if (http.Request.ContentLength > max + FormOverhead) return TooLarge(max);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max + FormOverhead;
@@ -44,7 +44,7 @@ public static partial class BidsApi
         if (file.Length > max) return TooLarge(max);
         await using var content = file.OpenReadStream();
         var added = await service.AddDocumentAsync(actor, id, content, file.FileName, file.Length, ct);
-        if (added.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (added.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         var d = added.Value!;
         var url = $"/api/bids/{id}/documents/{d.Id}";
         return TypedResults.Created(url, new BidDocumentDto(d.Id, d.FileName, d.ContentType, d.Length, d.Sha256, d.UploadedAt, url));
@@ -57,7 +57,7 @@ public static partial class BidsApi
         int id, int documentId, HttpContext http, ClaimsPrincipal user, AppDbContext db, BidReads reads, BidDocumentStore files, CancellationToken ct)
     {
         var read = await reads.ReadAsync(await user.GetActorAsync(db, ct), id, ct);
-        if (read.Failure is { } f) return f.AsProblem();
+        if (read.Refusal is { } f) return f.ToProblem();
         var document = read.Value!.Bid.Documents.FirstOrDefault(d => d.Id == documentId);
         if (document is null || files.Open(document.StoredName) is not { } stream) return Problems.NotFound("The document");
         // Served as a download the browser must not reinterpret.
@@ -70,7 +70,7 @@ public static partial class BidsApi
         int id, int documentId, ClaimsPrincipal user, AppDbContext db, BidService service, CancellationToken ct)
     {
         var deleted = await service.DeleteDocumentAsync(await user.GetActorAsync(db, ct), id, documentId, ct);
-        if (deleted.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (deleted.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         return TypedResults.NoContent();
     }
 }

@@ -29,11 +29,12 @@ public static partial class BidsApi
         var bids = app.MapGroup("/api/bids").WithTags("Bids").RequireAuthorization();
         bids.MapGet("/mine", MineAsync).WithSummary("Your organisation's bids and those of consortia it belongs to");
         bids.MapGet("/{id:int}", GetAsync).WithSummary("One bid: its party always, the buyer only after the deadline");
-        bids.MapPut("/{id:int}", UpdateAsync).Accepts<BidInput>("application/json").WithSummary("Edit a bid until the deadline");
-        bids.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>
-            ChangeAsync(id, u, db, r, c, ct, actor => s.SubmitAsync(actor, id, ct))).WithSummary("Submit a complete bid");
-        bids.MapPost("/{id:int}/withdraw", (int id, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>
-            ChangeAsync(id, u, db, r, c, ct, actor => s.WithdrawAsync(actor, id, ct))).WithSummary("Withdraw a bid");
+        bids.MapPut("/{id:int}", UpdateAsync).Accepts<BidInput>("application/json")
+            .WithSummary("Edit a bid until the deadline (a submitted bid needs If-Match with its ETag)");
+        bids.MapPost("/{id:int}/submit", (int id, HttpResponse rs, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>
+            ChangeAsync(id, rs, u, db, r, c, ct, actor => s.SubmitAsync(actor, id, ct))).WithSummary("Submit a complete bid");
+        bids.MapPost("/{id:int}/withdraw", (int id, HttpResponse rs, ClaimsPrincipal u, AppDbContext db, BidService s, BidReads r, TimeProvider c, CancellationToken ct) =>
+            ChangeAsync(id, rs, u, db, r, c, ct, actor => s.WithdrawAsync(actor, id, ct))).WithSummary("Withdraw a bid");
         MapDocuments(bids);
         return app;
     }
@@ -46,8 +47,9 @@ public static partial class BidsApi
         if (bad is not null) return bad;
         var actor = await user.GetActorAsync(db, ct);
         var created = await service.CreateAsync(actor, id, input!, ct);
-        if (created.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (created.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         var view = await reads.ReadAsync(actor, created.Value!.Id, ct);
+        request.HttpContext.Response.Tag(created.Value.ConcurrencyStamp);
         return TypedResults.Created($"/api/bids/{created.Value.Id}", BidDto.From(view.Value!, clock.GetUtcNow()));
     }
 
@@ -57,21 +59,22 @@ public static partial class BidsApi
     {
         var (input, bad) = await ReadInputAsync(request, json.Value.SerializerOptions, ct);
         if (bad is not null) return bad;
-        return await ChangeAsync(id, user, db, reads, clock, ct, actor => service.UpdateAsync(actor, id, input!, null, ct));
+        return await ChangeAsync(id, request.HttpContext.Response, user, db, reads, clock, ct, actor => service.UpdateAsync(actor, id, input!, IfMatch.From(request), ct));
     }
 
+    /// <summary>Runs a change and answers the bid as the caller may read it, with its new ETag.</summary>
     private static async Task<Results<Ok<BidDto>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, BidReads reads, TimeProvider clock, CancellationToken ct, Func<Actor?, Task<Outcome<Bid>>> change)
+        int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, BidReads reads, TimeProvider clock, CancellationToken ct, Func<Actor?, Task<Outcome<Bid>>> change)
     {
         var actor = await user.GetActorAsync(db, ct);
         var changed = await change(actor);
-        if (changed.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
-        return (await reads.ReadAsync(actor, id, ct)).Reply(v => BidDto.From(v, clock.GetUtcNow()));
+        if (changed.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
+        return (await reads.ReadAsync(actor, id, ct)).Reply(response, v => v.Bid.ConcurrencyStamp, v => BidDto.From(v, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<BidDto>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, BidReads reads, TimeProvider clock, CancellationToken ct) =>
-        (await reads.ReadAsync(await user.GetActorAsync(db, ct), id, ct)).Reply(v => BidDto.From(v, clock.GetUtcNow()));
+        int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, BidReads reads, TimeProvider clock, CancellationToken ct) =>
+        (await reads.ReadAsync(await user.GetActorAsync(db, ct), id, ct)).Reply(response, v => v.Bid.ConcurrencyStamp, v => BidDto.From(v, clock.GetUtcNow()));
 
     private static async Task<Results<Ok<List<BidDto>>, ValidationProblem, ProblemHttpResult>> ForBuyerAsync(
         int id, ClaimsPrincipal user, AppDbContext db, BidReads reads, TimeProvider clock, CancellationToken ct) =>

@@ -41,7 +41,7 @@ public static partial class ConsortiaApi
         var outcome = accept
             ? await GroupCertificateListings.AcceptAsync(db, actor, id, ct)
             : await GroupCertificateListings.DeclineAsync(db, actor, id, ct);
-        if (!outcome.Ok) return outcome.AsProblem();
+        if (!outcome.Ok) return outcome.Refusal!.ToProblem();
         if (!accept) return TypedResults.NoContent();
         return TypedResults.Ok((await GroupCertificateListings.ForSmeAsync(db, actor.OrganizationId!.Value, clock.Today(), ct)).First(l => l.Id == id));
     }
@@ -61,7 +61,7 @@ public static partial class ConsortiaApi
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await GroupCertificateStore.SaveAsync(db, reference, actor, id, input, ct);
-        if (!outcome.Ok) return outcome.Refusal == ConsortiumRefusal.Invalid ? Problems.Invalid(outcome.Fields!) : outcome.AsProblem();
+        if (!outcome.Ok) return outcome.Refusal!.IsInvalid ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
         var dto = (await GroupCertificateStore.ListAsync(db, actor.OrganizationId!.Value, clock.Today(), ct)).First(g => g.Id == outcome.Value);
         return id is null ? TypedResults.Created($"/api/group-certificates/{dto.Id}", dto) : TypedResults.Ok(dto);
     }
@@ -71,6 +71,6 @@ public static partial class ConsortiaApi
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, ct);
-        return outcome.Ok ? TypedResults.NoContent() : outcome.AsProblem();
+        return outcome.Ok ? TypedResults.NoContent() : outcome.Refusal!.ToProblem();
     }
 }

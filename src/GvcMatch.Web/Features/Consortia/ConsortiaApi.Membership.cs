@@ -30,8 +30,8 @@ public static partial class ConsortiaApi
             .WithSummary("Open the consortium's conversation with the buyer (any accepted member), or the existing one");
     }
 
-    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk, T>(ConsortiumOutcome<T> outcome) where TOk : IResult =>
-        outcome.Refusal == ConsortiumRefusal.Invalid ? Problems.Invalid(outcome.Fields!) : outcome.AsProblem();
+    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk, T>(Outcome<T> outcome) where TOk : IResult =>
+        outcome.Refusal!.IsInvalid ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
 
     private static async Task<Results<Ok<List<ConsortiumSummaryDto>>, ProblemHttpResult>> MineAsync(ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
     {
@@ -122,7 +122,7 @@ public static partial class ConsortiaApi
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await conversations.StartAsync(actor, id, ct);
         if (!outcome.Ok)
-            return outcome.Refusal == ConsortiumRefusal.Invalid ? Problems.Invalid(outcome.Fields!) : outcome.AsProblem();
+            return outcome.Refusal!.IsInvalid ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
         var dto = outcome.Value!;
         return dto.Created ? TypedResults.Created($"/api/conversations/{dto.ConversationId}", dto) : TypedResults.Ok(dto);
     }

@@ -14,7 +14,7 @@ namespace GvcMatch.Web.Features.Consortia;
 public sealed class ConsortiumConversations(AppDbContext db, ConversationStore store, ConversationMessaging messaging, TimeProvider clock)
 {
     /// <summary>Opens the consortium's conversation with the buyer (or finds it), for an accepted member.</summary>
-    public async Task<ConsortiumOutcome<ConsortiumConversationDto>> StartAsync(Actor actor, int consortiumId, CancellationToken ct)
+    public async Task<Outcome<ConsortiumConversationDto>> StartAsync(Actor actor, int consortiumId, CancellationToken ct)
     {
         var (plan, refusal) = await ConversationStarter.PlanConsortiumAsync(db, actor, consortiumId, ct);
         if (refusal is not null)
@@ -22,7 +22,7 @@ public sealed class ConsortiumConversations(AppDbContext db, ConversationStore s
             return refusal.Status switch
             {
                 400 => Outcome.Invalid<ConsortiumConversationDto>(refusal.Field, refusal.Detail),
-                404 => Outcome.NotFound<ConsortiumConversationDto>(),
+                404 => Outcome.NotFound<ConsortiumConversationDto>("The consortium"),
                 _ => Outcome.Forbidden<ConsortiumConversationDto>(refusal.Detail),
             };
         }

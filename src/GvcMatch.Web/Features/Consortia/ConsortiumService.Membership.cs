@@ -6,10 +6,10 @@ namespace GvcMatch.Web.Features.Consortia;
 public sealed partial class ConsortiumService
 {
     /// <summary>A member of the invited SME accepts or declines; the lead is told either way.</summary>
-    public async Task<ConsortiumOutcome<ConsortiumMemberStatus>> AnswerAsync(Actor actor, int id, bool accept, CancellationToken ct)
+    public async Task<Outcome<ConsortiumMemberStatus>> AnswerAsync(Actor actor, int id, bool accept, CancellationToken ct)
     {
         var (consortium, mine) = await FindAsync(actor, id, ct);
-        if (consortium is null || mine is null) return Outcome.NotFound<ConsortiumMemberStatus>();
+        if (consortium is null || mine is null) return Outcome.NotFound<ConsortiumMemberStatus>("The consortium");
         if (consortium.Status == ConsortiumStatus.Dissolved) return Outcome.Conflict<ConsortiumMemberStatus>("The consortium has been dissolved.");
         if (mine.Status != ConsortiumMemberStatus.Invited) return Outcome.Conflict<ConsortiumMemberStatus>("Your organisation has already accepted this invitation.");
         if (accept && SharesIfAllAccept(consortium.Members) is { } shares)
@@ -29,7 +29,7 @@ public sealed partial class ConsortiumService
     /// The lead sets a member's part. Setting another accepted member's role to Lead hands the lead
     /// over (while the consortium has no bid, whose party is the lead).
     /// </summary>
-    public async Task<ConsortiumOutcome<int>> UpdateMemberAsync(Actor actor, int id, int organizationId, MemberUpdateInput input, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateMemberAsync(Actor actor, int id, int organizationId, MemberUpdateInput input, CancellationToken ct)
     {
         var (consortium, refusal) = await LeadOnlyAsync<int>(actor, id, ct);
         if (consortium is null) return refusal!;
@@ -63,10 +63,10 @@ public sealed partial class ConsortiumService
     }
 
     /// <summary>An accepted member other than the lead leaves; it drops out of the consortium's conversation at once.</summary>
-    public async Task<ConsortiumOutcome<ConsortiumMemberStatus>> LeaveAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<Outcome<ConsortiumMemberStatus>> LeaveAsync(Actor actor, int id, CancellationToken ct)
     {
         var (consortium, mine) = await FindAsync(actor, id, ct);
-        if (consortium is null || mine is null) return Outcome.NotFound<ConsortiumMemberStatus>();
+        if (consortium is null || mine is null) return Outcome.NotFound<ConsortiumMemberStatus>("The consortium");
         if (consortium.Status == ConsortiumStatus.Dissolved) return Outcome.Conflict<ConsortiumMemberStatus>("The consortium has been dissolved.");
         if (mine.Status != ConsortiumMemberStatus.Accepted) return Outcome.Conflict<ConsortiumMemberStatus>("Your organisation has not joined; decline the invitation instead.");
         if (mine.OrganizationId == consortium.LeadOrganizationId)
@@ -83,7 +83,7 @@ public sealed partial class ConsortiumService
     }
 
     /// <summary>The lead ends the consortium; members and invitees are told. Its conversation stays readable as a record.</summary>
-    public async Task<ConsortiumOutcome<ConsortiumStatus>> DissolveAsync(Actor actor, int id, CancellationToken ct)
+    public async Task<Outcome<ConsortiumStatus>> DissolveAsync(Actor actor, int id, CancellationToken ct)
     {
         var (consortium, refusal) = await LeadOnlyAsync<ConsortiumStatus>(actor, id, ct);
         if (consortium is null) return refusal!;

@@ -14,7 +14,7 @@ namespace GvcMatch.Web.Features.Consortia;
 /// </summary>
 public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices notices, ConsortiumConversations conversations, TimeProvider clock)
 {
-    public async Task<ConsortiumOutcome<int>> CreateAsync(Actor actor, CreateConsortiumRequest input, CancellationToken ct)
+    public async Task<Outcome<int>> CreateAsync(Actor actor, CreateConsortiumRequest input, CancellationToken ct)
     {
         if (!actor.IsSme || actor.OrganizationId is not { } own) return Outcome.Forbidden<int>("Only SMEs form consortia.");
         if (input.RequirementId is not { } requirementId) return Outcome.Invalid<int>("requirementId", "Name the requirement (requirementId).");
@@ -74,7 +74,7 @@ public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices
     }
 
     /// <summary>The lead invites one more SME (again, if it declined or left before).</summary>
-    public async Task<ConsortiumOutcome<int>> InviteAsync(Actor actor, int id, InviteInput input, CancellationToken ct)
+    public async Task<Outcome<int>> InviteAsync(Actor actor, int id, InviteInput input, CancellationToken ct)
     {
         var (consortium, refusal) = await LeadOnlyAsync<int>(actor, id, ct);
         if (consortium is null) return refusal!;
@@ -142,13 +142,13 @@ public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices
         return mine is null ? (null, null) : (consortium, mine);
     }
 
-    private async Task<(Consortium? Consortium, ConsortiumOutcome<T>? Refusal)> LeadOnlyAsync<T>(Actor actor, int id, CancellationToken ct)
+    private async Task<(Consortium? Consortium, Refusal? Refusal)> LeadOnlyAsync<T>(Actor actor, int id, CancellationToken ct)
     {
         var (consortium, mine) = await FindAsync(actor, id, ct);
-        if (consortium is null || mine is null) return (null, Outcome.NotFound<T>());
+        if (consortium is null || mine is null) return (null, Refusal.NotFound("The consortium"));
         if (mine.Status != ConsortiumMemberStatus.Accepted || consortium.LeadOrganizationId != mine.OrganizationId)
-            return (null, Outcome.Forbidden<T>("Only the consortium's lead can do this."));
-        if (consortium.Status == ConsortiumStatus.Dissolved) return (null, Outcome.Conflict<T>("The consortium has been dissolved."));
+            return (null, Refusal.Forbidden("Only the consortium's lead can do this."));
+        if (consortium.Status == ConsortiumStatus.Dissolved) return (null, Refusal.Conflict("The consortium has been dissolved."));
         return (consortium, null);
     }
 

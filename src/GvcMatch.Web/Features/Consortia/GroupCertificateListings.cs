@@ -27,10 +27,10 @@ public static class GroupCertificateListings
         }).ToList();
     }
 
-    public static Task<ConsortiumOutcome<int>> AcceptAsync(AppDbContext db, Actor actor, int id, CancellationToken ct) =>
+    public static Task<Outcome<int>> AcceptAsync(AppDbContext db, Actor actor, int id, CancellationToken ct) =>
         DecideAsync(db, actor, id, accept: true, ct);
 
-    public static Task<ConsortiumOutcome<int>> DeclineAsync(AppDbContext db, Actor actor, int id, CancellationToken ct) =>
+    public static Task<Outcome<int>> DeclineAsync(AppDbContext db, Actor actor, int id, CancellationToken ct) =>
         DecideAsync(db, actor, id, accept: false, ct);
 
     /// <summary>Null when the actor may see the SME's listings; otherwise why not.</summary>
@@ -39,7 +39,7 @@ public static class GroupCertificateListings
         : !actor.IsSme ? "Only SMEs are listed on group certificates."
         : null;
 
-    private static async Task<ConsortiumOutcome<int>> DecideAsync(AppDbContext db, Actor actor, int id, bool accept, CancellationToken ct)
+    private static async Task<Outcome<int>> DecideAsync(AppDbContext db, Actor actor, int id, bool accept, CancellationToken ct)
     {
         if (CannotSee(actor) is { } why) return Outcome.Forbidden<int>(why);
         var sme = actor.OrganizationId!.Value;

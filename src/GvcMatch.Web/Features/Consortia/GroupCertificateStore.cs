@@ -33,7 +33,7 @@ public static class GroupCertificateStore
     }
 
     /// <summary>Creates (id null) or replaces a certificate of the caller's cluster; returns its id.</summary>
-    public static async Task<ConsortiumOutcome<int>> SaveAsync(
+    public static async Task<Outcome<int>> SaveAsync(
         AppDbContext db, ReferenceData.ReferenceData reference, Actor actor, int? id, GroupCertificateInput input, CancellationToken ct)
     {
         if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
@@ -75,7 +75,7 @@ public static class GroupCertificateStore
         return Outcome.Done(row.Id);
     }
 
-    public static async Task<ConsortiumOutcome<int>> DeleteAsync(AppDbContext db, Actor actor, int id, CancellationToken ct)
+    public static async Task<Outcome<int>> DeleteAsync(AppDbContext db, Actor actor, int id, CancellationToken ct)
     {
         if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
         var cluster = actor.OrganizationId!.Value;

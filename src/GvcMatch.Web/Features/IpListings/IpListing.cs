@@ -35,4 +35,7 @@ public sealed class IpListing
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, replaced on every change; the API's ETag is derived from it.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -9,6 +9,7 @@ internal sealed class IpListingConfiguration : IEntityTypeConfiguration<IpListin
     {
         b.HasIndex(i => i.Key).IsUnique();
         b.HasIndex(i => new { i.OrganizationId, i.Status });
+        b.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(i => i.Key).HasMaxLength(IpListingLimits.Key);
         b.Property(i => i.Title).HasMaxLength(IpListingLimits.Title);
         b.Property(i => i.Abstract).HasMaxLength(IpListingLimits.Abstract);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +11,12 @@ namespace GvcMatch.Web.Features.IpListings;
 
 public static class IpListingsApi
 {
+    public static IServiceCollection AddIpListings(this IServiceCollection services)
+    {
+        services.AddScoped<IpListingService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapIpListingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ip-listings").WithTags("IP listings");
@@ -19,9 +25,11 @@ public static class IpListingsApi
         group.MapPost("/", CreateAsync).RequireAuthorization().WithSummary("Create a draft IP listing for your SME");
         group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().WithSummary("Edit your IP listing");
         group.MapDelete("/{id:int}", DeleteAsync).RequireAuthorization().WithSummary("Delete your IP listing");
-        group.MapPost("/{id:int}/publish", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) => SetStatusAsync(id, PublicationStatus.Published, u, db, c, ct))
+        group.MapPost("/{id:int}/publish", (int id, HttpRequest rq, ClaimsPrincipal u, AppDbContext db, IpListingService s, CancellationToken ct) =>
+            ChangeAsync(rq, u, db, ct, (actor, expected) => s.SetStatusAsync(actor, id, PublicationStatus.Published, expected, ct)))
             .RequireAuthorization().WithSummary("Publish your IP listing");
-        group.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal u, AppDbContext db, TimeProvider c, CancellationToken ct) => SetStatusAsync(id, PublicationStatus.Draft, u, db, c, ct))
+        group.MapPost("/{id:int}/unpublish", (int id, HttpRequest rq, ClaimsPrincipal u, AppDbContext db, IpListingService s, CancellationToken ct) =>
+            ChangeAsync(rq, u, db, ct, (actor, expected) => s.SetStatusAsync(actor, id, PublicationStatus.Draft, expected, ct)))
             .RequireAuthorization().WithSummary("Withdraw your IP listing to draft");
 
         app.MapGet("/api/organizations/{id:int}/ip-listings", ForOrganizationAsync).AllowAnonymous().WithTags("IP listings")
@@ -49,82 +57,35 @@ public static class IpListingsApi
         return TypedResults.Ok(await IpListingQueries.BrowseAsync(db, filter with { OrganizationId = id }, own, ct));
     }
 
-    private static async Task<Results<Ok<IpListingDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IpListingDto>, ProblemHttpResult>> GetAsync(
+        int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, ResourceAccess access, CancellationToken ct)
     {
         var ip = await db.IpListings.AsNoTracking().Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (ip is null) return Problems.NotFound("The IP listing");
-        if (ip.Status != PublicationStatus.Published && !Access.IsMember(await user.GetActorAsync(db, ct), ip.OrganizationId))
+        // A published listing is public (no sign-in needed); a draft only for its own SME.
+        if (ip.Status != PublicationStatus.Published && !await access.AllowsAsync(await user.GetActorAsync(db, ct), ip, AccessOperations.Read))
             return Problems.NotFound("The IP listing");
+        response.Tag(ip.ConcurrencyStamp);
         return TypedResults.Ok(IpListingDto.From(ip));
     }
 
     private static async Task<Results<Created<IpListingDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        IpListingInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
-    {
-        var actor = await user.GetActorAsync(db, ct);
-        if (actor?.OrganizationId is not { } orgId) return Problems.Forbidden("Join an SME to list intellectual property.");
-        if (Access.ClaimedOrganization(actor, input.OrganizationId) is { } claim) return Problems.Forbidden(claim);
-        if (Access.CanManageIpListings(actor, orgId) is { } reason) return Problems.Forbidden(reason);
+        IpListingInput input, HttpResponse response, ClaimsPrincipal user, AppDbContext db, IpListingService service, CancellationToken ct) =>
+        (await service.CreateAsync(await user.GetActorAsync(db, ct), input, ct))
+            .ReplyCreated(response, i => i.ConcurrencyStamp, i => $"/api/ip-listings/{i.Id}", IpListingDto.From);
 
-        var errors = new Errors();
-        input.Validate(errors, reference);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+    private static Task<Results<Ok<IpListingDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, IpListingInput input, HttpRequest request, ClaimsPrincipal user, AppDbContext db, IpListingService service, CancellationToken ct) =>
+        ChangeAsync(request, user, db, ct, (actor, expected) => service.UpdateAsync(actor, id, input, expected, ct));
 
-        var now = clock.GetUtcNow();
-        var org = await db.Organizations.FirstAsync(o => o.Id == orgId, ct);
-        var ip = new IpListing { Key = Slug.NewKey("ip", input.Title), Title = "", OrganizationId = orgId, Organization = org, CreatedAt = now, UpdatedAt = now };
-        input.ApplyTo(ip);
-        db.IpListings.Add(ip);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/ip-listings/{ip.Id}", IpListingDto.From(ip));
-    }
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, AppDbContext db, IpListingService service, CancellationToken ct) =>
+        (await service.DeleteAsync(await user.GetActorAsync(db, ct), id, IfMatch.From(request), ct)).ReplyNoContent();
 
-    private static async Task<Results<Ok<IpListingDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, IpListingInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
-    {
-        var (ip, actor, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
-        if (Access.ClaimedOrganization(actor!, input.OrganizationId) is { } claim) return Problems.Forbidden(claim);
-
-        var errors = new Errors();
-        input.Validate(errors, reference);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        input.ApplyTo(ip!);
-        ip!.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IpListingDto.From(ip));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
-    {
-        var (ip, _, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
-        db.IpListings.Remove(ip!);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<Results<Ok<IpListingDto>, ProblemHttpResult>> SetStatusAsync(
-        int id, PublicationStatus status, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var (ip, _, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
-        IpListingPublishing.SetStatus(ip!, status, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(IpListingDto.From(ip!));
-    }
-
-    /// <summary>Another organisation's draft is reported as not found; its published listing as forbidden.</summary>
-    private static async Task<(IpListing?, Actor?, ProblemHttpResult?)> LoadForEditAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
-    {
-        var actor = await user.GetActorAsync(db, ct);
-        var ip = await db.IpListings.Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (actor is null || ip is null) return (null, null, Problems.NotFound("The IP listing"));
-        if (Access.CanManageIpListings(actor, ip.OrganizationId) is { } reason)
-            return (null, null, ip.Status == PublicationStatus.Published ? Problems.Forbidden(reason) : Problems.NotFound("The IP listing"));
-        return (ip, actor, null);
-    }
+    /// <summary>Runs a change with the caller and the version it names in If-Match, and answers the listing with its new ETag.</summary>
+    private static async Task<Results<Ok<IpListingDto>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        HttpRequest request, ClaimsPrincipal user, AppDbContext db, CancellationToken ct, Func<Actor?, IfMatch, Task<Outcome<IpListing>>> change) =>
+        (await change(await user.GetActorAsync(db, ct), IfMatch.From(request))).Reply(request.HttpContext.Response, i => i.ConcurrencyStamp, IpListingDto.From);
 }
 
 public static class IpListingPublishing

@@ -15,12 +15,12 @@ namespace GvcMatch.Web.Features.Offers;
 public sealed partial class OfferService(
     AppDbContext db, ConversationStore store, OfferAnnouncer announcer, ReferenceData.ReferenceData reference, TimeProvider clock)
 {
-    private static readonly OfferOutcome OfferNotFound = OfferOutcome.Refused(OfferRefusal.NotFound, "The offer was not found.");
+    private static readonly Refusal OfferNotFound = Refusal.NotFound("The offer");
 
-    public async Task<OfferOutcome> ProposeAsync(Actor actor, long conversationId, OfferTerms terms, CancellationToken ct = default)
+    public async Task<Outcome<OfferDto>> ProposeAsync(Actor actor, long conversationId, OfferTerms terms, CancellationToken ct = default)
     {
         if (!await store.IsPartyAsync(conversationId, actor.OrganizationId, ct))
-            return OfferOutcome.Refused(OfferRefusal.NotFound, "The conversation was not found.");
+            return Refusal.NotFound("The conversation");
         if (Invalid(terms) is { } invalid) return invalid;
 
         var who = await WhoAsync(actor, ct);
@@ -35,18 +35,18 @@ public sealed partial class OfferService(
         }
         var dto = OfferDto.From(offer);
         await announcer.AnnounceAsync(message, [dto], who.Sender.OrganizationId, $"New offer from {who.OrganizationName}");
-        return OfferOutcome.Done(dto);
+        return dto;
     }
 
     /// <summary>The other party answers an open offer with new terms; the old one becomes Countered.</summary>
-    public async Task<OfferOutcome> CounterAsync(Actor actor, long offerId, OfferTerms terms, CancellationToken ct = default)
+    public async Task<Outcome<OfferDto>> CounterAsync(Actor actor, long offerId, OfferTerms terms, CancellationToken ct = default)
     {
         var previous = await FindVisibleAsync(actor, offerId, ct);
         if (previous is null) return OfferNotFound;
         if (await ConversationSides.SameSideAsync(db, previous.ConversationId, previous.ProposedByOrganizationId, actor.OrganizationId, ct))
-            return OfferOutcome.Refused(OfferRefusal.Forbidden, "You cannot counter your own side's offer; withdraw it and propose again.");
+            return Refusal.Forbidden("You cannot counter your own side's offer; withdraw it and propose again.");
         if (terms.ConversationId != 0 && terms.ConversationId != previous.ConversationId)
-            return OfferOutcome.Refused(OfferRefusal.Invalid, "The terms name another conversation than the offer's.",
+            return new Refusal(StatusCodes.Status400BadRequest, "The terms name another conversation than the offer's.",
                 new Dictionary<string, string[]> { ["conversationId"] = ["Must be the offer's conversation or left out."] });
         if (Invalid(terms) is { } invalid) return invalid;
 
@@ -69,28 +69,28 @@ public sealed partial class OfferService(
         var closed = await ReloadAsync(offerId);
         var dto = OfferDto.From(counter);
         await announcer.AnnounceAsync(message, [closed, dto], who.Sender.OrganizationId, $"{who.OrganizationName} countered your offer");
-        return OfferOutcome.Done(dto);
+        return dto;
     }
 
-    public Task<OfferOutcome> AcceptAsync(Actor actor, long offerId, CancellationToken ct = default) =>
+    public Task<Outcome<OfferDto>> AcceptAsync(Actor actor, long offerId, CancellationToken ct = default) =>
         DecideAsync(actor, offerId, OfferState.Accepted, ct);
 
-    public Task<OfferOutcome> RejectAsync(Actor actor, long offerId, CancellationToken ct = default) =>
+    public Task<Outcome<OfferDto>> RejectAsync(Actor actor, long offerId, CancellationToken ct = default) =>
         DecideAsync(actor, offerId, OfferState.Rejected, ct);
 
-    public Task<OfferOutcome> WithdrawAsync(Actor actor, long offerId, CancellationToken ct = default) =>
+    public Task<Outcome<OfferDto>> WithdrawAsync(Actor actor, long offerId, CancellationToken ct = default) =>
         DecideAsync(actor, offerId, OfferState.Withdrawn, ct);
 
-    private async Task<OfferOutcome> DecideAsync(Actor actor, long offerId, OfferState decision, CancellationToken ct)
+    private async Task<Outcome<OfferDto>> DecideAsync(Actor actor, long offerId, OfferState decision, CancellationToken ct)
     {
         var offer = await FindVisibleAsync(actor, offerId, ct);
         if (offer is null) return OfferNotFound;
         var own = offer.ProposedByOrganizationId == actor.OrganizationId;
         if (decision == OfferState.Withdrawn && !own)
-            return OfferOutcome.Refused(OfferRefusal.Forbidden, "Only the organisation that proposed an offer can withdraw it.");
+            return Refusal.Forbidden("Only the organisation that proposed an offer can withdraw it.");
         // A consortium is one party: its members cannot accept or reject each other's offers.
         if (decision != OfferState.Withdrawn && await ConversationSides.SameSideAsync(db, offer.ConversationId, offer.ProposedByOrganizationId, actor.OrganizationId, ct))
-            return OfferOutcome.Refused(OfferRefusal.Forbidden,
+            return Refusal.Forbidden(
                 $"You cannot {(decision == OfferState.Accepted ? "accept" : "reject")} your own organisation's offer; only the other party can.");
 
         var who = await WhoAsync(actor, ct);
@@ -114,7 +114,7 @@ public sealed partial class OfferService(
             _ => $"{who.OrganizationName} withdrew its offer",
         };
         await announcer.AnnounceAsync(message, [dto], who.Sender.OrganizationId, title);
-        return OfferOutcome.Done(dto);
+        return dto;
     }
 
     /// <summary>
@@ -134,16 +134,16 @@ public sealed partial class OfferService(
     }
 
     /// <summary>Says why a guarded write changed nothing; an offer found past its date is expired on the spot.</summary>
-    private async Task<OfferOutcome> LostAsync(long offerId, string verb, CancellationToken ct)
+    private async Task<Outcome<OfferDto>> LostAsync(long offerId, string verb, CancellationToken ct)
     {
         var current = await db.Set<Offer>().AsNoTracking().FirstAsync(o => o.Id == offerId, ct);
         if (current.State == OfferState.Proposed && current.ValidUntil < clock.Today())
         {
             await ExpireAsync(offerId, CancellationToken.None);
-            return OfferOutcome.Refused(OfferRefusal.Conflict,
+            return Refusal.Conflict(
                 $"The offer expired: it was valid until {current.ValidUntil:yyyy-MM-dd} and can no longer be {verb}.");
         }
-        return OfferOutcome.Refused(OfferRefusal.Conflict,
+        return Refusal.Conflict(
             $"The offer is {current.State.ToString().ToLowerInvariant()}; only a proposed offer can be {verb}.");
     }
 
@@ -161,11 +161,11 @@ public sealed partial class OfferService(
     private async Task<OfferDto> ReloadAsync(long offerId) =>
         OfferDto.From(await db.Set<Offer>().AsNoTracking().FirstAsync(o => o.Id == offerId));
 
-    private OfferOutcome? Invalid(OfferTerms terms)
+    private Refusal? Invalid(OfferTerms terms)
     {
         var errors = new Errors();
         terms.Validate(errors, reference, clock.Today());
-        return errors.Any ? OfferOutcome.Refused(OfferRefusal.Invalid, "The offer's terms are not valid.", errors.ToDictionary()) : null;
+        return errors.Any ? new Refusal(StatusCodes.Status400BadRequest, "The offer's terms are not valid.", errors.ToDictionary()) : null;
     }
 
     private sealed record Who(Sender Sender, string Label, string OrganizationName);

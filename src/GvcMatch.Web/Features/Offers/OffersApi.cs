@@ -78,29 +78,18 @@ public static class OffersApi
     }
 
     private static async Task<Results<Ok<OfferDto>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        ClaimsPrincipal user, AppDbContext db, CancellationToken ct, Func<Actor, Task<OfferOutcome>> decide)
+        ClaimsPrincipal user, AppDbContext db, CancellationToken ct, Func<Actor, Task<Outcome<OfferDto>>> decide)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.NotFound("The offer");
         var outcome = await decide(actor);
-        if (outcome.Offer is { } offer) return TypedResults.Ok(offer);
-        if (outcome.Refusal == OfferRefusal.Invalid) return Invalid(outcome);
-        return Problem(outcome);
+        if (outcome.Refusal is not { } refusal) return TypedResults.Ok(outcome.Value!);
+        return refusal.IsInvalid ? refusal.ToValidationProblem() : refusal.ToProblem();
     }
 
-    private static Results<Created<OfferDto>, ValidationProblem, ProblemHttpResult> Created(OfferOutcome outcome)
+    private static Results<Created<OfferDto>, ValidationProblem, ProblemHttpResult> Created(Outcome<OfferDto> outcome)
     {
-        if (outcome.Offer is { } offer) return TypedResults.Created($"/api/offers/{offer.Id}", offer);
-        if (outcome.Refusal == OfferRefusal.Invalid) return Invalid(outcome);
-        return Problem(outcome);
+        if (outcome.Refusal is not { } refusal) return TypedResults.Created($"/api/offers/{outcome.Value!.Id}", outcome.Value);
+        return refusal.IsInvalid ? refusal.ToValidationProblem() : refusal.ToProblem();
     }
-
-    private static ValidationProblem Invalid(OfferOutcome outcome) => Problems.Invalid(outcome.Fields ?? new Dictionary<string, string[]>());
-
-    private static ProblemHttpResult Problem(OfferOutcome outcome) => outcome.Refusal switch
-    {
-        OfferRefusal.Forbidden => Problems.Forbidden(outcome.Detail!),
-        OfferRefusal.Conflict => Problems.Conflict(outcome.Detail!),
-        _ => TypedResults.Problem(outcome.Detail, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
-    };
 }

@@ -30,5 +30,8 @@ public sealed class Organization
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Optimistic concurrency token, replaced on every change; the API's ETag is derived from it.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     public Profiles.CapabilityProfile? Profile { get; set; }
 }

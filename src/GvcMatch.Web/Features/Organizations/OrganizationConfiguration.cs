@@ -10,6 +10,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.HasIndex(o => o.Key).IsUnique();
         b.HasIndex(o => new { o.Kind, o.Country });
+        b.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(o => o.Key).HasMaxLength(OrganizationLimits.Key);
         b.Property(o => o.Name).HasMaxLength(OrganizationLimits.Name);
         b.Property(o => o.Country).HasMaxLength(2);

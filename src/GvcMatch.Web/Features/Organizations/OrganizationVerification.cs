@@ -48,10 +48,10 @@ public static class OrganizationVerification
         org.VerifiedBy = by;
         org.VerificationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         org.UpdatedAt = now;
+        // The badge is part of what GET answers, so it is a new version (a new ETag).
+        org.ConcurrencyStamp = Guid.NewGuid();
     }
 }
-
-public enum VerificationResult { Done, NotFound, Forbidden, Invalid }
 
 /// <summary>Granting or withdrawing the verified badge; the one path for the API and the verification page.</summary>
 public sealed class VerificationService(AppDbContext db, AuditTrail audit, TimeProvider clock)
@@ -61,23 +61,22 @@ public sealed class VerificationService(AppDbContext db, AuditTrail audit, TimeP
     public async Task<string?> ActorCountryAsync(Actor actor, CancellationToken ct) =>
         actor.OrganizationId is { } id ? await db.Organizations.Where(o => o.Id == id).Select(o => o.Country).FirstOrDefaultAsync(ct) : null;
 
-    /// <returns>The outcome; with it the organisation (when found) and the refusal or field error.</returns>
-    public async Task<(VerificationResult Result, Organization? Organization, string? Problem)> DecideAsync(
-        Actor actor, int organizationId, bool verified, string? reason, CancellationToken ct)
+    /// <returns>The organisation with its new badge, or the refusal (403, 404, or 400 naming <see cref="ReasonField"/>).</returns>
+    public async Task<Outcome<Organization>> DecideAsync(Actor actor, int organizationId, bool verified, string? reason, CancellationToken ct)
     {
-        if (Access.CanVerify(actor) is { } cannot) return (VerificationResult.Forbidden, null, cannot);
+        if (Access.CanVerify(actor) is { } cannot) return Refusal.Forbidden(cannot);
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, ct);
-        if (org is null) return (VerificationResult.NotFound, null, null);
-        if (VerificationRules.CanDecide(actor, await ActorCountryAsync(actor, ct), org) is { } refused) return (VerificationResult.Forbidden, org, refused);
+        if (org is null) return Refusal.NotFound("The organisation");
+        if (VerificationRules.CanDecide(actor, await ActorCountryAsync(actor, ct), org) is { } refused) return Refusal.Forbidden(refused);
         reason = reason?.Trim();
-        if (string.IsNullOrEmpty(reason)) return (VerificationResult.Invalid, org, "Give the reason: how the organisation was checked, or why the badge is withdrawn.");
-        if (reason.Length > OrganizationLimits.Note) return (VerificationResult.Invalid, org, $"At most {OrganizationLimits.Note} characters.");
+        if (string.IsNullOrEmpty(reason)) return Refusal.Invalid(ReasonField, "Give the reason: how the organisation was checked, or why the badge is withdrawn.");
+        if (reason.Length > OrganizationLimits.Note) return Refusal.Invalid(ReasonField, $"At most {OrganizationLimits.Note} characters.");
 
         var by = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.Email).FirstAsync(ct);
         OrganizationVerification.Apply(org, verified, by, reason, clock.GetUtcNow());
         await audit.AddAsync(actor.UserId, verified ? AuditActions.VerificationGranted : AuditActions.VerificationWithdrawn,
             AuditTarget.Of(org), org.Id, reason, ct);
         await db.SaveChangesAsync(ct);
-        return (VerificationResult.Done, org, null);
+        return org;
     }
 }

@@ -47,42 +47,24 @@ public static class OrganizationsApi
         return TypedResults.Ok(new Paged<OrganizationSummary>(items, total, filter.PageNumber, filter.Size));
     }
 
-    private static async Task<Results<Ok<OrganizationDto>, ProblemHttpResult>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
-        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } org
-            ? TypedResults.Ok(OrganizationDto.From(org))
-            : Problems.NotFound("The organisation");
-
-    private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, OrganizationInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<OrganizationDto>, ProblemHttpResult>> GetAsync(int id, HttpResponse response, AppDbContext db, CancellationToken ct)
     {
-        var actor = await user.GetActorAsync(db, ct);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (actor is null || org is null) return Problems.NotFound("The organisation");
-        if (Access.CanEditOrganization(actor, org.Id) is { } reason) return Problems.Forbidden(reason);
-
-        var errors = new Errors();
-        input.Validate(errors, reference);
-        if (input.Kind != org.Kind) errors.Add("kind", "The kind of an organisation cannot change.");
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        input.ApplyTo(org);
-        org.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        if (await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is not { } org) return Problems.NotFound("The organisation");
+        response.Tag(org.ConcurrencyStamp);
         return TypedResults.Ok(OrganizationDto.From(org));
     }
 
+    private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        int id, OrganizationInput input, HttpRequest request, ClaimsPrincipal user, AppDbContext db, OrganizationService service, CancellationToken ct) =>
+        (await service.UpdateAsync(await user.GetActorAsync(db, ct), id, input, IfMatch.From(request), ct))
+            .Reply(request.HttpContext.Response, o => o.ConcurrencyStamp, OrganizationDto.From);
+
     private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        int id, VerificationRequest request, ClaimsPrincipal user, AppDbContext db, VerificationService verification, CancellationToken ct)
+        int id, VerificationRequest request, HttpResponse response, ClaimsPrincipal user, AppDbContext db, VerificationService verification, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
-        var (result, org, problem) = await verification.DecideAsync(actor, id, request.Verified, request.Reason ?? request.Note, ct);
-        return result switch
-        {
-            VerificationResult.Done => TypedResults.Ok(OrganizationDto.From(org!)),
-            VerificationResult.NotFound => Problems.NotFound("The organisation"),
-            VerificationResult.Invalid => Problems.Invalid(VerificationService.ReasonField, problem!),
-            _ => Problems.Forbidden(problem!),
-        };
+        return (await verification.DecideAsync(actor, id, request.Verified, request.Reason ?? request.Note, ct))
+            .Reply(response, o => o.ConcurrencyStamp, OrganizationDto.From);
     }
 }

@@ -5,6 +5,7 @@ public static class OrganizationsRegistration
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
         services.AddScoped<VerificationService>();
+        services.AddScoped<OrganizationService>();
         return services;
     }
 }

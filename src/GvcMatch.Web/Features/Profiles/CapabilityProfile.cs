@@ -32,6 +32,9 @@ public sealed class CapabilityProfile
     public DateOnly? RenewalDue { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Optimistic concurrency token, replaced on every change; the API's ETag is derived from it.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     public List<Certification> Certifications { get; set; } = [];
 
     public bool IsStale(DateOnly today) => RenewalDue is { } due && due < today;

@@ -10,6 +10,7 @@ internal sealed class CapabilityProfileConfiguration : IEntityTypeConfiguration<
         b.HasIndex(p => p.OrganizationId).IsUnique();
         // Serves the rebuild's keyset pages (published profiles in organisation order) without a sort.
         b.HasIndex(p => new { p.Status, p.OrganizationId });
+        b.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(p => p.Summary).HasMaxLength(ProfileLimits.Summary);
         b.Property(p => p.CapacityUnit).HasMaxLength(ProfileLimits.Unit);
         b.Property(p => p.MinimumOrderUnit).HasMaxLength(ProfileLimits.Unit);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,12 @@ namespace GvcMatch.Web.Features.Profiles;
 
 public static class ProfilesApi
 {
+    public static IServiceCollection AddProfiles(this IServiceCollection services)
+    {
+        services.AddScoped<ProfileService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/suppliers", BrowseAsync).AllowAnonymous().WithTags("Suppliers").WithSummary("Browse published supplier profiles");
@@ -16,8 +23,11 @@ public static class ProfilesApi
         var group = app.MapGroup("/api/organizations/{id:int}/profile").WithTags("Suppliers");
         group.MapGet("/", GetAsync).AllowAnonymous().WithSummary("An SME's capability profile (drafts only for its members)");
         group.MapPut("/", UpdateAsync).RequireAuthorization().WithSummary("Create or edit your SME's profile");
-        group.MapPost("/publish", PublishAsync).RequireAuthorization().WithSummary("Publish your SME's profile");
-        group.MapPost("/unpublish", UnpublishAsync).RequireAuthorization().WithSummary("Withdraw your SME's profile to draft");
+        group.MapPost("/publish", (int id, HttpRequest rq, ClaimsPrincipal u, AppDbContext db, ProfileService s, TimeProvider c, CancellationToken ct) =>
+            ChangeAsync(rq, u, db, c, ct, (actor, expected) => s.PublishAsync(actor, id, expected, ct))).RequireAuthorization().WithSummary("Publish your SME's profile");
+        group.MapPost("/unpublish", (int id, HttpRequest rq, ClaimsPrincipal u, AppDbContext db, ProfileService s, TimeProvider c, CancellationToken ct) =>
+            ChangeAsync(rq, u, db, c, ct, (actor, expected) => s.UnpublishAsync(actor, id, expected, ct))).RequireAuthorization()
+            .WithSummary("Withdraw your SME's profile to draft");
         return app;
     }
 
@@ -31,62 +41,26 @@ public static class ProfilesApi
     }
 
     private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, ResourceAccess access, TimeProvider clock, CancellationToken ct)
     {
         var profile = await db.Profiles.AsNoTracking().Include(p => p.Certifications).FirstOrDefaultAsync(p => p.OrganizationId == id, ct);
         if (profile is null) return Problems.NotFound("The profile");
-        if (profile.Status != PublicationStatus.Published)
-        {
-            var actor = await user.GetActorAsync(db, ct);
-            if (!Access.IsMember(actor, id)) return Problems.NotFound("The profile");
-        }
+        // A published profile is public (no sign-in needed); a draft only for its own SME.
+        if (profile.Status != PublicationStatus.Published && !await access.AllowsAsync(await user.GetActorAsync(db, ct), profile, AccessOperations.Read))
+            return Problems.NotFound("The profile");
+        response.Tag(profile.ConcurrencyStamp);
         return TypedResults.Ok(ProfileDto.From(profile, clock.Today()));
     }
 
     private static async Task<Results<Ok<ProfileDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, ProfileInput input, ClaimsPrincipal user, AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, CancellationToken ct)
-    {
-        var (profile, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
+        int id, ProfileInput input, HttpRequest request, ClaimsPrincipal user, AppDbContext db, ProfileService service, TimeProvider clock, CancellationToken ct) =>
+        (await service.SaveAsync(await user.GetActorAsync(db, ct), id, input, IfMatch.From(request), ct))
+            .Reply(request.HttpContext.Response, p => p.ConcurrencyStamp, p => ProfileDto.From(p, clock.Today()));
 
-        var errors = new Errors();
-        input.Validate(errors, reference);
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-
-        input.ApplyTo(profile!, reference);
-        profile!.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ProfileDto.From(profile, clock.Today()));
-    }
-
-    private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> PublishAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var (profile, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
-        if (ProfilePublishing.Publish(profile!, clock.GetUtcNow()) is { } reason) return Problems.Conflict(reason);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ProfileDto.From(profile!, clock.Today()));
-    }
-
-    private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> UnpublishAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var (profile, problem) = await LoadForEditAsync(id, user, db, ct);
-        if (problem is not null) return problem;
-        ProfilePublishing.Unpublish(profile!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ProfileDto.From(profile!, clock.Today()));
-    }
-
-    /// <summary>Loads (or starts) the profile of an SME the caller belongs to; any other caller gets 403/404.</summary>
-    private static async Task<(CapabilityProfile?, ProblemHttpResult?)> LoadForEditAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
-    {
-        var actor = await user.GetActorAsync(db, ct);
-        var org = await db.Organizations.Include(o => o.Profile!).ThenInclude(p => p.Certifications).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (actor is null || org is null) return (null, Problems.NotFound("The organisation"));
-        if (Access.CanManageProfile(actor, org) is { } reason) return (null, Problems.Forbidden(reason));
-        org.Profile ??= new CapabilityProfile { OrganizationId = org.Id, Status = PublicationStatus.Draft };
-        return (org.Profile, null);
-    }
+    /// <summary>Publish or unpublish, with the version named in If-Match if the caller sends one.</summary>
+    private static async Task<Results<Ok<ProfileDto>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        HttpRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct,
+        Func<Actor?, IfMatch, Task<Outcome<CapabilityProfile>>> change) =>
+        (await change(await user.GetActorAsync(db, ct), IfMatch.From(request)))
+            .Reply(request.HttpContext.Response, p => p.ConcurrencyStamp, p => ProfileDto.From(p, clock.Today()));
 }

@@ -28,8 +28,8 @@ public sealed class QuestionBoard(AppDbContext db, Notifier notifier, TimeProvid
     {
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requirementId, ct);
         var isBuyer = requirement is not null && Access.IsMember(actor, requirement.OrganizationId);
-        if (requirement is null || actor is null || (!requirement.IsVisibleToEveryone && !isBuyer)) return Failure.NotFound("The requirement");
-        if (!isBuyer && !actor.IsSme) return Failure.Forbidden("Questions and answers are shown to SMEs and to the buyer.");
+        if (requirement is null || actor is null || (!requirement.IsVisibleToEveryone && !isBuyer)) return Refusal.NotFound("The requirement");
+        if (!isBuyer && !actor.IsSme) return Refusal.Forbidden("Questions and answers are shown to SMEs and to the buyer.");
 
         var rows = await db.RequirementQuestions.AsNoTracking().Where(q => q.RequirementId == requirementId)
             .OrderBy(q => q.AskedAt).ThenBy(q => q.Id).ToListAsync(ct);
@@ -51,14 +51,14 @@ public sealed class QuestionBoard(AppDbContext db, Notifier notifier, TimeProvid
     {
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requirementId, ct);
         if (requirement is null || actor is null || (!requirement.IsVisibleToEveryone && !Access.IsMember(actor, requirement.OrganizationId)))
-            return Failure.NotFound("The requirement");
-        if (!actor.IsSme || actor.OrganizationId is not { } orgId) return Failure.Forbidden("Only SMEs ask questions about a requirement.");
-        if (requirement.Status != RequirementStatus.Published) return Failure.Conflict("Questions are taken only while the requirement is published.");
+            return Refusal.NotFound("The requirement");
+        if (!actor.IsSme || actor.OrganizationId is not { } orgId) return Refusal.Forbidden("Only SMEs ask questions about a requirement.");
+        if (requirement.Status != RequirementStatus.Published) return Refusal.Conflict("Questions are taken only while the requirement is published.");
         var now = clock.GetUtcNow();
-        if (requirement.DeadlinePassed(now)) return Failure.Conflict($"Bids closed at {requirement.BidsCloseAt:yyyy-MM-dd HH:mm} UTC; questions are closed too.");
+        if (requirement.DeadlinePassed(now)) return Refusal.Conflict($"Bids closed at {requirement.BidsCloseAt:yyyy-MM-dd HH:mm} UTC; questions are closed too.");
         var errors = new Errors();
         errors.Required("text", text, QuestionLimits.Text);
-        if (errors.Any) return Failure.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         var question = new RequirementQuestion
         {
@@ -77,14 +77,14 @@ public sealed class QuestionBoard(AppDbContext db, Notifier notifier, TimeProvid
     {
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requirementId, ct);
         var question = await db.RequirementQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RequirementId == requirementId, ct);
-        if (requirement is null || actor is null || question is null) return Failure.NotFound("The question");
+        if (requirement is null || actor is null || question is null) return Refusal.NotFound("The question");
         if (Access.CanManageRequirements(actor, requirement.OrganizationId) is { } reason)
-            return requirement.IsVisibleToEveryone ? Failure.Forbidden("Only the buyer answers questions. " + reason) : Failure.NotFound("The question");
+            return requirement.IsVisibleToEveryone ? Refusal.Forbidden("Only the buyer answers questions. " + reason) : Refusal.NotFound("The question");
         if (requirement.Status is not (RequirementStatus.Published or RequirementStatus.Closed))
-            return Failure.Conflict($"A {requirement.Status.ToString().ToLowerInvariant()} requirement's questions can no longer be answered.");
+            return Refusal.Conflict($"A {requirement.Status.ToString().ToLowerInvariant()} requirement's questions can no longer be answered.");
         var errors = new Errors();
         errors.Required("answer", answer, QuestionLimits.Answer);
-        if (errors.Any) return Failure.Invalid(errors);
+        if (errors.Any) return Refusal.Invalid(errors);
 
         question.Answer = answer!.Trim();
         question.AnsweredByUserId = actor.UserId;

@@ -28,7 +28,7 @@ public static class QuestionsApi
     {
         var actor = await user.GetActorAsync(db, ct);
         var asked = await board.AskAsync(actor, id, body.Text, ct);
-        if (asked.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (asked.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         var list = await board.ListAsync(actor, id, ct);
         return TypedResults.Created($"/api/requirements/{id}/questions", list.Value!.Single(q => q.Id == asked.Value!.Id));
     }
@@ -38,7 +38,7 @@ public static class QuestionsApi
     {
         var actor = await user.GetActorAsync(db, ct);
         var answered = await board.AnswerAsync(actor, id, qid, body.Answer, ct);
-        if (answered.Failure is { } f) return f.Kind == FailureKind.Invalid ? Problems.Invalid(f.Errors!) : f.AsProblem();
+        if (answered.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
         var list = await board.ListAsync(actor, id, ct);
         return TypedResults.Ok(list.Value!.Single(q => q.Id == qid));
     }

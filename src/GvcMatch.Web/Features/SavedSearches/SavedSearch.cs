@@ -18,6 +18,9 @@ public sealed class SavedSearch
 
     /// <summary>Items updated before this moment have been reported; from it on they are news (whole seconds).</summary>
     public DateTimeOffset CheckedUpTo { get; set; }
+
+    /// <summary>Optimistic concurrency token, replaced on every change the user makes; the API's ETag is derived from it.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedSearch>
@@ -26,6 +29,7 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
     {
         b.HasIndex(s => s.UserId);
         b.Property(s => s.UserId).HasMaxLength(450);
+        b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(s => s.Name).HasMaxLength(SavedSearchLimits.Name);
         b.Property(s => s.Query).HasMaxLength(SavedSearchLimits.Query);
     }

@@ -10,16 +10,26 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Features.SavedSearches;
 
 public sealed record SaveSearchRequest(string Name, DocumentKind Kind, string Query);
-public sealed record SavedSearchDto(int Id, string Name, DocumentKind Kind, string Query, DateTimeOffset CreatedAt, DateTimeOffset CheckedUpTo);
+public sealed record SavedSearchDto(int Id, string Name, DocumentKind Kind, string Query, DateTimeOffset CreatedAt, DateTimeOffset CheckedUpTo)
+{
+    public static SavedSearchDto From(SavedSearch s) => new(s.Id, s.Name, s.Kind, s.Query, s.CreatedAt, s.CheckedUpTo);
+}
 
 public static class SavedSearchesApi
 {
+    public static IServiceCollection AddSavedSearches(this IServiceCollection services)
+    {
+        services.AddScoped<SavedSearchService>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapSavedSearchesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/saved-searches").WithTags("Search").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Your saved searches");
+        group.MapGet("/{id:int}", GetAsync).WithSummary("One of your saved searches, with its ETag");
         group.MapPost("/", SaveAsync).WithSummary("Save a search; you are told in your inbox when new items match it");
-        group.MapDelete("/{id:int}", DeleteAsync).WithSummary("Forget a saved search");
+        group.MapDelete("/{id:int}", DeleteAsync).WithSummary("Forget a saved search (If-Match optional)");
         return app;
     }
 
@@ -34,36 +44,16 @@ public static class SavedSearchesApi
             .Select(s => new SavedSearchDto(s.Id, s.Name, s.Kind, s.Query, s.CreatedAt, s.CheckedUpTo)).ToListAsync(ct));
     }
 
-    private static async Task<Results<Created<SavedSearchDto>, ValidationProblem>> SaveAsync(
-        SaveSearchRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new Errors();
-        errors.Required("name", request.Name, SavedSearchLimits.Name);
-        errors.SingleLine("name", request.Name);
-        errors.MaxLength("query", request.Query, SavedSearchLimits.Query);
-        if (!Enum.IsDefined(request.Kind)) errors.Add("kind", "Kind is Supplier, IpListing or Requirement.");
-        var query = (request.Query ?? "").TrimStart('?');
-        if (!errors.Any)
-        {
-            try { Parse(request.Kind, query); }
-            catch (SearchQueryException ex) { errors.Add($"query.{ex.Field}", ex.Message); }
-        }
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        if (await db.Set<SavedSearch>().CountAsync(s => s.UserId == userId, ct) >= SavedSearchLimits.PerUser)
-            errors.Add("name", $"You can keep at most {SavedSearchLimits.PerUser} saved searches.");
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
+    private static async Task<Results<Ok<SavedSearchDto>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, SavedSearchService service, CancellationToken ct) =>
+        (await service.FindAsync(await user.GetActorAsync(db, ct), id, ct)).Reply(response, s => s.ConcurrencyStamp, SavedSearchDto.From);
 
-        var now = clock.GetUtcNow();
-        var saved = new SavedSearch { UserId = userId, Name = request.Name.Trim(), Kind = request.Kind, Query = query, CreatedAt = now, CheckedUpTo = now };
-        db.Add(saved);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/saved-searches/{saved.Id}", new SavedSearchDto(saved.Id, saved.Name, saved.Kind, saved.Query, saved.CreatedAt, saved.CheckedUpTo));
-    }
+    private static async Task<Results<Created<SavedSearchDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        SaveSearchRequest request, HttpResponse response, ClaimsPrincipal user, AppDbContext db, SavedSearchService service, CancellationToken ct) =>
+        (await service.SaveAsync(await user.GetActorAsync(db, ct), request, ct))
+            .ReplyCreated(response, s => s.ConcurrencyStamp, s => $"/api/saved-searches/{s.Id}", SavedSearchDto.From);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var deleted = await db.Set<SavedSearch>().Where(s => s.Id == id && s.UserId == userId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Problems.NotFound("The saved search") : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
+        int id, HttpRequest request, ClaimsPrincipal user, AppDbContext db, SavedSearchService service, CancellationToken ct) =>
+        (await service.DeleteAsync(await user.GetActorAsync(db, ct), id, IfMatch.From(request), ct)).ReplyNoContent();
 }

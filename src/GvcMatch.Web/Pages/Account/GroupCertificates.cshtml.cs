@@ -32,8 +32,8 @@ public sealed class GroupCertificatesModel(AppDbContext db) : PageModel
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
         var outcome = accept ? await GroupCertificateListings.AcceptAsync(db, actor, id, ct) : await GroupCertificateListings.DeclineAsync(db, actor, id, ct);
-        if (outcome.Refusal == ConsortiumRefusal.Forbidden) return Forbid();
-        if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
+        if (outcome.Refusal is { IsForbidden: true }) return Forbid();
+        if (outcome.Refusal is { IsNotFound: true }) return NotFound();
         Notice = accept ? "Accepted: the certificate now counts for your organisation while it is valid." : "Your organisation is off the certificate.";
         return RedirectToPage();
     }

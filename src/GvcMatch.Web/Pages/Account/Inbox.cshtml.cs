@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>The person's notifications and saved searches.</summary>
-public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class InboxModel(AppDbContext db, TimeProvider clock, SavedSearchService searches) : PageModel
 {
     public List<Notification> Notifications { get; private set; } = [];
     public List<SavedSearch> SavedSearches { get; private set; } = [];
@@ -32,7 +32,7 @@ public sealed class InboxModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostForgetAsync(int id, CancellationToken ct)
     {
-        await db.SavedSearches.Where(s => s.Id == id && s.UserId == UserId).ExecuteDeleteAsync(ct);
+        await searches.DeleteAsync(await User.GetActorAsync(db, ct), id, IfMatch.None, ct);
         return RedirectToPage();
     }
 

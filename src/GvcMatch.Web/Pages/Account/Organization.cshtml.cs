@@ -1,5 +1,4 @@
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Features;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Infrastructure;
 using GvcMatch.Web.Pages.Shared;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An owner edits the organisation's details; its kind never changes.</summary>
-public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, OrganizationService service) : PageModel
 {
     [BindProperty] public OrganizationForm Input { get; set; } = new();
 
@@ -34,15 +33,19 @@ public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.Re
         var input = Input.ToInput(Organization.Kind);
         var errors = new Errors();
         BindingErrors.AddTo(ModelState, errors);
-        input.Validate(errors, reference);
         if (errors.Any)
         {
+            input.Validate(errors, reference);
             Errors = errors.ToDictionary();
             return Page();
         }
-        input.ApplyTo(Organization);
-        Organization.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        var saved = await service.UpdateAsync(await User.GetActorAsync(db, ct), Organization.Id, input, IfMatch.None, ct);
+        if (saved.Refusal is { } refused)
+        {
+            if (refused.IsForbidden || refused.IsNotFound) return Forbid();
+            Errors = refused.ForForm();
+            return Page();
+        }
         TempData["Message"] = "Saved.";
         return RedirectToPage();
     }
@@ -50,8 +53,10 @@ public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.Re
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
-        if (actor?.OrganizationId is not { } orgId || Access.CanEditOrganization(actor, orgId) is not null) return Forbid();
-        Organization = await db.Organizations.FirstAsync(o => o.Id == orgId, ct);
+        if (actor?.OrganizationId is not { } orgId) return Forbid();
+        var found = await service.FindForChangeAsync(actor, orgId, ct);
+        if (found.Refusal is not null) return Forbid();
+        Organization = found.Value!;
         return null;
     }
 

@@ -1,5 +1,4 @@
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Features;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Infrastructure;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An SME edits, publishes and unpublishes its capability profile.</summary>
-public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service) : PageModel
 {
     /// <summary>Blank certification rows offered below the existing ones, so no script is needed to add one.</summary>
     public const int BlankCertificationRows = 3;
@@ -44,8 +43,8 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         if (await LoadAsync(ct) is { } denied) return denied;
         if (Profile is not null)
         {
-            ProfilePublishing.Unpublish(Profile, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            var unpublished = await service.UnpublishAsync(await User.GetActorAsync(db, ct), Organization.Id, IfMatch.None, ct);
+            if (unpublished.Refusal is { } refused) return Refused(refused);
         }
         TempData["Message"] = "The profile is now a draft; buyers no longer see it.";
         return RedirectToPage();
@@ -55,11 +54,14 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
     {
         if (await LoadAsync(ct) is { } denied) return denied;
         var input = Input.ToInput();
-        var errors = new Errors();
-        input.Validate(errors, reference);
-        if (errors.Any || !ModelState.IsValid)
+        var actor = await User.GetActorAsync(db, ct);
+        var saved = ModelState.IsValid ? await service.SaveAsync(actor, Organization.Id, input, IfMatch.None, ct) : default;
+        if (!ModelState.IsValid || saved.Refusal is { IsInvalid: true })
         {
-            // Show the form as posted, each certification error next to its row.
+            // Show the form as posted, each certification error next to its row (and values that did not bind, with the rules' findings).
+            var errors = new Errors();
+            if (saved.Refusal is { } invalid) errors.AddRange(invalid.ForForm());
+            else input.Validate(errors, reference);
             var all = new Errors();
             all.AddRange(RowErrors.Remap(errors.ToDictionary(), "certifications", RowErrors.NonBlank(Input.Certifications, c => c.IsBlank)));
             BindingErrors.AddTo(ModelState, all);
@@ -67,21 +69,24 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
             Input.PadCertifications(BlankCertificationRows);
             return Page();
         }
+        if (saved.Refusal is { } refused) return Refused(refused);
 
-        var now = clock.GetUtcNow();
-        if (Profile is null)
-        {
-            Profile = new CapabilityProfile { OrganizationId = Organization.Id };
-            db.Profiles.Add(Profile);
-        }
-        input.ApplyTo(Profile, reference);
-        Profile.UpdatedAt = now;
         // The fields are kept even when publishing is refused, so nothing typed is lost.
-        var refused = publish ? ProfilePublishing.Publish(Profile, now) : null;
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = refused is not null ? $"Saved, but not published: {refused}"
+        var published = publish ? await service.PublishAsync(actor, Organization.Id, IfMatch.None, ct) : default;
+        var notPublished = published.Refusal?.Detail;
+        TempData["Message"] = notPublished is not null ? $"Saved, but not published: {notPublished}"
             : publish ? "Published: buyers can now find your profile." : "Saved.";
-        TempData["Warning"] = refused is not null;
+        TempData["Warning"] = notPublished is not null;
+        return RedirectToPage();
+    }
+
+    /// <summary>A refusal that is not about the fields: the profile is not the caller's, or the message says why.</summary>
+    private IActionResult Refused(Refusal refusal)
+    {
+        if (refusal.IsNotFound) return NotFound();
+        if (refusal.IsForbidden) return Forbid();
+        TempData["Message"] = refusal.Detail;
+        TempData["Warning"] = true;
         return RedirectToPage();
     }
 
@@ -90,9 +95,10 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor?.OrganizationId is not { } orgId) return Forbid();
-        Organization = await db.Organizations.FirstAsync(o => o.Id == orgId, ct);
-        if (Access.CanManageProfile(actor, Organization) is not null) return Forbid();
-        Profile = await db.Profiles.Include(p => p.Certifications).FirstOrDefaultAsync(p => p.OrganizationId == orgId, ct);
+        var found = await service.FindForChangeAsync(actor, orgId, ct);
+        if (found.Refusal is not null) return Forbid();
+        Organization = found.Value!;
+        Profile = Organization.Profile;
         return null;
     }
 }

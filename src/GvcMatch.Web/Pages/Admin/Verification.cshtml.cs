@@ -54,11 +54,10 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
     public async Task<IActionResult> OnPostAsync(int id, bool verified, string? reason, CancellationToken ct)
     {
         if (await CheckAsync(ct) is { } denied) return denied;
-        var (result, org, problem) = await verification.DecideAsync(Actor!, id, verified, reason, ct);
-        if (result == VerificationResult.NotFound) return NotFound();
-        TempData["Message"] = result == VerificationResult.Done
-            ? verified ? $"{org!.Name} is now verified." : $"{org!.Name} is no longer verified."
-            : problem;
+        var decided = await verification.DecideAsync(Actor!, id, verified, reason, ct);
+        if (decided.Refusal is { IsNotFound: true }) return NotFound();
+        TempData["Message"] = decided.Refusal?.Detail
+            ?? (verified ? $"{decided.Value!.Name} is now verified." : $"{decided.Value!.Name} is no longer verified.");
         return RedirectToPage(new { Q, Kind });
     }
 

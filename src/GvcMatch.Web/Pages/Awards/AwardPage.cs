@@ -1,3 +1,4 @@
+using GvcMatch.Web.Infrastructure;
 using GvcMatch.Web.Features.Awards;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -43,7 +43,7 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         {
             if (Bid is null) return Show(new Dictionary<string, string[]> { [""] = ["There is no bid to withdraw."] });
             var withdrawn = await service.WithdrawAsync(actor, Bid.Bid.Id, ct);
-            if (withdrawn.Failure is { } wf) return Show(wf.ForForm());
+            if (withdrawn.Refusal is { } wf) return Show(wf.ForForm());
             return Done("Bid withdrawn. Save it again before the deadline to reopen it as a draft.");
         }
         if (action is not ("save" or "submit")) return Show(new Dictionary<string, string[]> { [""] = ["Choose Save draft, Submit or Withdraw."] });
@@ -51,12 +51,12 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         var input = Input.ToInput(ConsortiumId);
         var saved = Bid is null
             ? await service.CreateAsync(actor, requirementId, input, ct)
-            : await service.UpdateAsync(actor, Bid.Bid.Id, input, Input.Stamp, ct);
-        if (saved.Failure is { } f) return Show(Input.MapErrors(f.ForForm()));
+            : await service.UpdateAsync(actor, Bid.Bid.Id, input, IfMatch.Stamp(Input.Stamp), ct);
+        if (saved.Refusal is { } f) return Show(Input.MapErrors(f.ForForm()));
         if (action == "save") return Done(saved.Value!.Status == BidStatus.Submitted ? "Changes saved; the bid stays submitted." : "Draft saved.");
 
         var submitted = await service.SubmitAsync(actor, saved.Value!.Id, ct);
-        if (submitted.Failure is { } sf)
+        if (submitted.Refusal is { } sf)
         {
             // The draft is saved; what is missing for submission is shown on the saved form.
             await LoadAsync(requirementId, consortiumId, ct);
@@ -73,7 +73,7 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         if (file is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = ["Choose a file to attach."] });
         await using var content = file.OpenReadStream();
         var added = await service.AddDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, content, file.FileName, file.Length, ct);
-        if (added.Failure is { } f) return ShowSaved(f.ForForm());
+        if (added.Refusal is { } f) return ShowSaved(f.ForForm());
         return Done($"Attached {added.Value!.FileName}.");
     }
 
@@ -82,7 +82,7 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         if (await LoadAsync(requirementId, consortiumId, ct) is { } denied) return denied;
         if (Bid is null) return NotFound();
         var deleted = await service.DeleteDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, documentId, ct);
-        if (deleted.Failure is { } f) return ShowSaved(f.ForForm());
+        if (deleted.Refusal is { } f) return ShowSaved(f.ForForm());
         return Done("Document removed.");
     }
 
@@ -121,8 +121,8 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         {
             var refused = await service.ConsortiumProblemAsync(org, c, requirementId, ct);
             // An inactive consortium's lead still sees its bid (frozen); anyone else is turned away.
-            if (refused is { Kind: FailureKind.NotFound or FailureKind.Invalid }) return NotFound();
-            if (refused is { Kind: FailureKind.Forbidden }) return Forbid();
+            if (refused is { Status: StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest }) return NotFound();
+            if (refused is { IsForbidden: true }) return Forbid();
             ConsortiumName = await db.Consortia.AsNoTracking().Where(x => x.Id == c).Select(x => x.Name).FirstAsync(ct);
         }
         Requirement = requirement;

@@ -21,13 +21,13 @@ public sealed class ReceivedModel(AppDbContext db, BidReads reads) : PageModel
     {
         var actor = await User.GetActorAsync(db, ct);
         var opened = await reads.ForBuyerAsync(actor, requirementId, ct);
-        switch (opened.Failure)
+        switch (opened.Refusal)
         {
-            case { Kind: FailureKind.NotFound }: return NotFound();
-            case { Kind: FailureKind.Forbidden }: return Forbid();
+            case { IsNotFound: true }: return NotFound();
+            case { IsForbidden: true }: return Forbid();
             case { } sealedNotice:
                 Requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == requirementId, ct);
-                Sealed = sealedNotice.Message;
+                Sealed = sealedNotice.Detail;
                 return Page();
         }
         (Requirement, var bids) = opened.Value;

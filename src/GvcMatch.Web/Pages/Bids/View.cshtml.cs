@@ -18,8 +18,8 @@ public sealed class ViewModel(AppDbContext db, BidReads reads, TimeProvider cloc
     {
         var read = await reads.ReadAsync(await User.GetActorAsync(db, ct), id, ct);
         // Sealed reads the same as missing here: the page shows nothing of a bid it may not show.
-        if (read.Failure is { Kind: FailureKind.Conflict } f) return StatusCode(StatusCodes.Status409Conflict, f.Message);
-        if (read.Failure is not null) return NotFound();
+        if (read.Refusal is { Status: StatusCodes.Status409Conflict } f) return StatusCode(StatusCodes.Status409Conflict, f.Detail);
+        if (read.Refusal is not null) return NotFound();
         Bid = read.Value!;
         Dto = BidDto.From(Bid, clock.GetUtcNow());
         return Page();

@@ -80,23 +80,23 @@ public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, C
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
         var outcome = await conversations.StartAsync(actor, id, ct);
-        if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
+        if (outcome.Refusal is { IsNotFound: true }) return NotFound();
         if (!outcome.Ok)
         {
-            Error = outcome.Message;
+            Error = outcome.Refusal!.Detail;
             return Redirect($"/Consortia/{id}");
         }
         return Redirect($"/Conversations/{outcome.Value!.ConversationId}");
     }
 
-    private async Task<IActionResult> ActAsync<T>(int id, Func<Actor, Task<ConsortiumOutcome<T>>> act, string? done)
+    private async Task<IActionResult> ActAsync<T>(int id, Func<Actor, Task<Outcome<T>>> act, string? done)
     {
         var actor = await User.GetActorAsync(db, HttpContext.RequestAborted);
         if (actor is null) return Challenge();
         var outcome = await act(actor);
-        if (outcome.Refusal == ConsortiumRefusal.NotFound && !await ConsortiumQueries.CanSeeAsync(db, actor, id, HttpContext.RequestAborted)) return NotFound();
+        if (outcome.Refusal is { IsNotFound: true } && !await ConsortiumQueries.CanSeeAsync(db, actor, id, HttpContext.RequestAborted)) return NotFound();
         if (outcome.Ok) Notice = done;
-        else Error = outcome.Message;
+        else Error = outcome.Refusal!.Detail;
         return Redirect($"/Consortia/{id}");
     }
 }

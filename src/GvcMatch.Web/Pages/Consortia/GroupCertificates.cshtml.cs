@@ -42,9 +42,9 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
         }
         var outcome = await GroupCertificateStore.SaveAsync(db, reference, actor, id,
             new GroupCertificateInput { Standard = standard, Issuer = issuer, Number = number, ValidUntil = validUntil, MemberOrganizationIds = ids }, ct);
-        if (outcome.Refusal == ConsortiumRefusal.Forbidden) return Forbid();
+        if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Ok) Notice = "Saved.";
-        else Error = outcome.Message;
+        else Error = outcome.Refusal!.Detail;
         return RedirectToPage();
     }
 
@@ -53,9 +53,9 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
         var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, ct);
-        if (outcome.Refusal == ConsortiumRefusal.Forbidden) return Forbid();
+        if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Ok) Notice = "Removed.";
-        else Error = outcome.Message;
+        else Error = outcome.Refusal!.Detail;
         return RedirectToPage();
     }
 }

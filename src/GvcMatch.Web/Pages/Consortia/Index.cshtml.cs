@@ -41,8 +41,8 @@ public sealed class IndexModel(AppDbContext db, ConsortiumService consortia) : P
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
         var outcome = await consortia.AnswerAsync(actor, id, accept, ct);
-        if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
-        if (!outcome.Ok) Error = outcome.Message;
+        if (outcome.Refusal is { IsNotFound: true }) return NotFound();
+        if (!outcome.Ok) Error = outcome.Refusal!.Detail;
         return accept && outcome.Ok ? Redirect($"/Consortia/{id}") : RedirectToPage();
     }
 }

@@ -67,10 +67,10 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
             Lead = new MemberWorkInput { Criteria = lead.Criteria ?? [] },
             Invite = parsed.Where(p => p.Org != actor.OrganizationId).Select(p => new InviteInput { OrganizationId = p.Org, Criteria = p.Criteria }).ToList(),
         }, ct);
-        if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
+        if (outcome.Refusal is { IsNotFound: true }) return NotFound();
         if (!outcome.Ok)
         {
-            Error = outcome.Message;
+            Error = outcome.Refusal!.Detail;
             return RedirectToPage(new { requirementId });
         }
         return Redirect($"/Consortia/{outcome.Value}");
@@ -88,10 +88,10 @@ public sealed class PartnersModel(AppDbContext db, ComposerService composer, Con
         foreach (var (org, criteria) in parsed.Where(p => !present.Contains(p.Org)))
         {
             var outcome = await consortia.InviteAsync(actor, consortiumId, new InviteInput { OrganizationId = org, Criteria = criteria }, ct);
-            if (outcome.Refusal == ConsortiumRefusal.NotFound) return NotFound();
+            if (outcome.Refusal is { IsNotFound: true }) return NotFound();
             if (!outcome.Ok)
             {
-                Error = outcome.Message;
+                Error = outcome.Refusal!.Detail;
                 return RedirectToPage(new { requirementId });
             }
         }

@@ -42,8 +42,8 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     public async Task<IActionResult> OnPostAskAsync(int id, string? text, CancellationToken ct)
     {
         var asked = await questions.AskAsync(await User.GetActorAsync(db, ct), id, text, ct);
-        if (asked.Failure is { Kind: FailureKind.NotFound }) return NotFound();
-        if (asked.Failure is { } f) return await ShowAsync(id, ct, f.ForForm());
+        if (asked.Refusal is { IsNotFound: true }) return NotFound();
+        if (asked.Refusal is { } f) return await ShowAsync(id, ct, f.ForForm());
         Message = "Your question is published; the buyer has been told.";
         return Redirect($"/Requirements/{id}#question-{asked.Value!.Id}");
     }
@@ -51,8 +51,8 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     public async Task<IActionResult> OnPostAnswerAsync(int id, int questionId, string? answer, CancellationToken ct)
     {
         var answered = await questions.AnswerAsync(await User.GetActorAsync(db, ct), id, questionId, answer, ct);
-        if (answered.Failure is { Kind: FailureKind.NotFound }) return NotFound();
-        if (answered.Failure is { } f) return await ShowAsync(id, ct, f.ForForm());
+        if (answered.Refusal is { IsNotFound: true }) return NotFound();
+        if (answered.Refusal is { } f) return await ShowAsync(id, ct, f.ForForm());
         Message = "Answer published; every bidder has been told.";
         return Redirect($"/Requirements/{id}#question-{questionId}");
     }

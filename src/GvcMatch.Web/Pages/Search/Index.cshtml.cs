@@ -13,7 +13,7 @@ namespace GvcMatch.Web.Pages.Search;
 /// Full-text search with facets for suppliers, IP listings and requirements. The page reads the
 /// same query string as <c>/api/search/{kind}</c>, so a URL can be shared, saved and replayed.
 /// </summary>
-public sealed class IndexModel(SupplierSearch search, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(SupplierSearch search, AppDbContext db, TimeProvider clock, SavedSearchService saver) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (DocumentKind Kind, string Title)> Kinds = new Dictionary<string, (DocumentKind, string)>(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,24 +57,12 @@ public sealed class IndexModel(SupplierSearch search, AppDbContext db, TimeProvi
         if (User.Identity?.IsAuthenticated != true) return Challenge();
         query = (query ?? "").TrimStart('?');
         var back = $"/Search/{KindSlug}?{query}";
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var now = clock.GetUtcNow();
-        try
+        var saved = await saver.SaveAsync(await User.GetActorAsync(db, ct), new SaveSearchRequest(SavedName(name, query), Kind, query), ct);
+        if (saved.Refusal is { } refused)
         {
-            SavedSearchesApi.Parse(Kind, query);
-        }
-        catch (SearchQueryException ex)
-        {
-            TempData["Saved"] = $"Not saved: {ex.Message}";
+            TempData["Saved"] = $"Not saved: {refused.Detail}";
             return Redirect(back);
         }
-        db.SavedSearches.Add(new SavedSearch
-        {
-            UserId = userId,
-            Name = SavedName(name, query),
-            Kind = Kind, Query = query, CreatedAt = now, CheckedUpTo = now,
-        });
-        await db.SaveChangesAsync(ct);
         TempData["Saved"] = "Saved. You will find new matches in your inbox.";
         return Redirect(back);
     }

@@ -1,7 +1,6 @@
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Features;
+using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.IpListings;
-using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Infrastructure;
 using GvcMatch.Web.Pages.Shared;
@@ -12,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account.Ip;
 
 /// <summary>An SME creates, edits, publishes, unpublishes and deletes one IP listing.</summary>
-public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, IpListingService service, ResourceAccess access) : PageModel
 {
     [BindProperty] public IpForm Input { get; set; } = new();
 
@@ -35,21 +34,19 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
 
     public async Task<IActionResult> OnPostUnpublishAsync(int? id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (Listing is null) return NotFound();
-        IpListingPublishing.SetStatus(Listing, PublicationStatus.Draft, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        if (id is null) return NotFound();
+        var unpublished = await service.SetStatusAsync(await User.GetActorAsync(db, ct), id.Value, PublicationStatus.Draft, IfMatch.None, ct);
+        if (unpublished.Refusal is { } refused) return Refused(refused);
         TempData["Message"] = "Unpublished: the listing is a draft again.";
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (Listing is null) return NotFound();
-        db.IpListings.Remove(Listing);
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Deleted “{Listing.Title}”.";
+        if (id is null) return NotFound();
+        var deleted = await service.DeleteAsync(await User.GetActorAsync(db, ct), id.Value, IfMatch.None, ct);
+        if (deleted.Refusal is { } refused) return Refused(refused);
+        TempData["Message"] = $"Deleted “{deleted.Value!.Title}”.";
         return RedirectToPage("/Account/Ip/Index");
     }
 
@@ -57,38 +54,50 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var input = Input.ToInput();
+        var actor = await User.GetActorAsync(db, ct);
         var errors = new Errors();
         BindingErrors.AddTo(ModelState, errors);
-        input.Validate(errors, reference);
         if (errors.Any)
         {
+            input.Validate(errors, reference);
             Errors = errors.ToDictionary();
             return Page();
         }
-
-        var now = clock.GetUtcNow();
-        if (Listing is null)
+        var saved = Listing is null
+            ? await service.CreateAsync(actor, input, ct)
+            : await service.UpdateAsync(actor, Listing.Id, input, IfMatch.None, ct);
+        if (status is { } s && saved.Ok) saved = await service.SetStatusAsync(actor, saved.Value!.Id, s, IfMatch.None, ct);
+        if (saved.Refusal is { } refused)
         {
-            var orgId = (await User.GetActorAsync(db, ct))!.OrganizationId!.Value;
-            Listing = new IpListing { Key = Slug.NewKey("ip", input.Title), Title = "", OrganizationId = orgId, CreatedAt = now, UpdatedAt = now };
-            db.IpListings.Add(Listing);
+            if (refused.IsNotFound || refused.IsForbidden) return Refused(refused);
+            Errors = refused.ForForm();
+            return Page();
         }
-        input.ApplyTo(Listing);
-        Listing.UpdatedAt = now;
-        if (status is { } s) IpListingPublishing.SetStatus(Listing, s, now);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = status == PublicationStatus.Published ? "Published in the IP marketplace." : "Saved.";
-        return RedirectToPage(new { id = Listing.Id });
+        return RedirectToPage(new { id = saved.Value!.Id });
+    }
+
+    /// <summary>A refusal of a button that has no form to show it on: the listing is not the caller's, or the message says why.</summary>
+    private IActionResult Refused(Refusal refusal)
+    {
+        if (refusal.IsNotFound) return NotFound();
+        if (refusal.IsForbidden) return Forbid();
+        TempData["Message"] = refusal.Detail;
+        return RedirectToPage();
     }
 
     /// <summary>Only members of the SME that owns the listing get past here; another organisation's listing is not found.</summary>
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
-        if (actor?.OrganizationId is not { } orgId || Access.CanManageIpListings(actor, orgId) is not null) return Forbid();
+        if (actor?.OrganizationId is not { } orgId) return Forbid();
+        if (!await access.AllowsAsync(actor, await db.Organizations.FirstAsync(o => o.Id == orgId, ct), AccessOperations.ManageIpListings)) return Forbid();
         if (id is null) return null;
-        Listing = await db.IpListings.FirstOrDefaultAsync(i => i.Id == id && i.OrganizationId == orgId, ct);
-        return Listing is null ? NotFound() : null;
+        var found = await service.FindForChangeAsync(actor, id.Value, ct);
+        // The page lists the caller's own listings only: anyone else's is not found here.
+        if (found.Refusal is not null) return NotFound();
+        Listing = found.Value;
+        return null;
     }
 }
 

@@ -1,6 +1,5 @@
 using GvcMatch.Web.Data;
-using GvcMatch.Web.Features;
-using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Infrastructure;
 using GvcMatch.Web.Pages.Shared;
@@ -11,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account.Requirements;
 
 /// <summary>An MNE creates and edits a requirement and moves it through its lifecycle.</summary>
-public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, Features.Notifications.RequirementAlertQueue alerts,
-    Features.Questions.QuestionBoard questions) : PageModel
+public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, RequirementService service,
+    ResourceAccess access) : PageModel
 {
     [BindProperty] public RequirementForm Input { get; set; } = new();
 
@@ -36,78 +35,64 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
     {
         if (await LoadAsync(id, ct) is { } denied) return denied;
         var input = Input.ToInput();
-        var errors = new Errors();
-        if (Requirement is not null && RequirementLifecycle.CanEdit(Requirement) is { } locked) errors.Add("status", locked);
-        if (Requirement is not null && Input.Stamp != Requirement.ConcurrencyStamp)
-            errors.Add("title", "Someone else saved this requirement after you opened it. Reload the page to see their changes.");
-        // Responders rely on the change note to understand a new version, so the page insists on one.
-        if (IsPublished && string.IsNullOrWhiteSpace(input.ChangeNote)) errors.Add("changeNote", "Say what changed; every responder sees this note.");
-        input.Validate(errors, reference, clock.Today());
-        if (Requirement is not null && await RequirementLots.FrozenAsync(db, Requirement, input.Lots, ct) is { } frozen) errors.Add("lots", frozen);
-        if (errors.Any || !ModelState.IsValid) return Invalid(errors);
-
-        var now = clock.GetUtcNow();
-        var versionBefore = Requirement?.Version ?? 0;
-        if (Requirement is null)
+        // A value that did not bind ("abc" as a weight) is shown with what the rules say about the rest.
+        if (!ModelState.IsValid)
         {
-            var orgId = (await User.GetActorAsync(db, ct))!.OrganizationId!.Value;
-            Requirement = new Requirement { Key = Slug.NewKey("req", input.Title), Title = "", OrganizationId = orgId, CreatedAt = now, UpdatedAt = now };
-            db.Requirements.Add(Requirement);
-        }
-        input.ApplyTo(Requirement);
-        RequirementLifecycle.RecordEdit(Requirement, now, input.ChangeNote);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            errors.Add("title", "Someone else saved this requirement at the same moment. Reload the page to see their changes.");
+            var errors = new Errors();
+            input.Validate(errors, reference, clock.Today());
             return Invalid(errors);
         }
-        // Committed: bidders learn of the new version, so they can review their answers.
-        if (Requirement.Version > versionBefore && versionBefore > 0) await questions.NotifyNewVersionAsync(Requirement, ct);
-        TempData["Message"] = IsPublished ? $"Saved as version {Requirement.Version}." : "Draft saved.";
-        return RedirectToPage(new { id = Requirement.Id });
+
+        var actor = await User.GetActorAsync(db, ct);
+        var saved = Requirement is null
+            ? await service.CreateAsync(actor, input, ct)
+            : await service.UpdateAsync(actor, Requirement.Id, input, IfMatch.Stamp(Input.Stamp), ct);
+        if (saved.Refusal is { } refused) return Refused(refused) ?? Invalid(Remap(refused));
+        TempData["Message"] = saved.Value!.Status == RequirementStatus.Published ? $"Saved as version {saved.Value.Version}." : "Draft saved.";
+        return RedirectToPage(new { id = saved.Value.Id });
     }
 
-    // Once committed, matching suppliers are told in the background.
     public Task<IActionResult> OnPostPublishAsync(int? id, CancellationToken ct) =>
-        TransitionAsync(id, (r, now) => RequirementLifecycle.Publish(r, now), "Published: every supplier can now read it.", ct, r => alerts.Enqueue(r.Id));
+        TransitionAsync(id, (actor, r) => service.PublishAsync(actor, r, IfMatch.None, ct), "Published: every supplier can now read it.", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(int? id, CancellationToken ct) => TransitionAsync(id, RequirementLifecycle.Close, "Closed for responses.", ct);
+    public Task<IActionResult> OnPostCloseAsync(int? id, CancellationToken ct) =>
+        TransitionAsync(id, (actor, r) => service.CloseAsync(actor, r, IfMatch.None, ct), "Closed for responses.", ct);
 
     // Cancel and award are handled by the evaluation page (Pages/Awards), which records the outcome and tells the bidders.
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (Requirement is null) return NotFound();
-        if (Requirement.Status != RequirementStatus.Draft)
+        if (id is null) return NotFound();
+        var deleted = await service.DeleteAsync(await User.GetActorAsync(db, ct), id.Value, IfMatch.None, ct);
+        if (deleted.Refusal is { } refused)
         {
-            TempData["Message"] = "Only a draft can be deleted; cancel a published requirement instead.";
+            if (Refused(refused) is { } status) return status;
+            TempData["Message"] = refused.Detail;
             return RedirectToPage(new { id });
         }
-        db.Requirements.Remove(Requirement);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = "Draft deleted.";
         return RedirectToPage("/Account/Requirements/Index");
     }
 
-    private async Task<IActionResult> TransitionAsync(int? id, Func<Requirement, DateTimeOffset, string?> change, string done, CancellationToken ct,
-        Action<Requirement>? committed = null)
+    private async Task<IActionResult> TransitionAsync(int? id, Func<Actor?, int, Task<Outcome<Requirement>>> change, string done, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } denied) return denied;
-        if (Requirement is null) return NotFound();
-        var refused = change(Requirement, clock.GetUtcNow());
-        if (refused is null)
-        {
-            Requirement.ConcurrencyStamp = Guid.NewGuid();
-            await db.SaveChangesAsync(ct);
-            committed?.Invoke(Requirement);
-        }
-        TempData["Message"] = refused ?? done;
+        if (id is null) return NotFound();
+        var changed = await change(await User.GetActorAsync(db, ct), id.Value);
+        if (changed.Refusal is { } refused && Refused(refused) is { } status) return status;
+        TempData["Message"] = changed.Refusal?.Detail ?? done;
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Refusals that are not about the form: the page does not exist for the caller, or is not theirs.</summary>
+    private IActionResult? Refused(Refusal refusal) =>
+        refusal.IsNotFound ? NotFound() : refusal.IsForbidden ? Forbid() : null;
+
+    /// <summary>A refusal that is not about a field (a stale stamp, a locked status) is shown at the top of the form.</summary>
+    private static Errors Remap(Refusal refusal)
+    {
+        var errors = new Errors();
+        errors.AddRange(refusal.ForForm());
+        return errors;
     }
 
     /// <summary>Shows the form as posted, with each criterion error next to the row it belongs to.</summary>
@@ -124,13 +109,19 @@ public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceD
         return Page();
     }
 
-    /// <summary>The caller must be a member of an MNE; an existing requirement must belong to that MNE (else 404, never found by id alone).</summary>
+    /// <summary>The caller must be a member of an MNE; an existing requirement must be one it may change (else 404 or 403, as the API answers).</summary>
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
-        if (actor?.OrganizationId is not { } orgId || Access.CanManageRequirements(actor, orgId) is not null) return Forbid();
-        if (id is null) return null;
-        Requirement = await db.Requirements.Include(r => r.Versions).FirstOrDefaultAsync(r => r.Id == id && r.OrganizationId == orgId, ct);
-        return Requirement is null ? NotFound() : null;
+        if (actor?.OrganizationId is not { } orgId) return Forbid();
+        if (id is null)
+        {
+            var org = await db.Organizations.FirstAsync(o => o.Id == orgId, ct);
+            return await access.AllowsAsync(actor, org, AccessOperations.ManageRequirements) ? null : Forbid();
+        }
+        var found = await service.FindForChangeAsync(actor, id.Value, ct);
+        if (found.Refusal is { } refused) return Refused(refused) ?? NotFound();
+        Requirement = found.Value;
+        return null;
     }
 }

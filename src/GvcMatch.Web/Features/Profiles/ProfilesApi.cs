@@ -51,6 +51,8 @@ public static class ProfilesApi
 
         var errors = new Errors();
         input.Validate(errors, reference);
+        // Members of the SME self-declare; stronger evidence is set through the certificate evidence endpoint.
+        Certificates.CertificateRecords.CheckEvidence(errors, input.Certifications, profile!.Certifications, GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
 
         input.ApplyTo(profile!, reference);

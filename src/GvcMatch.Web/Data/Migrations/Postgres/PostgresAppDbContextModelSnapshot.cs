@@ -629,6 +629,73 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CertificationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificationId", "Kind", "ValidUntil")
+                        .IsUnique();
+
+                    b.ToTable("CertificateNotices");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MappedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CertificationNameMappings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Consortia.Consortium", b =>
                 {
                     b.Property<int>("Id")
@@ -1439,6 +1506,11 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1450,10 +1522,17 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<int>("ProfileId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Standard")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
@@ -1986,6 +2065,15 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Profiles.Certification", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

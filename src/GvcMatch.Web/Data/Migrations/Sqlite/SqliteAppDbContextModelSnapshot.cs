@@ -603,6 +603,69 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificationId", "Kind", "ValidUntil")
+                        .IsUnique();
+
+                    b.ToTable("CertificateNotices");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MappedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CertificationNameMappings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Consortia.Consortium", b =>
                 {
                     b.Property<int>("Id")
@@ -1387,6 +1450,11 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1398,9 +1466,16 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standard")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ValidUntil")
@@ -1918,6 +1993,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Profiles.Certification", null)
+                        .WithMany()
+                        .HasForeignKey("CertificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,7 +40,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Awards.Complaint> Complaints => Set<Features.Awards.Complaint>();
     public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
     public DbSet<Features.Certificates.CertificationNameMapping> CertificationNameMappings => Set<Features.Certificates.CertificationNameMapping>();
-    public DbSet<Features.Certificates.CertificateNotice> CertificateNotices => Set<Features.Certificates.CertificateNotice>();
 
     /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
     public static event Action? OutboxWritten;

@@ -134,6 +134,30 @@ public abstract class CertificatesApiTests(GvcMatchApp app)
     }
 
     [DatabaseFact]
+    public async Task TheAdminPageListsUnknownStandardsAndMapsOne()
+    {
+        var name = $"Regional Quality Seal {Guid.NewGuid():N}";
+        var sme = await SmeWithAsync(app, "DE", new CertificationInput(name, null, null, null));
+        var admin = await app.SignUpAsync(OrganizationKind.Intermediary);
+        await app.MakePlatformAdminAsync(admin.Me.UserId);
+
+        using var browser = Auth.PageForms.Browser(app);
+        await Auth.PageForms.SignInAsync(browser, admin.Email, admin.Password);
+        Assert.Contains(name, await (await browser.GetAsync("/Admin/Certifications")).Content.ReadAsStringAsync());
+        var refused = await Auth.PageForms.PostAsync(browser, "/Admin/Certifications", new Dictionary<string, string> { ["Mapping.Name"] = name, ["Mapping.Code"] = "ISO 14644", ["Mapping.Scope"] = "class 10" });
+        Assert.Contains("data-error-for=\"scope\"", await refused.Content.ReadAsStringAsync());
+        var mapped = await Auth.PageForms.PostAsync(browser, "/Admin/Certifications", new Dictionary<string, string> { ["Mapping.Name"] = name, ["Mapping.Code"] = "ISO 14644", ["Mapping.Scope"] = "class 8" });
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+        var cert = (await CertificatesAsync(sme))[0];
+        Assert.Equal("ISO 14644", cert.GetProperty("standard").GetString());
+        Assert.Equal("8", cert.GetProperty("scope").GetString());
+
+        using var smeBrowser = Auth.PageForms.Browser(app);
+        await Auth.PageForms.SignInAsync(smeBrowser, sme.Email, sme.Password);
+        await Expect.StatusAsync(await smeBrowser.GetAsync("/Admin/Certifications"), HttpStatusCode.Forbidden);
+    }
+
+    [DatabaseFact]
     public async Task ARequirementsCertificationCriteriaAreCheckedByField()
     {
         var mne = await app.SignUpAsync(OrganizationKind.Mne);

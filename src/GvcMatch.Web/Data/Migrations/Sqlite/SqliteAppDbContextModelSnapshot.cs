@@ -603,34 +603,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("BidSubcontractor");
                 });
 
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CertificationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificationId", "Kind", "ValidUntil")
-                        .IsUnique();
-
-                    b.ToTable("CertificateNotices");
-                });
-
             modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1993,15 +1965,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.HasOne("GvcMatch.Web.Features.Profiles.Certification", null)
-                        .WithMany()
-                        .HasForeignKey("CertificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

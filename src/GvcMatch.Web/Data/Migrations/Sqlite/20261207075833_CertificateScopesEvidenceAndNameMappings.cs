@@ -37,28 +37,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "CertificateNotices",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CertificationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CertificateNotices", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CertificateNotices_Certifications_CertificationId",
-                        column: x => x.CertificationId,
-                        principalTable: "Certifications",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "CertificationNameMappings",
                 columns: table => new
                 {
@@ -76,12 +54,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CertificateNotices_CertificationId_Kind_ValidUntil",
-                table: "CertificateNotices",
-                columns: new[] { "CertificationId", "Kind", "ValidUntil" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CertificationNameMappings_Name",
                 table: "CertificationNameMappings",
                 column: "Name",
@@ -91,9 +63,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CertificateNotices");
-
             migrationBuilder.DropTable(
                 name: "CertificationNameMappings");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GvcMatch.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207070209_CertificateScopesEvidenceAndNameMappings")]
+    [Migration("20261207075849_CertificateScopesEvidenceAndNameMappings")]
     partial class CertificateScopesEvidenceAndNameMappings
     {
         /// <inheritdoc />
@@ -630,36 +630,6 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasIndex("BidId");
 
                     b.ToTable("BidSubcontractor");
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CertificationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificationId", "Kind", "ValidUntil")
-                        .IsUnique();
-
-                    b.ToTable("CertificateNotices");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
@@ -2068,15 +2038,6 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.HasOne("GvcMatch.Web.Features.Profiles.Certification", null)
-                        .WithMany()
-                        .HasForeignKey("CertificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GvcMatch.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207070152_CertificateScopesEvidenceAndNameMappings")]
+    [Migration("20261207075833_CertificateScopesEvidenceAndNameMappings")]
     partial class CertificateScopesEvidenceAndNameMappings
     {
         /// <inheritdoc />
@@ -604,34 +604,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasIndex("BidId");
 
                     b.ToTable("BidSubcontractor");
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CertificationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ValidUntil")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificationId", "Kind", "ValidUntil")
-                        .IsUnique();
-
-                    b.ToTable("CertificateNotices");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
@@ -1996,15 +1968,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateNotice", b =>
-                {
-                    b.HasOne("GvcMatch.Web.Features.Profiles.Certification", null)
-                        .WithMany()
-                        .HasForeignKey("CertificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

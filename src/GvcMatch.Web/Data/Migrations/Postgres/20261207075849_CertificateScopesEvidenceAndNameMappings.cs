@@ -48,28 +48,6 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "CertificateNotices",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CertificationId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CertificateNotices", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CertificateNotices_Certifications_CertificationId",
-                        column: x => x.CertificationId,
-                        principalTable: "Certifications",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "CertificationNameMappings",
                 columns: table => new
                 {
@@ -87,12 +65,6 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CertificateNotices_CertificationId_Kind_ValidUntil",
-                table: "CertificateNotices",
-                columns: new[] { "CertificationId", "Kind", "ValidUntil" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CertificationNameMappings_Name",
                 table: "CertificationNameMappings",
                 column: "Name",
@@ -102,9 +74,6 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CertificateNotices");
-
             migrationBuilder.DropTable(
                 name: "CertificationNameMappings");
 

@@ -81,10 +81,8 @@ public static class CertificatesApi
         var mapping = UnknownStandards.Check(input, errors);
         if (errors.Any) return Problems.Invalid(errors.ToDictionary());
         var actor = await user.GetActorAsync(db, ct);
-        var moved = await UnknownStandards.MapAsync(db, mapping!, actor!.UserId, clock.GetUtcNow(), ct);
-        await audit.AddAsync(actor.UserId, "certificate.mapping", new AuditTarget("Certification", mapping!.Code, mapping.Name), null,
-            $"'{mapping.Name}' → {mapping.Code}{(mapping.Scope is null ? "" : " " + mapping.Scope)}", ct);
+        var moved = await UnknownStandards.MapAsync(db, audit, mapping!, actor!.UserId, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new MappingResultDto(mapping.Name, mapping.Code, mapping.Scope, moved));
+        return TypedResults.Ok(new MappingResultDto(mapping!.Name, mapping.Code, mapping.Scope, moved));
     }
 }

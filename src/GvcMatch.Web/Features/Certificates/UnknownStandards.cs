@@ -1,6 +1,7 @@
 using GvcMatch.Matching;
 using GvcMatch.Matching.Certifications;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,9 +65,14 @@ public static class UnknownStandards
         return errors.Any ? null : new CertificationNameMapping { Name = CertificationNaming.Key(input.Name!), Code = standard!.Code, Scope = scope };
     }
 
-    /// <summary>Records (or replaces) the mapping and moves the certificates stored under the name; returns how many moved.</summary>
-    public static async Task<int> MapAsync(AppDbContext db, CertificationNameMapping mapping, string userId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Records (or replaces) the mapping, with its audit entry, and moves the certificates stored under
+    /// the name; the caller saves. Returns how many certificates moved.
+    /// </summary>
+    public static async Task<int> MapAsync(AppDbContext db, AuditTrail audit, CertificationNameMapping mapping, string userId, DateTimeOffset now, CancellationToken ct)
     {
+        await audit.AddAsync(userId, "certificate.mapping", new AuditTarget("Certification", mapping.Code, mapping.Name), null,
+            $"'{mapping.Name}' → {mapping.Code}{(mapping.Scope is null ? "" : " " + mapping.Scope)}", ct);
         var existing = await db.CertificationNameMappings.FirstOrDefaultAsync(m => m.Name == mapping.Name, ct);
         if (existing is null) db.CertificationNameMappings.Add(existing = mapping);
         existing.Code = mapping.Code;

@@ -41,11 +41,9 @@ public sealed class CertificationsModel(AppDbContext db, AuditTrail audit, TimeP
             return Page();
         }
         var actor = await User.GetActorAsync(db, ct);
-        var moved = await UnknownStandards.MapAsync(db, mapping!, actor!.UserId, clock.GetUtcNow(), ct);
-        await audit.AddAsync(actor.UserId, "certificate.mapping", new AuditTarget("Certification", mapping!.Code, mapping.Name), null,
-            $"'{mapping.Name}' → {mapping.Code}{(mapping.Scope is null ? "" : " " + mapping.Scope)}", ct);
+        var moved = await UnknownStandards.MapAsync(db, audit, mapping!, actor!.UserId, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"'{Mapping.Name!.Trim()}' now means {mapping.Code}; {moved} certificate(s) moved.";
+        TempData["Message"] = $"'{Mapping.Name!.Trim()}' now means {mapping!.Code}; {moved} certificate(s) moved.";
         return RedirectToPage();
     }
 

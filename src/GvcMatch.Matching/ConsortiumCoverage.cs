@@ -103,12 +103,15 @@ public static class ConsortiumCoverage
 
     private static (double, bool, string) Certificate(Criterion c, int i, List<Assessed> covering, DateOnly today)
     {
-        var standard = c.Standard ?? "";
+        // "or equivalent": the words name the first accepted standard; the scorer's line decides.
+        var accepted = Certifications.CertificationRequirement.From(c).Accepted;
+        var standard = accepted.Count > 0 ? accepted[0].Standard : c.Standard ?? "";
+        bool Named(string held) => accepted.Any(x => Same(x.Standard, held));
         var parts = new List<string>(covering.Count);
         foreach (var a in covering)
         {
-            var own = a.Member.Facts.Certifications.Where(h => Same(h.Standard, standard)).ToList();
-            var groups = a.Groups.Where(g => Same(g.Standard, standard)).ToList();
+            var own = a.Member.Facts.Certifications.Where(h => Named(h.Standard)).ToList();
+            var groups = a.Groups.Where(g => Named(g.Standard)).ToList();
             var validOwn = own.Where(h => Valid(h.ValidUntil, today)).OrderByDescending(h => h.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
             var validGroup = groups.Where(g => Valid(g.ValidUntil, today)).OrderByDescending(g => g.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
             if (validOwn is not null)

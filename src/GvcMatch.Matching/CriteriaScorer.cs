@@ -15,6 +15,7 @@ public sealed class CriteriaScorer
     private readonly IReadOnlyList<Criterion> _criteria;
     private readonly string[] _summaries;
     private readonly CapabilityReader?[] _readers;
+    private readonly Certifications.CertificationRequirement?[] _certificates;
     private readonly CapabilityReader? _description;
     private readonly MatchContext _context;
 
@@ -26,6 +27,7 @@ public sealed class CriteriaScorer
         _summaries = criteria.Select(c => c.Summary()).ToArray();
         _readers = criteria.Select(c => c.Kind == CriterionKind.CapabilityFit && c.Keywords is { Count: > 0 } k ? new CapabilityReader(k, context) : null).ToArray();
         _description = DescriptionReader(context, _readers);
+        _certificates = criteria.Select(c => c.Kind == CriterionKind.CertificationHeld ? Certifications.CertificationRequirement.From(c) : null).ToArray();
     }
 
     /// <summary>The readers of the capability criteria (null for other kinds), for retrieval and the composer.</summary>
@@ -47,7 +49,12 @@ public sealed class CriteriaScorer
         for (var i = 0; i < _criteria.Count; i++)
         {
             var c = _criteria[i];
-            var (score, met, evidence) = c.Kind == CriterionKind.CapabilityFit ? Capability(_readers[i], s, explain) : Scorer.Evaluate(c, s, today);
+            var (score, met, evidence) = c.Kind switch
+            {
+                CriterionKind.CapabilityFit => Capability(_readers[i], s, explain),
+                CriterionKind.CertificationHeld => _certificates[i]!.Evaluate(s.Certifications, today),
+                _ => Scorer.Evaluate(c, s, today),
+            };
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;
             scores.Add(new CriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), _summaries[i], evidence));

@@ -88,8 +88,7 @@ public static class CriteriaValidator
                 else if (c.Keywords.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > 100)) add($"{at}.keywords", "Keywords must be 1 to 100 characters.");
                 break;
             case CriterionKind.CertificationHeld:
-                if (string.IsNullOrWhiteSpace(c.Standard)) add($"{at}.standard", "Name the certification standard.");
-                else if (!codes.IsCertificationStandard(c.Standard)) add($"{at}.standard", $"Unknown certification standard '{c.Standard}'.");
+                Certifications.CertificationCriterionRules.Validate(c, at, add);
                 break;
             case CriterionKind.CapacityAtLeast:
                 if (c.Minimum is null or <= 0) add($"{at}.minimum", "Give a positive minimum capacity.");

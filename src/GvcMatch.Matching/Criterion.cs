@@ -15,8 +15,17 @@ public sealed record Criterion
     /// <summary>CapabilityFit: the processes or capabilities sought.</summary>
     public IReadOnlyList<string>? Keywords { get; init; }
 
-    /// <summary>CertificationHeld: the standard code, e.g. "ISO 9001".</summary>
+    /// <summary>CertificationHeld: the standard code, e.g. "ISO 9001" (or use <see cref="AnyOf"/>).</summary>
     public string? Standard { get; init; }
+
+    /// <summary>CertificationHeld with <see cref="Standard"/>: the scope, or for a class scale the least strict class accepted.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>CertificationHeld: standards accepted as equivalent ("FSSC 22000 or BRCGS Food Safety or IFS Food"), each with an optional scope.</summary>
+    public IReadOnlyList<Certifications.AcceptedStandard>? AnyOf { get; init; }
+
+    /// <summary>CertificationHeld: the weakest evidence accepted (self-declared when not given).</summary>
+    public Certifications.EvidenceLevel? MinimumEvidence { get; init; }
 
     /// <summary>CapacityAtLeast: the minimum monthly capacity and its unit.</summary>
     public decimal? Minimum { get; init; }
@@ -35,7 +44,7 @@ public sealed record Criterion
     public string Summary() => Kind switch
     {
         CriterionKind.CapabilityFit => $"Capabilities: {string.Join(", ", Keywords ?? [])}",
-        CriterionKind.CertificationHeld => $"Holds a valid {Standard} certificate",
+        CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(this).Summary(),
         CriterionKind.CapacityAtLeast => $"Monthly capacity of at least {Minimum:0.##} {Unit}",
         CriterionKind.LeadTimeAtMost => $"Lead time of at most {Days} days",
         CriterionKind.LocationIn => $"Located in {string.Join(", ", Countries ?? [])}",

@@ -27,7 +27,7 @@ public static class Scorer
     /// <summary>Every criterion kind except capability fit, which needs the prepared keywords (<see cref="CriteriaScorer"/>).</summary>
     internal static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today) => c.Kind switch
     {
-        CriterionKind.CertificationHeld => Certification(c.Standard ?? "", s, today),
+        CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(c).Evaluate(s.Certifications, today),
         CriterionKind.CapacityAtLeast => Capacity(c, s),
         CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
         CriterionKind.LocationIn => Binary((c.Countries ?? []).Contains(s.Country, StringComparer.OrdinalIgnoreCase),
@@ -57,33 +57,6 @@ public static class Scorer
         var missing = fits.Where(f => f.Score == 0).Select(f => f.Explanation).ToList();
         if (missing.Count > 0) parts.Add("missing " + string.Join(", ", missing));
         return string.Join("; ", parts);
-    }
-
-    private static (double, bool, string) Certification(string standard, SupplierFacts s, DateOnly today)
-    {
-        // A loop, not a query: this runs for every candidate of every match.
-        HeldCertificate? valid = null;
-        DateOnly? latestExpired = null;
-        var held = false;
-        foreach (var c in s.Certifications)
-        {
-            if (!string.Equals(c.Standard, standard, StringComparison.OrdinalIgnoreCase)) continue;
-            held = true;
-            if (c.ValidUntil is { } until && until < today)
-            {
-                if (latestExpired is null || until > latestExpired) latestExpired = until;
-                continue;
-            }
-            // The longest-valid certificate is the evidence; one without an end date outranks all.
-            if (valid is null || (valid.ValidUntil ?? DateOnly.MaxValue) < (c.ValidUntil ?? DateOnly.MaxValue)) valid = c;
-        }
-        if (valid is not null)
-        {
-            var until = valid.ValidUntil is { } d ? $", valid to {d:yyyy-MM-dd}" : "";
-            var by = valid.HeldBy is { } member ? $" (held by {member})" : "";
-            return (1, true, $"holds {valid.Standard}{until}{by}");
-        }
-        return held ? (0, false, $"{standard} expired on {latestExpired:yyyy-MM-dd}") : (0, false, $"no {standard} certificate");
     }
 
     private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)

@@ -1,7 +1,18 @@
 namespace GvcMatch.Matching;
 
-/// <summary>A held certificate as the scorer sees it.</summary>
-public sealed record HeldCertificate(string Standard, DateOnly? ValidUntil, bool Verified = false, string? HeldBy = null);
+/// <summary>A held certificate as the scorer sees it: the registry code (or the exact name of a standard the registry does not know).</summary>
+public sealed record HeldCertificate(string Standard, DateOnly? ValidUntil, bool Verified = false, string? HeldBy = null)
+{
+    /// <summary>The scope or class code it was issued for (registry scope code), if any.</summary>
+    public string? Scope { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>How far it has been checked; when not given, a verified certificate counts as verified by an intermediary.</summary>
+    public Certifications.EvidenceLevel? Evidence { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Certifications.EvidenceLevel Level => Evidence ?? (Verified ? Certifications.EvidenceLevel.VerifiedByIntermediary : Certifications.EvidenceLevel.SelfDeclared);
+}
 
 /// <summary>
 /// Everything the scorer knows about one candidate supplier. It is built from the database or

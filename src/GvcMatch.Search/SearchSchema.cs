@@ -8,7 +8,7 @@ public static class SearchSchema
 {
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> KeywordFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "concept"],
+        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "certificationMatch", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "concept"],
         [DocumentKind.IpListing] = ["ipc", "ipcSection", "offerType", "ipKind", "legalStatus", "jurisdiction", "country", "organization"],
         [DocumentKind.Requirement] = ["isic", "hs", "country", "status", "organization", "certification"],
     };

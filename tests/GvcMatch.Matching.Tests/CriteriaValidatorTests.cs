@@ -42,10 +42,10 @@ public sealed class CriteriaValidatorTests
     {
         var errors = CriteriaValidator.Validate(
             [Fit(100),
-             new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 99999" },
+             new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 14644", Scope = "99" },
              new Criterion { Kind = CriterionKind.LocationIn, Mandatory = true, Countries = ["JP", "XX"] }],
             new Codes());
-        Assert.Contains("ISO 99999", errors["criteria[1].standard"][0]);
+        Assert.Contains("'99'", errors["criteria[1].scope"][0]);
         Assert.Contains("'XX'", errors["criteria[2].countries"][0]);
     }
 

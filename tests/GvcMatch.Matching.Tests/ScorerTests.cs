@@ -31,7 +31,7 @@ public sealed class ScorerTests
     {
         var result = Scorer.Score([new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001" }], Supplier(), Today);
         Assert.True(result.Qualified);
-        Assert.Equal("holds ISO 9001, valid to 2027-03-31", result.Criteria[0].Evidence);
+        Assert.Equal("holds ISO 9001 (self-declared, valid until 2027-03-31)", result.Criteria[0].Evidence);
     }
 
     [Fact]

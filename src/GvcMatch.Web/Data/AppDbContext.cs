@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Awards.Award> Awards => Set<Features.Awards.Award>();
     public DbSet<Features.Awards.Complaint> Complaints => Set<Features.Awards.Complaint>();
     public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
+    public DbSet<Features.Certificates.CertificationNameMapping> CertificationNameMappings => Set<Features.Certificates.CertificationNameMapping>();
 
     /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
     public static event Action? OutboxWritten;
@@ -49,6 +50,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await Features.Certificates.CertificationNaming.ApplyMappingsAsync(this, cancellationToken);
         var touched = Features.Search.IndexOutbox.Collect(ChangeTracker);
         if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
@@ -70,6 +72,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Features.Certificates.CertificationNaming.ApplyMappings(this);
         var touched = Features.Search.IndexOutbox.Collect(ChangeTracker);
         if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
 

@@ -1,3 +1,4 @@
+using GvcMatch.Web.Features.Certificates;
 using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Authorization;
@@ -57,6 +58,7 @@ public static class FeatureRegistration
         app.MapOrganizationsApi();
         app.MapMembersApi();
         app.MapProfilesApi();
+        app.MapCertificatesApi();
         app.MapIpListingsApi();
         app.MapRequirementsApi();
         app.MapImportApi();

@@ -1,6 +1,7 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace GvcMatch.Web.Tests.Migrations;
 
@@ -9,6 +10,50 @@ public abstract class MigrationTests
 {
     /// <summary>A context on a new, empty database, and how to remove that database afterwards.</summary>
     protected abstract Task<(AppDbContext Db, Func<Task> Cleanup)> CreateEmptyDatabaseAsync();
+
+    /// <summary>SQL literals of this provider: a true boolean, a timestamp, an empty list column.</summary>
+    protected abstract (string True, string False, string Now, string EmptyList) Sql { get; }
+
+    [DatabaseFact]
+    public async Task CertificatesRecordedBeforeEvidenceLevelsKeepWhatTheirVerifiedFlagSaid()
+    {
+        var (db, cleanup) = await CreateEmptyDatabaseAsync();
+        try
+        {
+            var all = db.Database.GetMigrations().ToList();
+            var target = all.FindIndex(m => m.EndsWith("_CertificateScopesEvidenceAndNameMappings", StringComparison.Ordinal));
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(all[target - 1]);
+            var (yes, no, now, empty) = Sql;
+            // Test literals only (no input), written per provider; built apart from the call as the analyser asks.
+            var statements = new List<string>();
+            statements.Add(
+                $"INSERT INTO \"Organizations\" (\"Key\", \"Kind\", \"Name\", \"Country\", \"SizeBand\", \"Verified\", \"CreatedAt\", \"UpdatedAt\") " +
+                $"VALUES ('sme-old', 'Sme', 'Old SME', 'DE', 'Small', {no}, {now}, {now})");
+            statements.Add(
+                "INSERT INTO \"Profiles\" (\"OrganizationId\", \"Summary\", \"Status\", \"UpdatedAt\", \"Capabilities\", \"Materials\", \"Equipment\", " +
+                "\"IsicCodes\", \"HsCodes\", \"ExportMarkets\", \"Languages\") " +
+                $"SELECT \"Id\", 'Old', 'Published', {now}, {empty}, {empty}, {empty}, {empty}, {empty}, {empty}, {empty} FROM \"Organizations\" WHERE \"Key\" = 'sme-old'");
+            statements.Add(
+                "INSERT INTO \"Certifications\" (\"ProfileId\", \"Standard\", \"Verified\") " +
+                $"SELECT \"Id\", 'ISO 9001', {yes} FROM \"Profiles\" UNION ALL SELECT \"Id\", 'ISO 14001', {no} FROM \"Profiles\"");
+
+            foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql);
+
+            await db.Database.MigrateAsync();
+
+            var certificates = await db.Certifications.AsNoTracking().OrderBy(c => c.Standard).ToListAsync();
+            Assert.Equal(["ISO 14001", "ISO 9001"], certificates.Select(c => c.Standard));
+            Assert.Equal(GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared, certificates[0].Evidence);
+            Assert.Equal(GvcMatch.Matching.Certifications.EvidenceLevel.VerifiedByIntermediary, certificates[1].Evidence);
+            Assert.All(certificates, c => Assert.Null(c.Scope));
+        }
+        finally
+        {
+            await db.DisposeAsync();
+            await cleanup();
+        }
+    }
 
     [DatabaseFact]
     public async Task TheModelHasNoChangesMissingFromTheMigrations()
@@ -54,6 +99,8 @@ public abstract class MigrationTests
 
 public sealed class MigrationTestsOnSqlite : MigrationTests
 {
+    protected override (string True, string False, string Now, string EmptyList) Sql => ("1", "0", "0", "'[]'");
+
     protected override Task<(AppDbContext Db, Func<Task> Cleanup)> CreateEmptyDatabaseAsync()
     {
         var folder = Directory.CreateTempSubdirectory("gvcmatch-migrate-").FullName;
@@ -69,6 +116,8 @@ public sealed class MigrationTestsOnSqlite : MigrationTests
 
 public sealed class MigrationTestsOnPostgres : MigrationTests, IUsesPostgres
 {
+    protected override (string True, string False, string Now, string EmptyList) Sql => ("true", "false", "now()", "ARRAY[]::text[]");
+
     protected override async Task<(AppDbContext Db, Func<Task> Cleanup)> CreateEmptyDatabaseAsync()
     {
         var server = await PostgresServer.GetAsync();

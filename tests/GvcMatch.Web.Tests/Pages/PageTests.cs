@@ -85,12 +85,13 @@ public sealed partial class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.IsicCodes"] = "0000",
             // The first row is left blank, so the error must still point at the second row.
             ["Input.Certifications[0].Standard"] = "",
-            ["Input.Certifications[1].Standard"] = "NOT A STANDARD",
+            ["Input.Certifications[1].Standard"] = "ISO 14644",
+            ["Input.Certifications[1].Scope"] = "class 12",
         }));
 
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        foreach (var field in new[] { "leadTimeDays", "monthlyCapacity", "isicCodes", "certifications[1].standard" })
+        foreach (var field in new[] { "leadTimeDays", "monthlyCapacity", "isicCodes", "certifications[1].scope" })
             Assert.Contains($"data-error-for=\"{field}\"", html);
         Assert.Contains("Kept after the error", html);
     }

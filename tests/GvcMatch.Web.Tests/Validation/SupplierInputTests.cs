@@ -36,8 +36,8 @@ public abstract class SupplierInputTests(GvcMatchApp app)
         var url = $"/api/organizations/{sme.Me.OrgId}/profile";
         await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(url, Samples.Profile() with
         {
-            Certifications = [new CertificationInput("ISO 12345678", null, null, null)],
-        }), "certifications[0].standard");
+            Certifications = [new CertificationInput("NADCAP", null, null, null) { Scope = "Underwater welding" }],
+        }), "certifications[0].scope");
         await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(url, Samples.Profile() with { IsicCodes = ["0000"] }), "isicCodes");
         await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(url, Samples.Profile() with { ExportMarkets = ["XX"] }), "exportMarkets");
         await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(url, Samples.Profile(new string('s', 100_000))), "summary");

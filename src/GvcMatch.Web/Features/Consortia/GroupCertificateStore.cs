@@ -57,7 +57,7 @@ public static class GroupCertificateStore
         if (errors.Any) return Outcome.Invalid<int>(errors);
 
         // The code list's spelling, so that the scorer's comparison with a requirement's standard holds.
-        var standard = reference.List("certifications")!.First(s => string.Equals(s.Code, input.Standard!.Trim(), StringComparison.OrdinalIgnoreCase)).Code;
+        var standard = GvcMatch.Matching.Certifications.CertificationRegistry.Default.Resolve(input.Standard!.Trim())!.Standard.Code;
         row ??= db.GroupCertificates.Add(new GroupCertificate { ClusterOrganizationId = cluster, Standard = standard }).Entity;
         var issuer = string.IsNullOrWhiteSpace(input.Issuer) ? null : input.Issuer.Trim();
         var number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();

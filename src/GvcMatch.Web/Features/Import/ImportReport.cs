@@ -55,6 +55,12 @@ public sealed class ImportReport
     /// <summary>Values that were read but not applied (an uploaded <c>isAdmin</c>); the rest of the row was loaded.</summary>
     public List<ImportError> Ignored { get; } = [];
 
+    /// <summary>
+    /// Certificates and certification criteria that name a standard the registry does not know: loaded
+    /// under the exact name (matched by that name) and queued for an admin to map; never a rejection.
+    /// </summary>
+    public List<ImportError> UnknownStandards { get; } = [];
+
     public bool Succeeded => Errors.Count == 0 && FileErrors.Count == 0;
 
     /// <summary>0 when everything loaded, 1 when some rows were rejected, 2 when a file could not be read.</summary>

@@ -43,7 +43,7 @@ public sealed class SeedFile(string name)
             var profile = p with
             {
                 RenewalDue = Move(p.RenewalDue),
-                Certifications = p.Certifications?.Select(c => c is null ? c! : c with { ValidUntil = Move(c.ValidUntil) }).ToList(),
+                Certifications = p.Certifications?.Select(c => c is null ? c! : c with { ValidUntil = Move(c.ValidUntil), ValidFrom = Move(c.ValidFrom) }).ToList(),
             };
             Organizations[i] = row with { Value = row.Value with { Profile = profile } };
         }

@@ -134,7 +134,8 @@ public sealed partial class SeedImporter
         Summary = v.Summary ?? "",
         Capabilities = v.Capabilities ?? [], Materials = v.Materials ?? [], Equipment = v.Equipment ?? [],
         IsicCodes = v.IsicCodes ?? [], HsCodes = v.HsCodes ?? [],
-        Certifications = (v.Certifications ?? []).Select(c => c is null ? null! : new CertificationInput(c.Standard!, c.Issuer, c.Number, c.ValidUntil)).ToList(),
+        Certifications = (v.Certifications ?? []).Select(c => c is null ? null! : new CertificationInput(c.Standard!, c.Issuer, c.Number, c.ValidUntil)
+            { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
         MonthlyCapacity = v.MonthlyCapacity, CapacityUnit = v.CapacityUnit, LeadTimeDays = v.LeadTimeDays,
         MinimumOrder = v.MinimumOrder, MinimumOrderUnit = v.MinimumOrderUnit,
         ExportMarkets = v.ExportMarkets ?? [], Languages = v.Languages ?? [], RenewalDue = v.RenewalDue,
@@ -143,5 +144,6 @@ public sealed partial class SeedImporter
     private static bool SameCertifications(List<Certification> a, List<Certification> b) =>
         a.Count == b.Count && a.Zip(b).All(p =>
             p.First.Standard == p.Second.Standard && p.First.Issuer == p.Second.Issuer &&
-            p.First.Number == p.Second.Number && p.First.ValidUntil == p.Second.ValidUntil);
+            p.First.Number == p.Second.Number && p.First.ValidUntil == p.Second.ValidUntil &&
+            p.First.Scope == p.Second.Scope && p.First.ValidFrom == p.Second.ValidFrom && p.First.Evidence == p.Second.Evidence);
 }

@@ -86,7 +86,7 @@ public sealed partial class SeedImporter(
         var accepted = await SaveInBatchesAsync(organizations, report.Organizations, report, ApplyOrganizationsAsync, Advance, ct);
         var acceptedProfiles = profiles.Where(p => accepted.Contains(p)).ToList();
         Advance(profiles.Count - acceptedProfiles.Count);
-        await SaveInBatchesAsync(acceptedProfiles, report.Profiles, report, ApplyProfilesAsync, Advance, ct);
+        var savedProfiles = await SaveInBatchesAsync(acceptedProfiles, report.Profiles, report, ApplyProfilesAsync, Advance, ct);
 
         var ipListings = Unique(files.SelectMany(f => f.IpListings).ToList(), r => r.Key, IpListings.IpListingLimits.Key, report, report.IpListings);
         var requirements = Unique(files.SelectMany(f => f.Requirements).ToList(), r => r.Key, Requirements.RequirementLimits.Key, report, report.Requirements);
@@ -95,7 +95,9 @@ public sealed partial class SeedImporter(
             ipListings.Select(r => r.Value.Organization).Concat(requirements.Select(r => r.Value.Organization))
                 .Concat(files.SelectMany(f => f.Users).Select(u => u.Value.Organization)), ct);
         await SaveInBatchesAsync(ipListings, report.IpListings, report, (rows, c) => ApplyIpListingsAsync(rows, orgs, c), Advance, ct);
-        await SaveInBatchesAsync(requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
+        var savedRequirements = await SaveInBatchesAsync(requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
+        report.UnknownStandards.AddRange(await ImportedStandards.UnknownAsync(
+            db, acceptedProfiles.Where(savedProfiles.Contains).ToList(), requirements.Where(savedRequirements.Contains).ToList(), ct));
         await ImportUsersAsync(files.SelectMany(f => f.Users).ToList(), orgs, origin, report, Advance, ct);
 
         // Rows were checked kind by kind; list the problems in file and line order, as an editor reads them.

@@ -26,7 +26,12 @@ public sealed record OrganizationRow
     public ProfileRow? Profile { get; init; }
 }
 
-public sealed record CertificationRow(string? Standard, string? Issuer, string? Number, DateOnly? ValidUntil);
+public sealed record CertificationRow(string? Standard, string? Issuer, string? Number, DateOnly? ValidUntil)
+{
+    public string? Scope { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public GvcMatch.Matching.Certifications.EvidenceLevel? Evidence { get; init; }
+}
 
 public sealed record ProfileRow
 {

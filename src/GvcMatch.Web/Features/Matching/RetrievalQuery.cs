@@ -1,4 +1,5 @@
 using GvcMatch.Matching;
+using GvcMatch.Matching.Certifications;
 using GvcMatch.Search;
 
 namespace GvcMatch.Web.Features.Matching;
@@ -17,13 +18,14 @@ public static class RetrievalQuery
     {
         var filters = new List<KeywordFilter>();
         var ranges = new List<RangeFilter>();
-        var standards = new List<string>();
         foreach (var c in criteria.Where(c => c.Mandatory))
         {
             switch (c.Kind)
             {
-                case CriterionKind.CertificationHeld when c.Standard is not null:
-                    standards.Add(c.Standard);
+                case CriterionKind.CertificationHeld:
+                    // One filter per criterion: any accepted standard (with its scope and evidence) lets a supplier through.
+                    var tokens = CertificationRequirement.From(c).FilterTokens();
+                    if (tokens.Count > 0) filters.Add(new KeywordFilter(CertificationTokens.Field, tokens));
                     break;
                 case CriterionKind.LocationIn when c.Countries is { Count: > 0 }:
                     filters.Add(new KeywordFilter("country", c.Countries));
@@ -45,7 +47,6 @@ public static class RetrievalQuery
                     break;
             }
         }
-        if (standards.Count > 0) filters.Add(new KeywordFilter("certification", standards.Distinct().ToList(), MatchAll: true));
 
         return new SearchQuery
         {

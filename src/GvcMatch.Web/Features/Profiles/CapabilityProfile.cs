@@ -44,10 +44,23 @@ public sealed class Certification
 {
     public int Id { get; set; }
     public int ProfileId { get; set; }
+
+    /// <summary>The registry code, or the name exactly as typed when the registry does not know it (see Features/Certificates).</summary>
     public required string Standard { get; set; }
+
+    /// <summary>The registry scope or class code it is issued for (a NADCAP commodity, an ISO 14644 class), or the typed scope of an unknown standard.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The issuing (certification) body.</summary>
     public string? Issuer { get; set; }
     public string? Number { get; set; }
+    public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
+
+    /// <summary>How far it has been checked; who may set which level is in docs/criteria.md.</summary>
+    public GvcMatch.Matching.Certifications.EvidenceLevel Evidence { get; set; }
+
+    /// <summary>Verified by an intermediary or the issuer: kept in step with <see cref="Evidence"/> for the pages and APIs that show a badge.</summary>
     public bool Verified { get; set; }
 
     public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;

@@ -23,7 +23,9 @@ internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Cert
     public void Configure(EntityTypeBuilder<Certification> b)
     {
         b.HasIndex(c => c.Standard);
-        b.Property(c => c.Standard).HasMaxLength(ProfileLimits.Code);
+        b.Property(c => c.Standard).HasMaxLength(ProfileLimits.Short);
+        b.Property(c => c.Scope).HasMaxLength(ProfileLimits.Short);
+        b.Property(c => c.Evidence).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.Issuer).HasMaxLength(ProfileLimits.Short);
         b.Property(c => c.Number).HasMaxLength(ProfileLimits.Short);
     }

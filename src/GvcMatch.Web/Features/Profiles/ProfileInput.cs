@@ -2,7 +2,15 @@ using GvcMatch.Web.Infrastructure;
 
 namespace GvcMatch.Web.Features.Profiles;
 
-public sealed record CertificationInput(string Standard, string? Issuer, string? Number, DateOnly? ValidUntil);
+public sealed record CertificationInput(string Standard, string? Issuer, string? Number, DateOnly? ValidUntil)
+{
+    /// <summary>The scope or class it is issued for ("Chemical Processing", "class 7").</summary>
+    public string? Scope { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+
+    /// <summary>Not given: an unchanged certificate keeps its level, a new one is self-declared.</summary>
+    public GvcMatch.Matching.Certifications.EvidenceLevel? Evidence { get; init; }
+}
 
 /// <summary>The editable fields of a capability profile, shared by the API, the pages and the import.</summary>
 public sealed record ProfileInput
@@ -39,16 +47,7 @@ public sealed record ProfileInput
         if (LeadTimeDays is < 0 or > 730) errors.Add(prefix + "leadTimeDays", "Lead time is 0 to 730 days.");
         if (MinimumOrder is < 0) errors.Add(prefix + "minimumOrder", "Minimum order cannot be negative.");
         errors.MaxLength(prefix + "minimumOrderUnit", MinimumOrderUnit, ProfileLimits.Unit);
-        if (Certifications is { Count: > ProfileLimits.Certifications }) errors.Add(prefix + "certifications", $"At most {ProfileLimits.Certifications} certifications.");
-        for (var i = 0; i < (Certifications?.Count ?? 0); i++)
-        {
-            var c = Certifications![i];
-            var at = $"{prefix}certifications[{i}]";
-            if (c is null) { errors.Add(at, "A certification cannot be null."); continue; }
-            if (!reference.IsCertificationStandard(c.Standard)) errors.Add($"{at}.standard", $"Unknown certification standard '{c.Standard}'.");
-            errors.MaxLength($"{at}.issuer", c.Issuer, ProfileLimits.Short);
-            errors.MaxLength($"{at}.number", c.Number, ProfileLimits.Short);
-        }
+        Certificates.CertificateRecords.Validate(errors, Certifications, prefix);
     }
 
     /// <summary>Copies the fields onto the profile, replacing its certifications.</summary>
@@ -69,26 +68,15 @@ public sealed record ProfileInput
         p.Languages = Clean(Languages).Select(c => c.ToLowerInvariant()).ToList();
         p.RenewalDue = RenewalDue;
 
-        // Keep the verified flag of certificates that did not change; a changed one needs verifying again.
-        var previous = p.Certifications.ToList();
-        p.Certifications.Clear();
-        foreach (var c in Certifications ?? [])
-        {
-            var standard = reference.List("certifications")!.First(s => string.Equals(s.Code, c.Standard, StringComparison.OrdinalIgnoreCase)).Code;
-            var same = previous.FirstOrDefault(x => x.Standard == standard && x.Number == c.Number?.Trim() && x.ValidUntil == c.ValidUntil);
-            p.Certifications.Add(new Certification
-            {
-                Standard = standard, Issuer = c.Issuer?.Trim(), Number = c.Number?.Trim(), ValidUntil = c.ValidUntil,
-                Verified = same?.Verified ?? false,
-            });
-        }
+        Certificates.CertificateRecords.Apply(p, Certifications);
     }
 
     public static ProfileInput From(CapabilityProfile p) => new()
     {
         Summary = p.Summary, Capabilities = p.Capabilities, Materials = p.Materials, Equipment = p.Equipment,
         IsicCodes = p.IsicCodes, HsCodes = p.HsCodes,
-        Certifications = p.Certifications.Select(c => new CertificationInput(c.Standard, c.Issuer, c.Number, c.ValidUntil)).ToList(),
+        Certifications = p.Certifications.Select(c => new CertificationInput(c.Standard, c.Issuer, c.Number, c.ValidUntil)
+            { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
         MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, LeadTimeDays = p.LeadTimeDays,
         MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, ExportMarkets = p.ExportMarkets,
         Languages = p.Languages, RenewalDue = p.RenewalDue,

@@ -24,6 +24,8 @@ public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData 
 
         var errors = new Errors();
         input.Validate(errors, reference);
+        // Members of the SME self-declare; stronger evidence is set through the certificate evidence endpoint.
+        Certificates.CertificateRecords.CheckEvidence(errors, input.Certifications, org.Profile?.Certifications ?? [], GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared);
         if (errors.Any) return Refusal.Invalid(errors);
 
         org.Profile ??= new CapabilityProfile { OrganizationId = org.Id, Status = PublicationStatus.Draft };

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using GvcMatch.Matching;
+using GvcMatch.Matching.Certifications;
 
 namespace GvcMatch.Web.Features.ReferenceData;
 
@@ -13,6 +14,9 @@ public sealed record CodeName(string Code, string Name);
 public sealed class ReferenceData : ICriteriaCodes
 {
     public static readonly string[] ListNames = ["countries", "currencies", "isic", "hs", "certifications", "ipc", "languages"];
+
+    /// <summary>Lists read from a file of their own; certifications come from the registry (seeds/reference/certifications/).</summary>
+    private static readonly string[] FileLists = ["countries", "currencies", "isic", "hs", "ipc", "languages"];
 
     private readonly FrozenDictionary<string, IReadOnlyList<CodeName>> _lists;
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _lookup;
@@ -30,7 +34,8 @@ public sealed class ReferenceData : ICriteriaCodes
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var lists = new Dictionary<string, IReadOnlyList<CodeName>>();
-        foreach (var name in ListNames)
+        lists["certifications"] = CertificationRegistry.Default.Standards.Select(s => new CodeName(s.Code, s.Name)).ToList();
+        foreach (var name in FileLists)
         {
             var path = Path.Combine(seedsFolder, "reference", name + ".json");
             if (!File.Exists(path)) throw new FileNotFoundException($"Reference list '{name}' is missing.", path);
@@ -47,7 +52,8 @@ public sealed class ReferenceData : ICriteriaCodes
     public string? NameOf(string list, string code) => _lookup.TryGetValue(list, out var l) ? l.GetValueOrDefault(code) : null;
 
     public bool IsCountry(string code) => Contains("countries", code);
-    public bool IsCertificationStandard(string code) => Contains("certifications", code);
+    /// <summary>Whether the registry knows the name (any alias or version spelling); other names are still accepted as unknown standards.</summary>
+    public bool IsCertificationStandard(string code) => CertificationRegistry.Default.Resolve(code) is not null;
     public bool IsIsic(string code) => Contains("isic", code);
     public bool IsHs(string code) => Contains("hs", code);
     public bool IsIpc(string code) => Contains("ipc", code);

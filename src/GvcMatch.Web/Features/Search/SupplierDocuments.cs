@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GvcMatch.Matching;
+using GvcMatch.Matching.Certifications;
 using GvcMatch.Matching.Understanding;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
@@ -59,7 +60,7 @@ public static class SupplierDocuments
         Capabilities = p.Capabilities,
         Materials = p.Materials,
         Equipment = p.Equipment,
-        Certifications = p.Certifications.Select(c => new HeldCertificate(c.Standard, c.ValidUntil, c.Verified)).ToList(),
+        Certifications = p.Certifications.Select(Certificates.CertificateFacts.Held).ToList(),
         MonthlyCapacity = p.MonthlyCapacity,
         CapacityUnit = p.CapacityUnit,
         LeadTimeDays = p.LeadTimeDays,
@@ -81,6 +82,9 @@ public static class SupplierDocuments
             // Only certificates valid today are facets and filters; the expiry job re-indexes a
             // supplier the day one lapses, and the scorer checks the date again in any case.
             ["certification"] = p.Certifications.Where(c => !c.IsExpired(today)).Select(c => c.Standard).Distinct().ToList(),
+            // Every (standard, scope, evidence) a valid certificate satisfies: criteria filter on these exactly.
+            [CertificationTokens.Field] = facts.Certifications.Where(c => c.ValidUntil is not { } until || until >= today)
+                .SelectMany(c => CertificationTokens.ForHeld(c)).Distinct().ToList(),
             ["sizeBand"] = [o.SizeBand.ToString()],
             ["verified"] = [o.Verified ? "true" : "false"],
             ["exportMarket"] = p.ExportMarkets,

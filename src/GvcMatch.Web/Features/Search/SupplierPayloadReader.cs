@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using GvcMatch.Matching;
+using GvcMatch.Matching.Certifications;
 using GvcMatch.Matching.Understanding;
 
 namespace GvcMatch.Web.Features.Search;
@@ -195,14 +196,24 @@ public static class SupplierPayloadReader
         return true;
     }
 
+    /// <summary>An evidence level as the payload's serializer writes it: its number, or null.</summary>
+    private static bool Evidence(ref Utf8JsonReader r, ref EvidenceLevel? value)
+    {
+        if (r.TokenType == JsonTokenType.Null) { value = null; return true; }
+        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt32(out var n) || !Enum.IsDefined((EvidenceLevel)n)) return false;
+        value = (EvidenceLevel)n;
+        return true;
+    }
+
     private static bool Certificates(ref Utf8JsonReader r, ref IReadOnlyList<HeldCertificate> value)
     {
         if (r.TokenType != JsonTokenType.StartArray) return false;
         var list = new List<HeldCertificate>();
         while (r.Read() && r.TokenType == JsonTokenType.StartObject)
         {
-            string? standard = null, heldBy = null;
-            DateOnly? until = null;
+            string? standard = null, heldBy = null, scope = null;
+            DateOnly? until = null, from = null;
+            EvidenceLevel? evidence = null;
             var verified = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
@@ -212,11 +223,14 @@ public static class SupplierPayloadReader
                 var known = p.SequenceEqual("standard"u8) ? Text(ref r, ref standard, pooled: true)
                     : p.SequenceEqual("validUntil"u8) ? Date(ref r, ref until)
                     : p.SequenceEqual("verified"u8) ? Bool(ref r, ref verified)
-                    : p.SequenceEqual("heldBy"u8) && Text(ref r, ref heldBy, pooled: true);
+                    : p.SequenceEqual("heldBy"u8) ? Text(ref r, ref heldBy, pooled: true)
+                    : p.SequenceEqual("scope"u8) ? Text(ref r, ref scope, pooled: true)
+                    : p.SequenceEqual("validFrom"u8) ? Date(ref r, ref from)
+                    : p.SequenceEqual("evidence"u8) && Evidence(ref r, ref evidence);
                 if (!known) return false;
             }
             if (r.TokenType != JsonTokenType.EndObject || standard is null) return false;
-            list.Add(new HeldCertificate(standard, until, verified, heldBy));
+            list.Add(new HeldCertificate(standard, until, verified, heldBy) { Scope = scope, ValidFrom = from, Evidence = evidence });
         }
         if (r.TokenType != JsonTokenType.EndArray) return false;
         value = list;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An SME edits, publishes and unpublishes its capability profile.</summary>
-public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service) : PageModel
+public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service, TimeProvider clock) : PageModel
 {
     /// <summary>Blank certification rows offered below the existing ones, so no script is needed to add one.</summary>
     public const int BlankCertificationRows = 3;
@@ -23,6 +23,16 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
     public string? Message { get; private set; }
     public bool MessageIsWarning { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
+
+    /// <summary>The stored certificate a form row shows unchanged (for its evidence level and expiry), or null for a new or edited row.</summary>
+    public CertificationDto? StoredCertificate(CertificationRow row)
+    {
+        if (Profile is null || row.IsBlank || string.IsNullOrWhiteSpace(row.Standard)) return null;
+        var read = Features.Certificates.CertificateRecords.Read(new CertificationInput(row.Standard, row.Issuer, row.Number, row.ValidUntil) { Scope = row.Scope, ValidFrom = row.ValidFrom });
+        var stored = Profile.Certifications.FirstOrDefault(c => c.Standard == read.Standard && c.Scope == read.Scope && c.Number == read.Number
+            && c.ValidUntil == read.ValidUntil && c.ValidFrom == read.ValidFrom);
+        return stored is null ? null : CertificationDto.From(stored, clock.Today());
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

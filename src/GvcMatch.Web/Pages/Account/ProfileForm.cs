@@ -35,7 +35,8 @@ public sealed class ProfileForm
         MonthlyCapacity = MonthlyCapacity, CapacityUnit = Blank(CapacityUnit), LeadTimeDays = LeadTimeDays,
         MinimumOrder = MinimumOrder, MinimumOrderUnit = Blank(MinimumOrderUnit), RenewalDue = RenewalDue,
         Certifications = Certifications.Where(c => !c.IsBlank)
-            .Select(c => new CertificationInput(c.Standard?.Trim() ?? "", Blank(c.Issuer), Blank(c.Number), c.ValidUntil)).ToList(),
+            .Select(c => new CertificationInput(c.Standard?.Trim() ?? "", Blank(c.Issuer), Blank(c.Number), c.ValidUntil)
+                { Scope = Blank(c.Scope), ValidFrom = c.ValidFrom }).ToList(),
     };
 
     public static ProfileForm From(ProfileInput p) => new()
@@ -50,7 +51,10 @@ public sealed class ProfileForm
         Languages = FormHelpers.JoinComma(p.Languages),
         MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, LeadTimeDays = p.LeadTimeDays,
         MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, RenewalDue = p.RenewalDue,
-        Certifications = p.Certifications.Select(c => new CertificationRow { Standard = c.Standard, Issuer = c.Issuer, Number = c.Number, ValidUntil = c.ValidUntil }).ToList(),
+        Certifications = p.Certifications.Select(c => new CertificationRow
+        {
+            Standard = c.Standard, Scope = c.Scope, Issuer = c.Issuer, Number = c.Number, ValidFrom = c.ValidFrom, ValidUntil = c.ValidUntil,
+        }).ToList(),
     };
 
     public void PadCertifications(int blanks)
@@ -69,9 +73,12 @@ public sealed class ProfileForm
 public sealed class CertificationRow
 {
     public string? Standard { get; set; }
+    public string? Scope { get; set; }
     public string? Issuer { get; set; }
     public string? Number { get; set; }
+    public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
 
-    public bool IsBlank => string.IsNullOrWhiteSpace(Standard) && string.IsNullOrWhiteSpace(Issuer) && string.IsNullOrWhiteSpace(Number) && ValidUntil is null;
+    public bool IsBlank => string.IsNullOrWhiteSpace(Standard) && string.IsNullOrWhiteSpace(Scope) && string.IsNullOrWhiteSpace(Issuer)
+        && string.IsNullOrWhiteSpace(Number) && ValidFrom is null && ValidUntil is null;
 }

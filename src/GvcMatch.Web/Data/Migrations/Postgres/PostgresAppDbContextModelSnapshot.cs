@@ -629,6 +629,43 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MappedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CertificationNameMappings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Consortia.Consortium", b =>
                 {
                     b.Property<int>("Id")
@@ -1451,6 +1488,11 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1462,10 +1504,17 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<int>("ProfileId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Standard")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");

@@ -603,6 +603,41 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MappedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MappedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("CertificationNameMappings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Consortia.Consortium", b =>
                 {
                     b.Property<int>("Id")
@@ -1399,6 +1434,11 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1410,9 +1450,16 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("ProfileId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Scope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standard")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ValidUntil")

@@ -27,7 +27,10 @@ public static class ConsortiumComposer
                 $"the composer handles at most {Shape.MaxKeywords}.");
         }
 
-        var all = distinct.Select(f => new Candidate(shape, f)).ToList();
+        // Preparing a candidate (reading its profile, scoring it) is most of the composer's time and
+        // independent per supplier: done in parallel, in the candidates' order, so the answer is the same.
+        var all = distinct.Count < 64 ? distinct.Select(f => new Candidate(shape, f)).ToList()
+            : distinct.AsParallel().AsOrdered().Select(f => new Candidate(shape, f)).ToList();
         var usable = all.Where(c => c.Useful).ToList();
         // A supplier that meets everything alone and does every piece of work is reported, not proposed:
         // any set with it has members it does not need.

@@ -37,8 +37,10 @@ public sealed class ElasticsearchCapacityRequestTests
             Take = 60,
         };
 
-        var body = (await ElasticsearchSearchRequestTests.SendAsync(query)).ToString().Replace(" ", "").Replace("\n", "");
+        var body = await ElasticsearchSearchRequestTests.SendAsync(query);
 
-        Assert.Contains("\"numbers.capacityBase\":{\"order\":\"desc\"", body);
+        var sort = body.Items("sort");
+        Assert.Equal("desc", sort[0].Str("numbers.capacityBase", "order"));
+        Assert.Equal("_last", sort[0].Str("numbers.capacityBase", "missing"));
     }
 }

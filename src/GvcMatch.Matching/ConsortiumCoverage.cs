@@ -48,16 +48,21 @@ public static class ConsortiumCoverage
         for (var i = 0; i < criteria.Count; i++)
         {
             var c = criteria[i];
-            var covering = assessed.Where(a => a.Member.Criteria.Contains(i)).ToList();
+            var scope = c.AppliedScope();
+            var covering = AppliesTo(criteria, i, assessed);
             var (score, met, evidence) = covering.Count == 0
                 ? (0, false, $"no member's work covers {Label(i)}")
                 : c.Kind switch
                 {
-                    CriterionKind.CapacityAtLeast => Capacity(c, i, covering),
-                    CriterionKind.CertificationHeld => Certificate(c, i, covering, today),
+                    CriterionKind.CapacityAtLeast when scope != CriterionScope.EveryMember => Capacity(c, i, covering),
                     CriterionKind.CapabilityFit => Capability(scorer.Readers[i], i, covering),
+                    // For the consortium as a whole one member's certificate, location or export experience is enough.
+                    not CriterionKind.LeadTimeAtMost when scope == CriterionScope.Consortium => Strongest(i, covering),
+                    CriterionKind.CertificationHeld => Certificate(c, i, covering, today),
                     _ => Weakest(i, covering),
                 };
+            if (scope == CriterionScope.EveryMember && c.Kind != CriterionKind.CapabilityFit) evidence = "every member: " + evidence;
+            else if (c.AppliedRole() is { } role) evidence = $"{role}: {evidence}";
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;
             lines.Add(new CriterionCoverage(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), c.Summary(), evidence,
@@ -66,6 +71,25 @@ public static class ConsortiumCoverage
         var mandatoryMet = lines.All(l => !l.Mandatory || l.Met);
         var total = anyWeighted ? Math.Round(lines.Sum(l => l.Weight * l.Score), 2) : mandatoryMet ? 100 : 0;
         return new ConsortiumCoverageResult(lines, mandatoryMet, total);
+    }
+
+    /// <summary>
+    /// The members a criterion applies to: every accepted member for an every-member criterion; the
+    /// members whose declared work includes the criterion itself or a capability criterion making up
+    /// the role, for a role criterion; otherwise the members whose work covers the criterion.
+    /// </summary>
+    private static List<Assessed> AppliesTo(IReadOnlyList<Criterion> criteria, int i, List<Assessed> assessed)
+    {
+        var c = criteria[i];
+        var declared = assessed.Where(a => a.Member.Criteria.Contains(i)).ToList();
+        if (c.Kind == CriterionKind.CapabilityFit) return declared;
+        if (c.AppliedScope() == CriterionScope.EveryMember) return assessed;
+        if (c.AppliedRole() is not { } role) return declared;
+        var making = Enumerable.Range(0, criteria.Count).Where(j => criteria[j].Kind == CriterionKind.CapabilityFit
+            && (string.Equals(criteria[j].Role?.Trim(), role, StringComparison.OrdinalIgnoreCase)
+                || (criteria[j].Keywords ?? []).Any(k => string.Equals(k.Trim(), role, StringComparison.OrdinalIgnoreCase)))).ToHashSet();
+        making.Add(i);
+        return assessed.Where(a => a.Member.Criteria.Any(making.Contains)).ToList();
     }
 
     /// <summary>Criteria are shown to people as C1, C2, ... (their 0-based index plus one).</summary>
@@ -85,6 +109,13 @@ public static class ConsortiumCoverage
         var score = covering.Min(a => a.Line(i).Score);
         var met = covering.All(a => a.Line(i).Met);
         return (score, met, string.Join("; ", covering.Select(a => $"{Who(a, i)}: {a.Line(i).Evidence}")));
+    }
+
+    private static (double, bool, string) Strongest(int i, List<Assessed> covering)
+    {
+        var best = covering.MaxBy(a => a.Line(i).Score)!;
+        var met = covering.Where(a => a.Line(i).Met).ToList();
+        return (best.Line(i).Score, met.Count > 0, string.Join("; ", (met.Count > 0 ? met : covering).Select(a => $"{Who(a, i)}: {a.Line(i).Evidence}")));
     }
 
     private static (double, bool, string) Capability(Understanding.CapabilityReader? reader, int i, List<Assessed> covering)
@@ -130,18 +161,20 @@ public static class ConsortiumCoverage
 
     private static (double, bool, string) Capacity(Criterion c, int i, List<Assessed> covering)
     {
-        var unit = Scorer.Unit(c.Unit);
         var minimum = c.Minimum ?? 0;
-        var stated = covering.Where(a => a.Facts.MonthlyCapacity is not null && Scorer.Unit(a.Facts.CapacityUnit) == unit).ToList();
-        var elsewhere = covering.Except(stated).Select(a => a.Facts.MonthlyCapacity is null
-            ? $"{Who(a, i)}: capacity not stated"
-            : $"{Who(a, i)}: capacity stated in {a.Facts.CapacityUnit}, not {c.Unit}").ToList();
-        if (stated.Count == 0) return (0, false, string.Join("; ", elsewhere));
+        // Summed only in one kind of unit, each converted to the criterion's unit and period (the scorer's conversion).
+        var stated = covering.Select(a => (a, Amount: Scorer.CapacityIn(c, a.Facts, out var why), Why: why)).ToList();
+        var counted = stated.Where(x => x.Amount is not null).ToList();
+        var elsewhere = stated.Where(x => x.Amount is null).Select(x => x.a.Facts.MonthlyCapacity is null
+            ? $"{Who(x.a, i)}: capacity not stated"
+            : $"{Who(x.a, i)}: capacity {Scorer.StatedCapacity(x.a.Facts)} is {x.Why}").ToList();
+        if (counted.Count == 0) return (0, false, string.Join("; ", elsewhere));
 
-        var sum = stated.Sum(a => a.Facts.MonthlyCapacity!.Value);
-        var terms = string.Join(" + ", stated.Select(a => $"{a.Name} {Number(a.Facts.MonthlyCapacity!.Value)}"));
-        var doers = string.Join(", ", stated.Select(a => a.Name));
-        var text = $"{terms} = {Number(sum)} {c.Unit} a month (at least {Number(minimum)} sought), from {doers}, who do {Label(i)}";
+        var sum = counted.Sum(x => x.Amount!.Value);
+        var terms = string.Join(" + ", counted.Select(x => $"{x.a.Name} {Number(x.Amount!.Value)}"));
+        var doers = string.Join(", ", counted.Select(x => x.a.Name));
+        var period = CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month);
+        var text = $"{terms} = {Number(sum)} {c.Unit} {period} (at least {Number(minimum)} sought), from {doers}, who do {Label(i)}";
         if (elsewhere.Count > 0) text += "; " + string.Join("; ", elsewhere);
         if (minimum <= 0 || sum >= minimum) return (1, true, text);
         return (Math.Round((double)(sum / minimum), 4), false, text);

@@ -18,6 +18,7 @@ public static class CriteriaValidator
     public const int MaxKeywords = 30;
     public const int MaxTextLength = 500;
     public const int WeightTotal = 100;
+    public const int MaxRoleLength = 100;
 
     private static readonly string[] SizeBandNames = ["Micro", "Small", "Medium", "Large"];
 
@@ -71,6 +72,7 @@ public static class CriteriaValidator
             ValidateParameters(c, at, codes, Add);
         }
 
+        ValidateScopes(criteria, prefix, Add);
         if (anyWeighted && weightSum != WeightTotal)
         {
             Add(prefix, $"The weights of the weighted criteria must sum to {WeightTotal}; they sum to {weightSum}.");
@@ -109,6 +111,52 @@ public static class CriteriaValidator
                 else if (c.SizeBands.Any(b => !SizeBandNames.Contains(b))) add($"{at}.sizeBands", "Size bands are Micro, Small, Medium or Large.");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Scopes and roles: a role a criterion applies to must be named by a capability criterion (its
+    /// role name or one of its keywords), so the members doing it can be told apart.
+    /// </summary>
+    private static void ValidateScopes(IReadOnlyList<Criterion> criteria, string prefix, Action<string, string> add)
+    {
+        var named = RoleNames(criteria);
+        for (var i = 0; i < criteria.Count; i++)
+        {
+            var c = criteria[i];
+            if (c is null) continue;
+            var at = $"{prefix}[{i}]";
+            if (!Enum.IsDefined(c.AppliesTo)) add($"{at}.appliesTo", "appliesTo is Consortium, EveryMember or Role.");
+            if (c.Role is { } role && (string.IsNullOrWhiteSpace(role) || role.Trim().Length > MaxRoleLength))
+            {
+                add($"{at}.role", $"A role name is 1 to {MaxRoleLength} characters.");
+                continue;
+            }
+            if (c.Kind == CriterionKind.CapabilityFit)
+            {
+                if (c.AppliesTo == CriterionScope.Role)
+                    add($"{at}.appliesTo", "A capability criterion names a piece of work with 'role'; it applies to the consortium or to every member.");
+                continue;
+            }
+            if (c.AppliesTo == CriterionScope.Role && string.IsNullOrWhiteSpace(c.Role))
+                add($"{at}.role", "Name the role this criterion applies to.");
+            else if (c.AppliedRole() is { } applied && !named.Contains(applied))
+                add($"{at}.role", named.Count == 0
+                    ? $"No capability criterion names the role '{applied}'. Give a capability criterion this role, or apply the criterion to the consortium or every member."
+                    : $"No capability criterion names the role '{applied}'. Roles named: {string.Join(", ", named.Order(StringComparer.OrdinalIgnoreCase))}.");
+            if (c.Period is { } period && !Enum.IsDefined(period)) add($"{at}.period", "period is Month, Year or Once.");
+        }
+    }
+
+    /// <summary>The roles the capability criteria name: their role names and their keywords, case-insensitive.</summary>
+    public static HashSet<string> RoleNames(IReadOnlyList<Criterion> criteria)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in criteria.Where(c => c is { Kind: CriterionKind.CapabilityFit }))
+        {
+            if (!string.IsNullOrWhiteSpace(c.Role)) names.Add(c.Role.Trim());
+            foreach (var k in c.Keywords ?? []) if (!string.IsNullOrWhiteSpace(k)) names.Add(k.Trim());
+        }
+        return names;
     }
 
     private static void CheckCountries(IReadOnlyList<string> countries, string key, ICriteriaCodes codes, Action<string, string> add)

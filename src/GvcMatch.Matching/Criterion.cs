@@ -27,9 +27,19 @@ public sealed record Criterion
     /// <summary>CertificationHeld: the weakest evidence accepted (self-declared when not given).</summary>
     public Certifications.EvidenceLevel? MinimumEvidence { get; init; }
 
-    /// <summary>CapacityAtLeast: the minimum monthly capacity and its unit.</summary>
+    /// <summary>CapacityAtLeast: the minimum capacity, its unit and its period (per month when not given).</summary>
     public decimal? Minimum { get; init; }
     public string? Unit { get; init; }
+    public CapacityPeriod? Period { get; init; }
+
+    /// <summary>Whom the criterion applies to in a consortium; <see cref="CriterionScope.Default"/> takes the kind's default (<see cref="AppliedScope"/>).</summary>
+    public CriterionScope AppliesTo { get; init; }
+
+    /// <summary>
+    /// On a capability criterion, the name of the piece of work it describes ("software partner");
+    /// on any other criterion, the role it applies to: a capability criterion's role name or one of its keywords.
+    /// </summary>
+    public string? Role { get; init; }
 
     /// <summary>LeadTimeAtMost: the longest acceptable lead time in days.</summary>
     public int? Days { get; init; }
@@ -45,7 +55,9 @@ public sealed record Criterion
     {
         CriterionKind.CapabilityFit => $"Capabilities: {string.Join(", ", Keywords ?? [])}",
         CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(this).Summary(),
-        CriterionKind.CapacityAtLeast => $"Monthly capacity of at least {Minimum:0.##} {Unit}",
+        CriterionKind.CapacityAtLeast => Period is null or CapacityPeriod.Month
+            ? $"Monthly capacity of at least {Minimum:0.##} {Unit}"
+            : $"Capacity of at least {Minimum:0.##} {Unit} {CapacityMeasure.PeriodWords(Period.Value)}",
         CriterionKind.LeadTimeAtMost => $"Lead time of at most {Days} days",
         CriterionKind.LocationIn => $"Located in {string.Join(", ", Countries ?? [])}",
         CriterionKind.ExportExperience => Countries is { Count: > 0 }
@@ -55,4 +67,21 @@ public sealed record Criterion
         CriterionKind.CompanySize => $"Company size: {string.Join(", ", SizeBands ?? [])}",
         _ => Kind.ToString(),
     };
+
+    /// <summary>
+    /// The scope in force: the one set, or the kind's default — any criterion but a capability that
+    /// names a role applies to that role; otherwise capability, capacity, lead time and export
+    /// experience apply to the consortium as a whole, certificates, location, size and verification
+    /// to every member.
+    /// </summary>
+    public CriterionScope AppliedScope() => AppliesTo != CriterionScope.Default ? AppliesTo : Kind switch
+    {
+        not CriterionKind.CapabilityFit when !string.IsNullOrWhiteSpace(Role) => CriterionScope.Role,
+        CriterionKind.CertificationHeld or CriterionKind.LocationIn or CriterionKind.VerifiedSupplier or CriterionKind.CompanySize => CriterionScope.EveryMember,
+        CriterionKind.CapabilityFit or CriterionKind.CapacityAtLeast or CriterionKind.LeadTimeAtMost or CriterionKind.ExportExperience => CriterionScope.Consortium,
+        _ => CriterionScope.EveryMember,
+    };
+
+    /// <summary>The role this criterion applies to, when its scope is a role.</summary>
+    public string? AppliedRole() => Kind != CriterionKind.CapabilityFit && AppliedScope() == CriterionScope.Role ? Role?.Trim() : null;
 }

@@ -62,13 +62,36 @@ public static class Scorer
     private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)
     {
         var minimum = c.Minimum ?? 0;
-        if (s.MonthlyCapacity is not { } capacity) return (0, false, "capacity not stated");
-        if (!string.Equals(Unit(s.CapacityUnit), Unit(c.Unit), StringComparison.OrdinalIgnoreCase))
-            return (0, false, $"capacity stated in {s.CapacityUnit}, not {c.Unit}");
-        if (minimum <= 0 || capacity >= minimum) return (1, true, $"{capacity:0.##} {s.CapacityUnit} a month");
+        if (s.MonthlyCapacity is null) return (0, false, "capacity not stated");
+        var stated = StatedCapacity(s);
+        if (CapacityIn(c, s, out var why) is not { } capacity) return (0, false, $"capacity {stated} is {why}");
+        var period = CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month);
+        // Say the converted figure only when it differs from what the supplier wrote.
+        var shown = SameMeasure(c, s) ? stated : $"{stated} = {CapacityMeasure.Number(capacity)} {c.Unit} {period}";
+        if (minimum <= 0 || capacity >= minimum) return (1, true, shown);
         var share = (double)(capacity / minimum);
-        return (Math.Round(share, 4), false, $"{capacity:0.##} {s.CapacityUnit} a month, {share:P0} of the {minimum:0.##} sought");
+        return (Math.Round(share, 4), false, $"{shown}, {share:P0} of the {minimum:0.##} sought");
     }
+
+    /// <summary>
+    /// The supplier's capacity in the criterion's unit and period (a year is twelve months; units
+    /// convert only within their kind), or null with the reason when the two do not compare.
+    /// The composer and bid evaluation add capacities up through this same conversion.
+    /// </summary>
+    public static decimal? CapacityIn(Criterion c, SupplierFacts s, out string? why)
+    {
+        why = "not stated";
+        return s.MonthlyCapacity is { } amount
+            ? CapacityMeasure.Convert(amount, s.CapacityUnit, s.CapacityPeriod, c.Unit, c.Period ?? CapacityPeriod.Month, out why)
+            : null;
+    }
+
+    /// <summary>"1,200 pieces a month": the supplier's capacity as it stated it.</summary>
+    public static string StatedCapacity(SupplierFacts s) =>
+        $"{CapacityMeasure.Number(s.MonthlyCapacity ?? 0)} {s.CapacityUnit} {CapacityMeasure.PeriodWords(s.CapacityPeriod)}";
+
+    private static bool SameMeasure(Criterion c, SupplierFacts s) =>
+        string.Equals(Unit(s.CapacityUnit), Unit(c.Unit), StringComparison.Ordinal) && s.CapacityPeriod == (c.Period ?? CapacityPeriod.Month);
 
     /// <summary>A unit folded to one spelling ("pcs" and "pieces" compare equal); bid evaluation compares declared and profile figures with it.</summary>
     public static string Unit(string? unit) => (unit ?? "").Trim().ToLowerInvariant() switch

@@ -31,8 +31,10 @@ public sealed record SupplierFacts
     public IReadOnlyList<string> Materials { get; init; } = [];
     public IReadOnlyList<string> Equipment { get; init; } = [];
     public IReadOnlyList<HeldCertificate> Certifications { get; init; } = [];
+    /// <summary>The stated capacity, in <see cref="CapacityUnit"/> per <see cref="CapacityPeriod"/> (the name is from when every capacity was monthly).</summary>
     public decimal? MonthlyCapacity { get; init; }
     public string? CapacityUnit { get; init; }
+    public CapacityPeriod CapacityPeriod { get; init; } = CapacityPeriod.Month;
     public int? LeadTimeDays { get; init; }
     public IReadOnlyList<string> ExportMarkets { get; init; } = [];
     public IReadOnlyList<string> IsicCodes { get; init; } = [];

@@ -7,11 +7,11 @@ public sealed class ConsortiumCoverageTests
 {
     private static readonly DateOnly Today = new(2026, 11, 28);
 
-    /// <summary>C1 milling, C2 ISO 13485 (both mandatory), C3 capacity 20,000 pieces (mandatory), C4 lead time (weighted).</summary>
+    /// <summary>C1 milling, C2 ISO 13485 for the milling (both mandatory), C3 capacity 20,000 pieces (mandatory), C4 lead time (weighted).</summary>
     private static readonly Criterion[] Criteria =
     [
         new() { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = ["cnc milling"] },
-        new() { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 13485" },
+        new() { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 13485", Role = "cnc milling" },
         new() { Kind = CriterionKind.CapacityAtLeast, Mandatory = true, Minimum = 20000, Unit = "pieces" },
         new() { Kind = CriterionKind.LeadTimeAtMost, Weight = 100, Days = 30 },
     ];
@@ -38,7 +38,7 @@ public sealed class ConsortiumCoverageTests
         // Kawaguchi holds ISO 13485 and covers the certified work: met, and the evidence names it.
         var certifiedDoesIt = Evaluate(null, new(Kawaguchi, [0, 1, 2]), new(Osaka, [2]));
         Assert.True(certifiedDoesIt.Criteria[1].Met);
-        Assert.Equal("ISO 13485 held by Kawaguchi Precision, who does C2 (valid to 2027-03-31)", certifiedDoesIt.Criteria[1].Evidence);
+        Assert.Equal("cnc milling: ISO 13485 held by Kawaguchi Precision, who does C2 (valid to 2027-03-31)", certifiedDoesIt.Criteria[1].Evidence);
         Assert.True(certifiedDoesIt.MandatoryMet);
 
         // Osaka also does part of the certified work: Kawaguchi's certificate does not cover Osaka's part.
@@ -48,10 +48,38 @@ public sealed class ConsortiumCoverageTests
         Assert.Contains("Osaka Coating, who does C2: no ISO 13485 certificate", uncertifiedShares.Criteria[1].Evidence);
         Assert.False(uncertifiedShares.MandatoryMet);
 
-        // Only Osaka does it: the certificate held by a partner doing other work counts for nothing.
+        // Osaka says it does the certified work: Kawaguchi's certificate for the milling does not cover it.
         var onlyUncertified = Evaluate(null, new(Kawaguchi, [0, 2]), new(Osaka, [1, 2]));
         Assert.False(onlyUncertified.Criteria[1].Met);
-        Assert.Equal([2], onlyUncertified.Criteria[1].CoveredBy);
+        Assert.Equal([1, 2], onlyUncertified.Criteria[1].CoveredBy);
+    }
+
+    [Fact]
+    public void A_certificate_for_every_member_binds_members_whatever_work_they_declare()
+    {
+        Criterion[] criteria = [Criteria[0], new() { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 13485" }];
+
+        var result = ConsortiumCoverage.Evaluate(criteria, [new(Kawaguchi, [0, 1]), new(Osaka, [])], [], Today);
+
+        Assert.False(result.Criteria[1].Met);
+        Assert.Equal([1, 2], result.Criteria[1].CoveredBy);
+        Assert.StartsWith("every member: ", result.Criteria[1].Evidence);
+        Assert.Contains("Osaka Coating, who does C2: no ISO 13485 certificate", result.Criteria[1].Evidence);
+    }
+
+    [Fact]
+    public void Capacities_add_up_after_conversion_to_the_criterions_unit_and_period()
+    {
+        Criterion[] criteria = [new() { Kind = CriterionKind.CapacityAtLeast, Mandatory = true, Minimum = 30, Unit = "t", Period = CapacityPeriod.Year }];
+        var kilos = Kawaguchi with { MonthlyCapacity = 1500, CapacityUnit = "kg" };
+        var tonnes = Osaka with { MonthlyCapacity = 12, CapacityUnit = "tonnes", CapacityPeriod = CapacityPeriod.Year };
+        var pieces = Osaka with { OrganizationId = 3, Name = "Sendai Parts", MonthlyCapacity = 90000, CapacityUnit = "pieces" };
+
+        var result = ConsortiumCoverage.Evaluate(criteria, [new(kilos, [0]), new(tonnes, [0]), new(pieces, [0])], [], Today);
+
+        Assert.True(result.Criteria[0].Met);
+        Assert.StartsWith("Kawaguchi Precision 18 + Osaka Coating 12 = 30 t a year (at least 30 sought)", result.Criteria[0].Evidence);
+        Assert.Contains("Sendai Parts, who does C1: capacity 90,000 pieces a month is stated in pieces, which does not compare with t", result.Criteria[0].Evidence);
     }
 
     [Fact]

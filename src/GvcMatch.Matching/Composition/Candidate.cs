@@ -1,66 +1,11 @@
+using System.Numerics;
+
 namespace GvcMatch.Matching.Composition;
 
 /// <summary>
-/// What a requirement asks of a consortium, prepared once: the mandatory capability keywords as bits
-/// (so that coverage of a set is an OR of masks), and which mandatory criteria add up over members.
+/// One supplier as the composer sees it: its own score, the pieces of work it offers, the pieces it
+/// may do (those of roles whose criteria it meets), its capacity in each sought unit and period.
 /// </summary>
-internal sealed class Shape
-{
-    public const int MaxKeywords = 64;
-
-    public Shape(IReadOnlyList<Criterion> criteria, DateOnly today, Understanding.MatchContext? context = null)
-    {
-        Criteria = criteria;
-        Today = today;
-        var keywords = new List<string>();
-        KeywordBits = new int[criteria.Count][];
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            var c = criteria[i];
-            if (c.Kind != CriterionKind.CapabilityFit || !c.Mandatory) continue;
-            KeywordBits[i] = (c.Keywords ?? []).Select(k =>
-            {
-                // The same keyword in two mandatory criteria is one bit: whoever offers it covers both.
-                var at = keywords.FindIndex(x => string.Equals(x, k, StringComparison.OrdinalIgnoreCase));
-                if (at < 0) { keywords.Add(k); at = keywords.Count - 1; }
-                return at;
-            }).ToArray();
-        }
-        Keywords = keywords;
-        // Prepared once per requirement, not once per candidate: reading keywords and criteria is
-        // the same work for every supplier.
-        Scorer = GvcMatch.Matching.Scorer.For(criteria, context);
-        Full = keywords.Count >= MaxKeywords ? ulong.MaxValue : (1UL << keywords.Count) - 1;
-        Capacity = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.CapacityAtLeast);
-        Export = Indices(criteria, c => c.Mandatory && c.Kind == CriterionKind.ExportExperience);
-        AnyWeighted = criteria.Any(c => !c.Mandatory && (c.Weight ?? 0) > 0);
-    }
-
-    public IReadOnlyList<Criterion> Criteria { get; }
-    public DateOnly Today { get; }
-
-    /// <summary>Distinct mandatory capability keywords; keyword n is bit n.</summary>
-    public IReadOnlyList<string> Keywords { get; }
-
-    public CriteriaScorer Scorer { get; }
-
-    /// <summary>Per criterion index: the bits of a mandatory capability criterion's keywords (null otherwise).</summary>
-    public int[]?[] KeywordBits { get; }
-
-    public ulong Full { get; }
-    public int[] Capacity { get; }
-    public int[] Export { get; }
-    public bool AnyWeighted { get; }
-    public bool TooManyKeywords => Keywords.Count > MaxKeywords;
-
-    /// <summary>With no mandatory capability keyword the work is not split: every member does it.</summary>
-    public bool EveryoneWorks => Keywords.Count == 0;
-
-    private static int[] Indices(IReadOnlyList<Criterion> criteria, Func<Criterion, bool> predicate) =>
-        Enumerable.Range(0, criteria.Count).Where(i => predicate(criteria[i])).ToArray();
-}
-
-/// <summary>One supplier as the composer sees it: its own score, the keywords it offers, its capacity in each sought unit.</summary>
 internal sealed class Candidate
 {
     public Candidate(Shape shape, SupplierFacts facts)
@@ -68,37 +13,49 @@ internal sealed class Candidate
         facts = Understanding.ProfileReading.Ensure(facts, shape.Scorer.Context.Vocabulary);
         Facts = facts;
         Alone = shape.Scorer.Score(facts, shape.Today);
-        Coverage = new double[shape.Criteria.Count][];
-        Offers = new bool[shape.Criteria.Count][];
-        CapacityInUnit = new decimal?[shape.Criteria.Count];
-        for (var i = 0; i < shape.Criteria.Count; i++)
+        var count = shape.Criteria.Count;
+        Coverage = new double[count][];
+        Offers = new bool[count][];
+        _fits = new Understanding.KeywordFit[count][];
+        CapacityIn = new decimal?[count];
+        for (var i = 0; i < count; i++)
         {
             var c = shape.Criteria[i];
             if (c.Kind == CriterionKind.CapabilityFit)
             {
                 // The same reading as the scorer's: a keyword is offered when it counts as met there.
                 var fits = shape.Scorer.Readers[i]?.Assess(facts) ?? [];
+                _fits[i] = fits;
                 Coverage[i] = fits.Select(f => f.Score).ToArray();
                 Offers[i] = fits.Select(f => f.Met).ToArray();
                 if (shape.KeywordBits[i] is { } bits)
                 {
                     for (var k = 0; k < bits.Length; k++)
-                        if (fits[k].Met) Mask |= 1UL << bits[k];
+                        if (fits[k].Met && bits[k] < Shape.MaxKeywords) Offered |= 1UL << bits[k];
                 }
             }
-            else if (c.Kind == CriterionKind.CapacityAtLeast && facts.MonthlyCapacity is { } capacity
-                     && string.Equals(Scorer.Unit(facts.CapacityUnit), Scorer.Unit(c.Unit), StringComparison.Ordinal))
+            else if (c.Kind == CriterionKind.CapacityAtLeast)
             {
-                CapacityInUnit[i] = capacity;
+                CapacityIn[i] = Scorer.CapacityIn(c, facts, out _);
             }
         }
-        // A supplier that offers any of the mandatory keywords does that part of the work (it cannot be
-        // in a consortium only for its export experience while offering the governed work uncertified).
-        Works = shape.EveryoneWorks || Mask != 0;
+        (Mask, NotFor, var blocked) = Qualified(shape);
+        for (var i = 0; i < count; i++)
+        {
+            // Coverage counts only for pieces of roles the member may take.
+            if (shape.KeywordBits[i] is not { } bits) continue;
+            for (var k = 0; k < bits.Length; k++)
+                if (bits[k] < Shape.MaxKeywords && (blocked & (1UL << bits[k])) != 0) Coverage[i]![k] = 0;
+        }
         Rejection = RejectionReason(shape);
-        Useful = Rejection is null && (Mask != 0 || shape.Export.Any(e => Alone.Criteria[e].Met)
-            || (Works && shape.Capacity.Any(c => CapacityInUnit[c] > 0)));
+        Useful = Rejection is null && (Mask != 0 || shape.AnyMember.Any(a => Alone.Criteria[a].Met)
+            || (shape.EveryoneWorks && shape.Capacity.Any(c => CapacityIn[c] > 0)));
     }
+
+    private readonly Understanding.KeywordFit[]?[] _fits;
+
+    /// <summary>Per capability criterion: the reader's fit of each keyword, with the pair that earned it.</summary>
+    public Understanding.KeywordFit[]? Fits(int i) => _fits[i];
 
     public SupplierFacts Facts { get; }
     public int Id => Facts.OrganizationId;
@@ -106,17 +63,27 @@ internal sealed class Candidate
     /// <summary>The scorer's result for this supplier alone: per-criterion evidence and its own weighted total.</summary>
     public MatchResult Alone { get; }
 
-    public ulong Mask { get; }
-    public bool Works { get; }
+    /// <summary>The pieces of work it offers.</summary>
+    public ulong Offered { get; }
 
-    /// <summary>Per capability criterion index: this supplier's coverage of each keyword (the scorer's text rule).</summary>
+    /// <summary>The pieces it may do in a consortium: offered, and it meets the criteria of every role the piece belongs to.</summary>
+    public ulong Mask { get; }
+
+    /// <summary>Why it may not do some pieces it offers ("the software partner: no ISO/IEC 27001 certificate").</summary>
+    public IReadOnlyList<string> NotFor { get; }
+
+    public bool Works(Shape shape) => shape.EveryoneWorks || Mask != 0;
+
+    public bool DoesRole(Shape shape, string role) => (Mask & shape.RoleMask(role)) != 0;
+
+    /// <summary>Per capability criterion index: this supplier's coverage of each keyword it may do.</summary>
     public double[]?[] Coverage { get; }
 
     /// <summary>Per capability criterion: whether the supplier offers each keyword (as the scorer counts it met).</summary>
     public bool[]?[] Offers { get; }
 
-    /// <summary>Per capacity criterion index: monthly capacity in that criterion's unit, or null.</summary>
-    public decimal?[] CapacityInUnit { get; }
+    /// <summary>Per capacity criterion index: its capacity in that criterion's unit and period, or null when they do not compare.</summary>
+    public decimal?[] CapacityIn { get; }
 
     /// <summary>Why this supplier can be in no valid set at all, or null.</summary>
     public string? Rejection { get; }
@@ -124,18 +91,55 @@ internal sealed class Candidate
     /// <summary>Can be a member (no rejection) and contributes something a set may need.</summary>
     public bool Useful { get; }
 
+    public int PieceCount => BitOperations.PopCount(Mask);
+
     /// <summary>
-    /// The rules that hold member by member: location, size and verification for every member; the
-    /// mandatory certificates and lead time for every member that does sought work.
+    /// The pieces it may do: none when it misses the consortium's lead time (it would hold up the
+    /// work); none of a role's pieces when it misses a mandatory criterion of that role.
+    /// </summary>
+    private (ulong, IReadOnlyList<string>, ulong) Qualified(Shape shape)
+    {
+        var mask = Offered;
+        var blocked = 0UL;
+        var notFor = new List<string>();
+        for (var i = 0; i < shape.Criteria.Count; i++)
+        {
+            var c = shape.Criteria[i];
+            var line = Alone.Criteria[i];
+            if (!c.Mandatory || line.Met || mask == 0) continue;
+            if (shape.RoleOf[i] is { } role && c.Kind != CriterionKind.CapacityAtLeast && (mask & shape.RoleMask(role)) != 0)
+            {
+                blocked |= mask & shape.RoleMask(role);
+                mask &= ~shape.RoleMask(role);
+                notFor.Add($"not for {role}: {line.Evidence}");
+            }
+            else if (c.Kind == CriterionKind.LeadTimeAtMost && shape.Scopes[i] == CriterionScope.Consortium)
+            {
+                mask = 0;
+                notFor.Add($"no sought work: {line.Evidence}");
+            }
+        }
+        return (mask, notFor, blocked);
+    }
+
+    /// <summary>
+    /// The rules that hold member by member: every criterion that applies to every member; and when
+    /// the work is not split into pieces, the role and lead-time rules too (everyone does the work).
     /// </summary>
     private string? RejectionReason(Shape shape)
     {
-        foreach (var score in Alone.Criteria.Where(s => s.Mandatory && !s.Met))
+        for (var i = 0; i < shape.Criteria.Count; i++)
         {
-            var everyMember = score.Kind is CriterionKind.LocationIn or CriterionKind.CompanySize or CriterionKind.VerifiedSupplier;
-            var everyWorker = score.Kind is CriterionKind.CertificationHeld or CriterionKind.LeadTimeAtMost;
-            if (everyMember || (everyWorker && Works))
-                return $"{Facts.Name}: {score.Summary} is required of {(everyMember ? "every member" : "every member doing the sought work")} ({score.Evidence})";
+            var c = shape.Criteria[i];
+            var line = Alone.Criteria[i];
+            if (!c.Mandatory || line.Met) continue;
+            if (shape.Scopes[i] == CriterionScope.EveryMember)
+                return $"{Facts.Name}: {line.Summary} is required of every member ({line.Evidence})";
+            if (shape.EveryoneWorks && c.Kind == CriterionKind.LeadTimeAtMost && shape.Scopes[i] == CriterionScope.Consortium)
+                return $"{Facts.Name}: {line.Summary} is required of every member doing the work ({line.Evidence})";
+            // A role no piece of work makes up falls to every member (as when no member of a set does it).
+            if (shape.RoleOf[i] is { } role && shape.RoleMask(role) == 0 && c.Kind != CriterionKind.CapacityAtLeast)
+                return $"{Facts.Name}: {line.Summary} is required of every member, since no piece of work makes up {role} ({line.Evidence})";
         }
         return null;
     }

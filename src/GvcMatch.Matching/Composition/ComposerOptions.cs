@@ -1,6 +1,6 @@
 namespace GvcMatch.Matching.Composition;
 
-/// <summary>The composer's limits and its one ranking constant. The defaults are what the API uses.</summary>
+/// <summary>The composer's limits. The defaults are what the API uses.</summary>
 public sealed record ComposerOptions
 {
     /// <summary>Largest set proposed (2 to 4).</summary>
@@ -10,23 +10,17 @@ public sealed record ComposerOptions
     public int Top { get; init; } = 5;
 
     /// <summary>
-    /// Suppliers that offer the same mandatory keywords are interchangeable for coverage; of each such
+    /// Suppliers that offer the same pieces of work are interchangeable for coverage; of each such
     /// class only this many (best by their own weighted score) are tried, plus the largest capacity and
-    /// the best exporter of the class when those are mandatory.
+    /// its best holder of each fact one member must bring.
     /// </summary>
     public int RepresentativesPerClass { get; init; } = 4;
 
-    /// <summary>When a covering set lacks capacity or export experience, the suppliers tried to complete it.</summary>
+    /// <summary>When a set lacks capacity or a fact one member must bring, the suppliers tried to complete it.</summary>
     public int ExtensionPool { get; init; } = 8;
 
     /// <summary>Budget of concrete sets checked; the answer says when it ran out.</summary>
     public long MaxSetsExamined { get; init; } = 200_000;
-
-    /// <summary>
-    /// Points (out of 100) each member beyond the second costs in the ranking: a valid 3-set outranks a
-    /// valid 2-set only when its weighted total is more than this much higher.
-    /// </summary>
-    public double PointsPerExtraMember { get; init; } = 15;
 
     public void Validate()
     {

@@ -4,15 +4,16 @@ namespace GvcMatch.Matching.Composition;
 
 /// <summary>
 /// The search behind <see cref="ConsortiumComposer"/>, in two steps.
-/// 1. Coverage: candidates that offer the same mandatory keywords form a class. A depth-first search
-///    picks classes until every keyword is offered, always branching on the lowest keyword not yet
-///    offered (some member must offer it), never deeper than the member limit, and cut off when the
-///    keywords left exceed what the remaining places could offer at best. Only combinations where
-///    every class offers a keyword no other does are kept.
+/// 1. Coverage: candidates that may do the same pieces of work form a class. A depth-first search
+///    picks classes, always branching on the lowest mandatory piece not yet done (some member must do
+///    it), then on the lowest weighted piece (a class that does it, or leave it undone), never deeper
+///    than the member limit, and cut off when the mandatory pieces left exceed what the remaining
+///    places could do at best. Only combinations where every class does a piece no other does are kept.
 /// 2. Members: each kept combination is filled with the class representatives (the best few of each
-///    class); a set that covers every keyword but lacks capacity or export experience is completed
-///    from the largest-capacity or best exporting candidates while there is room. A set is kept only
-///    if it is valid and every member is needed (removing any one breaks a mandatory criterion).
+///    class); a set that lacks capacity or a fact one member must bring (export experience, a
+///    certificate for the consortium) is completed from the best candidates for it while there is
+///    room. A set is kept only if it is valid and every member is needed (removing any one breaks a
+///    mandatory criterion or leaves a piece of work undone).
 /// </summary>
 internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options, List<Candidate> pool, Candidate? required)
 {
@@ -22,6 +23,7 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
     private List<Candidate>[] _representatives = [];
     private List<int>[] _byBit = [];
     private ulong[] _masks = [];
+    private ulong _coverable;
     private int _widest;
     private List<Candidate> _extension = [];
 
@@ -43,39 +45,41 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
             .ToList();
         Classes = classes.Count;
         _masks = classes.Select(c => c.Mask).ToArray();
+        _coverable = _masks.Aggregate(StartMask, (a, m) => a | m);
         _representatives = classes.Select(c => Representatives(c.Members)).ToArray();
         _widest = classes.Count == 0 ? 0 : classes.Max(c => BitOperations.PopCount(c.Mask));
-        _byBit = Enumerable.Range(0, shape.Keywords.Count)
+        _byBit = Enumerable.Range(0, Math.Min(shape.Keywords.Count, Shape.MaxKeywords))
             .Select(b => Enumerable.Range(0, classes.Count).Where(k => (classes[k].Mask & (1UL << b)) != 0).ToList()).ToArray();
         _extension = ExtensionPool();
-        Cover(StartMask, []);
+        Cover(StartMask, 0, []);
     }
 
-    /// <summary>The best of a class by own weighted score, plus its largest capacity and best exporter where those are mandatory.</summary>
+    /// <summary>The best of a class by own weighted score, plus its largest capacity and its best for each fact one member must bring.</summary>
     private List<Candidate> Representatives(List<Candidate> members)
     {
         var picked = members.Take(options.RepresentativesPerClass).ToList();
         foreach (var i in shape.Capacity)
         {
-            if (members.Where(m => m.CapacityInUnit[i] > 0).MaxBy(m => m.CapacityInUnit[i]) is { } largest) picked.Add(largest);
+            if (members.Where(m => m.CapacityIn[i] > 0).MaxBy(m => m.CapacityIn[i]) is { } largest) picked.Add(largest);
         }
-        foreach (var i in shape.Export)
+        foreach (var i in shape.AnyMember)
         {
-            if (members.FirstOrDefault(m => m.Alone.Criteria[i].Met) is { } exporter) picked.Add(exporter);
+            if (members.FirstOrDefault(m => m.Alone.Criteria[i].Met) is { } holder) picked.Add(holder);
         }
         return picked.Distinct().ToList();
     }
 
-    /// <summary>Candidates that can complete a covering set: the largest capacities and the best exporters.</summary>
+    /// <summary>Candidates that can complete a set: the largest capacities and the best holders of each fact one member must bring.</summary>
     private List<Candidate> ExtensionPool()
     {
         var picked = new List<Candidate>();
         foreach (var i in shape.Capacity)
         {
-            picked.AddRange(pool.Where(m => m.Works && m.CapacityInUnit[i] > 0)
-                .OrderByDescending(m => m.CapacityInUnit[i]).ThenBy(m => m.Id).Take(options.ExtensionPool));
+            var role = shape.RoleOf[i];
+            picked.AddRange(pool.Where(m => m.CapacityIn[i] > 0 && (role is null ? m.Works(shape) : m.DoesRole(shape, role)))
+                .OrderByDescending(m => m.CapacityIn[i]).ThenBy(m => m.Id).Take(options.ExtensionPool));
         }
-        foreach (var i in shape.Export)
+        foreach (var i in shape.AnyMember)
         {
             picked.AddRange(pool.Where(m => m.Alone.Criteria[i].Met)
                 .OrderByDescending(m => m.Alone.Total).ThenBy(m => m.Id).Take(options.ExtensionPool));
@@ -83,27 +87,40 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
         return picked.Distinct().ToList();
     }
 
-    private void Cover(ulong covered, List<int> chosen)
+    private void Cover(ulong covered, ulong skipped, List<int> chosen)
     {
         if (Truncated) return;
-        if (covered == shape.Full)
+        var open = shape.Full & ~covered;
+        if (open != 0)
+        {
+            if (chosen.Count == Slots || BitOperations.PopCount(open) > (Slots - chosen.Count) * _widest) return;
+            Branch(BitOperations.TrailingZeroCount(open), covered, skipped, chosen);
+            return;
+        }
+        var optional = shape.AllPieces & _coverable & ~covered & ~skipped;
+        if (optional == 0 || chosen.Count == Slots)
         {
             Fill(chosen);
             return;
         }
-        if (chosen.Count == Slots) return;
-        var open = shape.Full & ~covered;
-        if (BitOperations.PopCount(open) > (Slots - chosen.Count) * _widest) return;
-        var lowest = BitOperations.TrailingZeroCount(open);
-        foreach (var k in _byBit[lowest])
+        var lowest = BitOperations.TrailingZeroCount(optional);
+        Branch(lowest, covered, skipped, chosen);
+        // Or leave this weighted piece undone: a set that does fewer pieces may still be the best there is.
+        Cover(covered, skipped | (1UL << lowest), chosen);
+    }
+
+    private void Branch(int bit, ulong covered, ulong skipped, List<int> chosen)
+    {
+        foreach (var k in _byBit[bit])
         {
             chosen.Add(k);
-            Cover(covered | _masks[k], chosen);
+            Cover(covered | _masks[k], skipped, chosen);
             chosen.RemoveAt(chosen.Count - 1);
+            if (Truncated) return;
         }
     }
 
-    /// <summary>One class combination that covers every keyword: try the representatives of each class.</summary>
+    /// <summary>One class combination: try the representatives of each class.</summary>
     private void Fill(List<int> chosen)
     {
         if (!_combinations.Add(string.Join(',', chosen.Order()))) return;
@@ -123,7 +140,7 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
         if (Truncated) return;
         if (at == chosen.Count)
         {
-            Check(set);
+            Check(set, 0);
             return;
         }
         foreach (var member in _representatives[chosen[at]])
@@ -134,7 +151,7 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
         }
     }
 
-    private void Check(List<Candidate> set)
+    private void Check(List<Candidate> set, int from)
     {
         if (++SetsExamined >= options.MaxSetsExamined) Truncated = true;
         if (SetEvaluator.IsValid(shape, set))
@@ -143,12 +160,13 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
             return;
         }
         if (set.Count >= options.MaxMembers || Truncated) return;
-        // Every keyword is offered (the coverage step saw to it); what is missing adds up over members.
-        foreach (var extra in _extension)
+        // What is missing adds up over members (capacity) or needs one member (export experience, ...).
+        for (var e = from; e < _extension.Count; e++)
         {
+            var extra = _extension[e];
             if (set.Contains(extra)) continue;
             set.Add(extra);
-            Check(set);
+            Check(set, e + 1);
             set.RemoveAt(set.Count - 1);
             if (Truncated) return;
         }
@@ -156,12 +174,13 @@ internal sealed class CompositionSearchRun(Shape shape, ComposerOptions options,
 
     private bool EveryMemberNeeded(List<Candidate> set)
     {
+        var pieces = BitOperations.PopCount(SetEvaluator.Covered(set) & shape.AllPieces);
         var without = new List<Candidate>(set.Count - 1);
         foreach (var m in set)
         {
             without.Clear();
-            without.AddRange(set.Where(o => o != m));
-            if (SetEvaluator.IsValid(shape, without)) return false;
+            foreach (var o in set) if (o != m) without.Add(o);
+            if (SetEvaluator.IsValid(shape, without) && BitOperations.PopCount(SetEvaluator.Covered(without) & shape.AllPieces) == pieces) return false;
         }
         return true;
     }

@@ -1,10 +1,12 @@
+using System.Numerics;
+
 namespace GvcMatch.Matching.Composition;
 
 /// <summary>
 /// Proposes small sets (2 to <see cref="ComposerOptions.MaxMembers"/>) of SMEs that together meet
-/// every mandatory criterion of a requirement, ranked by fewer members, then weighted score and
-/// complementary skills. Pure and deterministic: the caller retrieves the candidates (see
-/// docs/consortium-composer.md for the rules and the search).
+/// every mandatory criterion of a requirement, each criterion by its scope, ranked by the share of
+/// the pieces of work they do, then weighted total, then fewer members. Pure and deterministic: the
+/// caller retrieves the candidates (see docs/consortium-composer.md for the rules and the search).
 /// </summary>
 public static class ConsortiumComposer
 {
@@ -21,14 +23,18 @@ public static class ConsortiumComposer
             .DistinctBy(f => f.OrganizationId).ToList();
         if (shape.TooManyKeywords)
         {
-            return Empty(distinct.Count, shape, $"The requirement has {shape.Keywords.Count} mandatory capability keywords; " +
+            return Empty(distinct.Count, shape, $"The requirement names {shape.Keywords.Count} capability keywords; " +
                 $"the composer handles at most {Shape.MaxKeywords}.");
         }
 
-        var all = distinct.Select(f => new Candidate(shape, f)).ToList();
+        // Preparing a candidate (reading its profile, scoring it) is most of the composer's time and
+        // independent per supplier: done in parallel, in the candidates' order, so the answer is the same.
+        var all = distinct.Count < 64 ? distinct.Select(f => new Candidate(shape, f)).ToList()
+            : distinct.AsParallel().AsOrdered().Select(f => new Candidate(shape, f)).ToList();
         var usable = all.Where(c => c.Useful).ToList();
-        // A supplier that meets everything alone is reported, not proposed: any set with it has members it does not need.
-        var sole = usable.Where(c => SetEvaluator.IsValid(shape, [c])).ToList();
+        // A supplier that meets everything alone and does every piece of work is reported, not proposed:
+        // any set with it has members it does not need.
+        var sole = usable.Where(c => DoesEverything(shape, c)).ToList();
         var soleList = sole.Select(c => (Candidate: c, SetEvaluator.Total(shape, [c]).Total))
             .OrderByDescending(x => x.Total).ThenBy(x => x.Candidate.Id).Take(options.Top)
             .Select(x => new SoleSupplier(x.Candidate.Id, x.Candidate.Facts.Name, x.Candidate.Facts.Country, x.Total)).ToList();
@@ -39,23 +45,29 @@ public static class ConsortiumComposer
         {
             me = new Candidate(shape, required);
             var note = me.Rejection is { } why ? $"Your organisation cannot be a member: {why}."
-                : !me.Useful ? "Your organisation offers none of the mandatory capabilities, capacity or export experience sought."
-                : SetEvaluator.IsValid(shape, [me]) ? "Your organisation meets every mandatory criterion alone: no consortium is needed."
+                : !me.Useful ? "Your organisation may do none of the pieces of work and brings none of the capacity or facts sought."
+                : DoesEverything(shape, me) ? "Your organisation meets every mandatory criterion and does every piece of work alone: no consortium is needed."
                 : null;
             if (note is not null)
                 return new CompositionResult([], soleList, sole.Count, Stats(all.Count, usable.Count, shape, 0, 0, 0, 0, false), note);
+        }
+        else if (sole.Count > 0)
+        {
+            var names = string.Join(", ", soleList.Select(s => s.Name));
+            return new CompositionResult([], soleList, sole.Count, Stats(all.Count, usable.Count, shape, 0, 0, 0, 0, false),
+                $"No consortium is proposed: {sole.Count} supplier{(sole.Count == 1 ? "" : "s")} ({names}{(sole.Count > soleList.Count ? ", ..." : "")}) " +
+                $"meet{(sole.Count == 1 ? "s" : "")} every mandatory criterion and do{(sole.Count == 1 ? "es" : "")} every piece of work alone, so any consortium would have members the work does not need.");
         }
 
         var search = new CompositionSearchRun(shape, options, pool, me);
         search.Run();
         var ranked = search.Found
-            .Select(set => (Set: set, Total: SetEvaluator.Total(shape, set).Total, Overlap: SetEvaluator.Overlap(set)))
-            .Select(x => (x.Set, x.Total, x.Overlap, Rank: Math.Round(x.Total - options.PointsPerExtraMember * (x.Set.Count - 2), 2)))
-            .OrderByDescending(x => x.Rank).ThenBy(x => x.Overlap).ThenByDescending(x => x.Total)
-            .ThenBy(x => string.Join(',', x.Set.Select(m => m.Id.ToString("D10", System.Globalization.CultureInfo.InvariantCulture))), StringComparer.Ordinal)
+            .Select(set => (Set: set, Coverage: SetEvaluator.Coverage(shape, set), SetEvaluator.Total(shape, set).Total, Overlap: SetEvaluator.Overlap(set)))
+            .OrderByDescending(x => x.Coverage).ThenByDescending(x => x.Total).ThenBy(x => x.Set.Count).ThenBy(x => x.Overlap)
+            .ThenBy(x => string.Join(',', x.Set.Select(m => m.Id.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Order()), StringComparer.Ordinal)
             .Take(options.Top)
-            .Select((x, n) => new ConsortiumProposal(n + 1, Members(shape, x.Set), x.Total, x.Rank,
-                SetEvaluator.Complementarity(shape, x.Set), SetEvaluator.Explain(shape, x.Set)))
+            .Select((x, n) => new ConsortiumProposal(n + 1, ProposalMembers.Of(shape, x.Set), x.Coverage, x.Total,
+                SetEvaluator.Complementarity(shape, x.Set), NotCovered(shape, x.Set), SetEvaluator.Explain(shape, x.Set)))
             .ToList();
 
         var stats = Stats(all.Count, usable.Count, shape, search.Classes, search.ClassCombinations, search.SetsExamined, search.Found.Count, search.Truncated);
@@ -65,36 +77,17 @@ public static class ConsortiumComposer
         return new CompositionResult(ranked, soleList, sole.Count, stats, none);
     }
 
-    private static List<ProposalMember> Members(Shape shape, IReadOnlyList<Candidate> set) => set.Select(m =>
-    {
-        var offers = Enumerable.Range(0, shape.Keywords.Count).Where(b => (m.Mask & (1UL << b)) != 0).Select(b => shape.Keywords[b]).ToList();
-        var f = m.Facts;
-        return new ProposalMember(f.OrganizationId, f.Name, f.Country, f.SizeBand, f.Verified, offers, SetEvaluator.Working(shape, set).Contains(m),
-            Contribution(shape, set, m));
-    }).ToList();
+    private static bool DoesEverything(Shape shape, Candidate c) =>
+        SetEvaluator.IsValid(shape, [c]) && (c.Mask & shape.AllPieces) == shape.AllPieces;
 
-    /// <summary>What the set would lose without this member (every proposed member is needed for something).</summary>
-    private static string Contribution(Shape shape, IReadOnlyList<Candidate> set, Candidate m)
+    private static List<string> NotCovered(Shape shape, IReadOnlyList<Candidate> set)
     {
-        var others = set.Where(o => o != m).ToList();
-        var parts = new List<string>();
-        var othersMask = others.Aggregate(0UL, (acc, o) => acc | o.Mask);
-        var only = Enumerable.Range(0, shape.Keywords.Count).Where(b => (m.Mask & ~othersMask & (1UL << b)) != 0).Select(b => shape.Keywords[b]).ToList();
-        if (only.Count > 0) parts.Add($"the only member offering {string.Join(", ", only)}");
-        foreach (var i in shape.Capacity)
-        {
-            if (SetEvaluator.Capacity(shape, others, i) < (shape.Criteria[i].Minimum ?? 0) && m.CapacityInUnit[i] is > 0)
-                parts.Add($"capacity needed to reach {shape.Criteria[i].Minimum:0.##} {shape.Criteria[i].Unit} a month");
-        }
-        foreach (var i in shape.Export)
-        {
-            if (!others.Any(o => o.Alone.Criteria[i].Met) && m.Alone.Criteria[i].Met) parts.Add("the set's export experience");
-        }
-        return parts.Count > 0 ? string.Join("; ", parts) : "shares the work with the others";
+        var covered = SetEvaluator.Covered(set);
+        return Enumerable.Range(0, Math.Min(shape.Keywords.Count, Shape.MaxKeywords)).Where(b => (covered & (1UL << b)) == 0).Select(b => shape.Keywords[b]).ToList();
     }
 
     private static CompositionSearch Stats(int candidates, int usable, Shape shape, int classes, long combinations, long sets, int valid, bool truncated) =>
-        new(candidates, usable, shape.Keywords.Count, classes, combinations, sets, valid, truncated);
+        new(candidates, usable, BitOperations.PopCount(shape.Full), classes, combinations, sets, valid, truncated, shape.Keywords.Count);
 
     private static CompositionResult Empty(int candidates, Shape shape, string note) =>
         new([], [], 0, Stats(candidates, 0, shape, 0, 0, 0, 0, false), note);

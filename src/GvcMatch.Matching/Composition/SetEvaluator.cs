@@ -1,34 +1,40 @@
-using System.Globalization;
 using System.Numerics;
 
 namespace GvcMatch.Matching.Composition;
 
 /// <summary>
-/// Scores a set of suppliers as one party, with the scorer's formulas applied to what the set has
-/// together: each capability keyword as well as its best member offers it; capacity summed over the
-/// members doing the work; lead time of the slowest of them; export markets of all members together;
-/// location, size and verification as the share of members that meet them; a certificate as the
-/// share of the members doing the work that hold it. A set of one therefore scores what
-/// <see cref="Scorer"/> gives that supplier (a test holds it to that).
+/// Scores a set of suppliers as one party, each criterion by its scope (docs/criteria.md): for the
+/// consortium as a whole a capability keyword is done as well as its best member does it, capacity
+/// adds up over the members doing the work (converted to the criterion's unit and period), lead time
+/// is the slowest of them, export markets are pooled, and any other fact needs one member; for every
+/// member, or for the members doing a role, each of them must meet it (the score is their average).
+/// A set of one therefore scores what <see cref="Scorer"/> gives that supplier (a test holds it to that).
 /// </summary>
 internal static class SetEvaluator
 {
     /// <summary>
     /// The mandatory rules that add up over members, for sets of usable candidates (whose member-by-member
-    /// rules already hold): every mandatory keyword offered, capacities summed, one exporter.
+    /// and role rules already hold for the pieces they may do).
     /// </summary>
     public static bool IsValid(Shape shape, IReadOnlyList<Candidate> set)
     {
-        var covered = 0UL;
-        foreach (var m in set) covered |= m.Mask;
-        if (covered != shape.Full) return false;
+        if (set.Count == 0) return false;
+        if ((Covered(set) & shape.Full) != shape.Full) return false;
         foreach (var i in shape.Capacity)
         {
-            if (Capacity(shape, set, i) < (shape.Criteria[i].Minimum ?? 0)) return false;
+            if (Capacity(shape, set, i) is not { } sum || sum < (shape.Criteria[i].Minimum ?? 0)) return false;
         }
-        foreach (var i in shape.Export)
+        foreach (var i in shape.AnyMember)
         {
-            if (!set.Any(m => m.Alone.Criteria[i].Met)) return false;
+            if (!AnyMet(set, i)) return false;
+        }
+        for (var i = 0; i < shape.Criteria.Count; i++)
+        {
+            var c = shape.Criteria[i];
+            if (!c.Mandatory || c.Kind is CriterionKind.CapacityAtLeast) continue;
+            // A role nobody in the set does falls to every member; a lead time holds for whoever works.
+            if (shape.RoleOf[i] is { } role && !set.Any(m => m.DoesRole(shape, role)) && !AllMet(set, i)) return false;
+            if (c.Kind == CriterionKind.LeadTimeAtMost && shape.Scopes[i] == CriterionScope.Consortium && !AllMet(Working(shape, set), i)) return false;
         }
         return true;
     }
@@ -51,60 +57,69 @@ internal static class SetEvaluator
     public static (double Score, bool Met) Evaluate(Shape shape, IReadOnlyList<Candidate> set, int i)
     {
         var c = shape.Criteria[i];
-        var working = Working(shape, set);
+        var scope = shape.Scopes[i];
+        if (c.Kind == CriterionKind.CapabilityFit && shape.KeywordBits[i] is { } bits) return Capability(set, i, c, bits);
+        if (scope == CriterionScope.EveryMember || c.Kind == CriterionKind.CapabilityFit) return Each(set, i);
+        var group = shape.RoleOf[i] is { } role ? Doers(shape, set, role) : Working(shape, set);
         switch (c.Kind)
         {
-            case CriterionKind.CapabilityFit:
-                var keywords = c.Keywords ?? [];
-                if (keywords.Count == 0) return (0, false);
-                var best = Best(set, i, keywords.Count);
-                var share = Math.Round(best.Average(), 4);
-                // A consortium splits the work keyword by keyword, so each one needs a member that offers it.
-                return (share, c.Mandatory ? best.All(b => b >= 1) : share >= Scorer.CapabilityPass);
-            case CriterionKind.CertificationHeld:
-                var holders = working.Count(m => m.Alone.Criteria[i].Met);
-                return (Math.Round(holders / (double)working.Count, 4), holders == working.Count);
             case CriterionKind.CapacityAtLeast:
+                if (Capacity(shape, set, i) is not { } total) return (0, false);
                 var minimum = c.Minimum ?? 0;
-                var total = Capacity(shape, set, i);
-                if (!working.Any(m => m.CapacityInUnit[i] is not null)) return (0, false);
                 if (minimum <= 0 || total >= minimum) return (1, true);
                 return (Math.Round((double)(total / minimum), 4), false);
             case CriterionKind.LeadTimeAtMost:
-                if (working.Any(m => m.Facts.LeadTimeDays is null)) return (0, false);
-                var slowest = working.Max(m => m.Facts.LeadTimeDays!.Value);
-                var days = c.Days ?? 0;
-                if (slowest <= days) return (1, true);
-                return (Math.Round(Math.Max(0, 1 - (slowest - days) / (double)Math.Max(1, days)), 4), false);
+                // The slowest member doing the work sets the pace: its own score is the set's.
+                var slowest = group.MaxBy(m => m.Facts.LeadTimeDays ?? int.MaxValue)!;
+                return (slowest.Alone.Criteria[i].Score, slowest.Alone.Criteria[i].Met);
             case CriterionKind.ExportExperience:
+                var from = scope == CriterionScope.Role ? group : set;
                 var wanted = c.Countries ?? [];
-                var markets = set.SelectMany(m => m.Facts.ExportMarkets).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var markets = from.SelectMany(m => m.Facts.ExportMarkets).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 if (wanted.Count == 0) return markets.Count > 0 ? (1, true) : (0, false);
                 var hits = wanted.Count(markets.Contains);
                 return (Math.Round(hits / (double)wanted.Count, 4), hits > 0);
             default:
-                // Location, size, verification and anything member-by-member: every member must meet it.
-                var meeting = set.Count(m => m.Alone.Criteria[i].Met);
-                return (Math.Round(meeting / (double)set.Count, 4), meeting == set.Count);
+                return scope == CriterionScope.Role ? Each(group, i) : (set.Max(m => m.Alone.Criteria[i].Score), AnyMet(set, i));
         }
     }
 
-    /// <summary>The members doing the sought work (all of them when the requirement does not split the work, or none offers it).</summary>
+    /// <summary>The members doing any piece of work (all of them when the work is not split, or none does any).</summary>
     public static IReadOnlyList<Candidate> Working(Shape shape, IReadOnlyList<Candidate> set)
     {
         if (shape.EveryoneWorks) return set;
-        var working = set.Where(m => m.Works).ToList();
+        var working = set.Where(m => m.Mask != 0).ToList();
         return working.Count > 0 ? working : set;
     }
 
-    public static decimal Capacity(Shape shape, IReadOnlyList<Candidate> set, int i)
+    /// <summary>The members doing a role (every member when none does it: the role's rules then fall to all).</summary>
+    public static IReadOnlyList<Candidate> Doers(Shape shape, IReadOnlyList<Candidate> set, string role)
     {
-        var sum = 0m;
-        foreach (var m in Working(shape, set)) sum += m.CapacityInUnit[i] ?? 0;
+        var doers = set.Where(m => m.DoesRole(shape, role)).ToList();
+        return doers.Count > 0 ? doers : set;
+    }
+
+    /// <summary>The capacity a set brings to a capacity criterion: the sum over the members it applies to that state one comparable to it.</summary>
+    public static decimal? Capacity(Shape shape, IReadOnlyList<Candidate> set, int i)
+    {
+        var group = shape.RoleOf[i] is { } role ? Doers(shape, set, role) : Working(shape, set);
+        decimal? sum = null;
+        foreach (var m in group) if (m.CapacityIn[i] is { } amount) sum = (sum ?? 0) + amount;
         return sum;
     }
 
-    /// <summary>Mandatory keywords offered by more than one member.</summary>
+    public static ulong Covered(IReadOnlyList<Candidate> set)
+    {
+        var covered = 0UL;
+        foreach (var m in set) covered |= m.Mask;
+        return covered;
+    }
+
+    /// <summary>Share of the pieces of work the set does (1 when the requirement names none).</summary>
+    public static double Coverage(Shape shape, IReadOnlyList<Candidate> set) => shape.AllPieces == 0 ? 1
+        : Math.Round(BitOperations.PopCount(Covered(set) & shape.AllPieces) / (double)BitOperations.PopCount(shape.AllPieces), 4);
+
+    /// <summary>Pieces done by more than one member.</summary>
     public static int Overlap(IReadOnlyList<Candidate> set)
     {
         ulong seen = 0, twice = 0;
@@ -119,74 +134,37 @@ internal static class SetEvaluator
     public static double Complementarity(Shape shape, IReadOnlyList<Candidate> set) =>
         shape.Keywords.Count == 0 ? 1 : Math.Round(1 - Overlap(set) / (double)shape.Keywords.Count, 4);
 
-    private static double[] Best(IReadOnlyList<Candidate> set, int i, int count)
+    public static IReadOnlyList<SetCriterionScore> Explain(Shape shape, IReadOnlyList<Candidate> set) => SetExplainer.Explain(shape, set);
+
+    private static (double, bool) Capability(IReadOnlyList<Candidate> set, int i, Criterion c, int[] bits)
     {
+        var count = bits.Length;
+        if (count == 0) return (0, false);
         var best = new double[count];
         foreach (var m in set)
         {
             var coverage = m.Coverage[i]!;
             for (var k = 0; k < count; k++) best[k] = Math.Max(best[k], coverage[k]);
         }
-        return best;
+        var share = Math.Round(best.Average(), 4);
+        var covered = Covered(set);
+        var done = bits.Count(b => b < Shape.MaxKeywords && (covered & (1UL << b)) != 0);
+        // A consortium splits the work keyword by keyword, so a mandatory one needs each keyword done by a member.
+        return (share, c.Mandatory ? done == count : done >= Scorer.CapabilityPass * count);
     }
 
-    /// <summary>The per-criterion lines of a proposal: score, who meets it, and the evidence in words.</summary>
-    public static IReadOnlyList<SetCriterionScore> Explain(Shape shape, IReadOnlyList<Candidate> set)
+    private static (double, bool) Each(IReadOnlyList<Candidate> group, int i) =>
+        (Math.Round(group.Average(m => m.Alone.Criteria[i].Score), 4), AllMet(group, i));
+
+    private static bool AllMet(IReadOnlyList<Candidate> group, int i)
     {
-        var lines = new List<SetCriterionScore>(shape.Criteria.Count);
-        var working = Working(shape, set);
-        for (var i = 0; i < shape.Criteria.Count; i++)
-        {
-            var c = shape.Criteria[i];
-            var (score, met) = Evaluate(shape, set, i);
-            var (evidence, coveredBy) = Evidence(shape, set, working, i);
-            var weight = c.Mandatory ? 0 : c.Weight ?? 0;
-            lines.Add(new SetCriterionScore(i, c.Kind, c.Mandatory, weight, score, met, Math.Round(weight * score, 2), c.Summary(), evidence, coveredBy));
-        }
-        return lines;
+        foreach (var m in group) if (!m.Alone.Criteria[i].Met) return false;
+        return true;
     }
 
-    private static (string Evidence, IReadOnlyList<int> CoveredBy) Evidence(Shape shape, IReadOnlyList<Candidate> set, IReadOnlyList<Candidate> working, int i)
+    private static bool AnyMet(IReadOnlyList<Candidate> group, int i)
     {
-        var c = shape.Criteria[i];
-        string Own(Candidate m) => $"{m.Facts.Name}: {m.Alone.Criteria[i].Evidence}";
-        switch (c.Kind)
-        {
-            case CriterionKind.CapabilityFit:
-                var keywords = c.Keywords ?? [];
-                var parts = new List<string>();
-                var by = new HashSet<int>();
-                for (var k = 0; k < keywords.Count; k++)
-                {
-                    var offering = set.Where(m => m.Offers[i]![k]).ToList();
-                    by.UnionWith(offering.Select(m => m.Id));
-                    parts.Add(offering.Count > 0
-                        ? $"{keywords[k]}: {string.Join(", ", offering.Select(m => m.Facts.Name))}"
-                        : $"{keywords[k]}: no member offers it");
-                }
-                return (string.Join("; ", parts), by.ToList());
-            case CriterionKind.CertificationHeld:
-                var idle = set.Except(working).Select(m => m.Facts.Name).ToList();
-                var text = $"members doing the work: {string.Join("; ", working.Select(Own))}";
-                if (idle.Count > 0) text += $"; not required of {string.Join(", ", idle)} (does none of the sought work)";
-                return (text, working.Where(m => m.Alone.Criteria[i].Met).Select(m => m.Id).ToList());
-            case CriterionKind.CapacityAtLeast:
-                var contributing = working.Where(m => m.CapacityInUnit[i] is > 0).ToList();
-                var sum = Capacity(shape, set, i);
-                var terms = string.Join(" + ", contributing.Select(m => $"{m.Facts.Name} {Number(m.CapacityInUnit[i]!.Value)}"));
-                return (contributing.Count == 0 ? $"no member doing the work states a capacity in {c.Unit}"
-                    : $"{terms} = {Number(sum)} {c.Unit} a month (at least {Number(c.Minimum ?? 0)} sought)", contributing.Select(m => m.Id).ToList());
-            case CriterionKind.LeadTimeAtMost:
-                var slowest = working.OrderByDescending(m => m.Facts.LeadTimeDays ?? int.MaxValue).First();
-                return ($"slowest member doing the work: {Own(slowest)}", working.Select(m => m.Id).ToList());
-            case CriterionKind.ExportExperience:
-                var exporters = set.Where(m => m.Alone.Criteria[i].Met).ToList();
-                return (exporters.Count == 0 ? "no member has the export experience" : string.Join("; ", exporters.Select(Own)),
-                    exporters.Select(m => m.Id).ToList());
-            default:
-                return ($"every member: {string.Join("; ", set.Select(Own))}", set.Where(m => m.Alone.Criteria[i].Met).Select(m => m.Id).ToList());
-        }
+        foreach (var m in group) if (m.Alone.Criteria[i].Met) return true;
+        return false;
     }
-
-    private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

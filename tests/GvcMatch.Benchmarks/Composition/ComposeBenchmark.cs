@@ -14,8 +14,8 @@ namespace GvcMatch.Benchmarks.Composition;
 
 /// <summary>
 /// <c>compose --data DIR</c>: the consortium composer as the API runs it (<see cref="ComposerService"/>:
-/// one index query per candidate group, then <see cref="ConsortiumComposer"/>), over requirements with
-/// four mandatory capability groups. Also times the two halves alone, interleaved in one thread.
+/// the fused index queries of each candidate group, then <see cref="ConsortiumComposer"/>), over
+/// requirements with four mandatory capability groups. Also times the two halves alone, interleaved in one thread.
 /// </summary>
 public static class ComposeBenchmark
 {
@@ -25,11 +25,12 @@ public static class ComposeBenchmark
         var iterations = args.Int("iterations", 200);
         var warmup = args.Int("warmup", 20);
         using var index = new LuceneSearchIndex(indexFolder);
-        var composer = new ComposerService(index, TimeProvider.System, new MatchContexts(Repo.Vocabulary));
+        var contexts = new MatchContexts(Repo.Vocabulary);
+        var composer = new ComposerService(index, TimeProvider.System, contexts);
         var requirements = ConsortiumRequirements.Create(args.Int("requirements", 8));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var counts = await index.CountAsync();
-        Console.WriteLine($"compose: {counts[DocumentKind.Supplier]:N0} suppliers in {indexFolder}; {ComposerService.CandidatesPerGroup} candidates per group");
+        Console.WriteLine($"compose: {counts[DocumentKind.Supplier]:N0} suppliers in {indexFolder}; {ComposerRetrieval.CandidatesPerGroup} candidates per group");
         Console.WriteLine($"Start: {Machine.Describe()}");
 
         // The search space of each requirement, stated once (the composer is deterministic).
@@ -39,7 +40,7 @@ public static class ComposeBenchmark
         foreach (var r in requirements)
         {
             var dto = await composer.ComposeAsync(r, null, 5, CancellationToken.None);
-            fetched.Add(await RetrieveAsync(index, r));
+            fetched.Add(await RetrieveAsync(r));
             var s = dto.Search;
             var groups = string.Join("; ", dto.CandidateGroups.Select(g => $"{g.Matching:N0}→{g.Retrieved}"));
             var best = dto.Proposals.Count == 0 ? dto.Note ?? "-"
@@ -67,37 +68,26 @@ public static class ComposeBenchmark
             if (i % 2 == 0)
             {
                 await TimeAsync(service, record, () => composer.ComposeAsync(requirement, null, 5, CancellationToken.None));
-                await TimeAsync(retrieval, record, () => RetrieveAsync(index, requirement));
-                await TimeAsync(compose, record, () => Task.FromResult(ConsortiumComposer.Compose(requirement.Criteria, fetched[n], today)));
+                await TimeAsync(retrieval, record, () => RetrieveAsync(requirement));
+                await TimeAsync(compose, record, () => Task.FromResult(ConsortiumComposer.Compose(requirement.Criteria, fetched[n], today, context: contexts.For(requirement))));
             }
             else
             {
-                await TimeAsync(compose, record, () => Task.FromResult(ConsortiumComposer.Compose(requirement.Criteria, fetched[n], today)));
-                await TimeAsync(retrieval, record, () => RetrieveAsync(index, requirement));
+                await TimeAsync(compose, record, () => Task.FromResult(ConsortiumComposer.Compose(requirement.Criteria, fetched[n], today, context: contexts.For(requirement))));
+                await TimeAsync(retrieval, record, () => RetrieveAsync(requirement));
                 await TimeAsync(service, record, () => composer.ComposeAsync(requirement, null, 5, CancellationToken.None));
             }
         }
+
+        // The service's retrieval half: the same group queries and payload reads.
+        async Task<List<SupplierFacts>> RetrieveAsync(Web.Features.Requirements.Requirement requirement) =>
+            [.. (await composer.RetrieveAsync(requirement, Scorer.For(requirement.Criteria, contexts.For(requirement)), CancellationToken.None)).Facts];
     }
 
     /// <summary>How many sets of 2 to 4 the usable candidates allow before any pruning.</summary>
     private static double Unpruned(int n) => Enumerable.Range(2, 3).Sum(k => Choose(n, k));
 
     private static double Choose(int n, int k) => k > n ? 0 : Enumerable.Range(0, k).Aggregate(1.0, (acc, i) => acc * (n - i) / (i + 1));
-
-    /// <summary>The service's retrieval half: the same group queries and payload reads.</summary>
-    private static async Task<List<SupplierFacts>> RetrieveAsync(ISearchIndex index, Web.Features.Requirements.Requirement requirement)
-    {
-        var facts = new Dictionary<int, SupplierFacts>();
-        foreach (var (_, query) in ComposerService.Groups(requirement.Criteria))
-        {
-            foreach (var hit in (await index.SearchAsync(query)).Hits)
-            {
-                if (hit.Payload is not null && !facts.ContainsKey(hit.EntityId))
-                    facts[hit.EntityId] = SupplierDocuments.FactsOf(hit)!;
-            }
-        }
-        return facts.Values.ToList();
-    }
 
     private static async Task TimeAsync<T>(Latencies into, bool record, Func<Task<T>> action)
     {

@@ -7,8 +7,8 @@ namespace GvcMatch.Benchmarks.Composition;
 /// <summary>
 /// Requirements that no single generated supplier can meet: four mandatory capability groups, each
 /// one or two capabilities of a different sector (a generated supplier belongs to one sector), so
-/// every answer is a consortium of four. Some add a mandatory ISO 9001, a mandatory region or a
-/// mandatory summed capacity; all carry weighted capacity, lead time, verification and export.
+/// every answer is a consortium of four. Some add a mandatory ISO 9001 (for every member, or for
+/// the partner doing one role), a mandatory region or a mandatory summed capacity; all carry weighted capacity, lead time, verification and export.
 /// Deterministic: requirement n depends only on n.
 /// </summary>
 public static class ConsortiumRequirements
@@ -32,6 +32,12 @@ public static class ConsortiumRequirements
             Keywords = Enumerable.Range(0, r.Next(1, 3)).Select(_ => words[s].Dequeue()).ToList(),
         }).ToList();
         if (n % 2 == 0) criteria.Add(new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001" });
+        // Every fourth (from the second) asks ISO 9001 only of the partner doing the first group's work, as a named role.
+        if (n % 4 == 1)
+        {
+            criteria[0] = criteria[0] with { Role = "lead process" };
+            criteria.Add(new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 9001", Role = "lead process" });
+        }
         if (n % 3 == 0) criteria.Add(new Criterion { Kind = CriterionKind.LocationIn, Mandatory = true, Countries = Europe });
         if (n % 4 == 1) criteria.Add(new Criterion { Kind = CriterionKind.CapacityAtLeast, Mandatory = true, Minimum = 150_000, Unit = "pieces" });
         criteria.AddRange(

@@ -29,7 +29,10 @@ public sealed class ComposerPropertyTests
         {
             var criteria = Criteria(random);
             var suppliers = Enumerable.Range(1, random.Next(4, 10)).Select(id => Supplier(random, id)).ToList();
-            var expected = AllMinimalSets(criteria, suppliers).Select(s => string.Join(',', s)).ToHashSet();
+            // When one supplier does everything alone, no consortium is proposed at all.
+            var pieces = criteria.Where(c => c.Kind == CriterionKind.CapabilityFit).SelectMany(c => c.Keywords ?? []).Distinct().Count();
+            var soleExists = suppliers.Any(s => IsValid(criteria, [s]) && PiecesDone(criteria, [s]) == pieces);
+            var expected = soleExists ? [] : AllMinimalSets(criteria, suppliers).Select(s => string.Join(',', s)).ToHashSet();
             var byId = suppliers.ToDictionary(s => s.OrganizationId);
 
             foreach (var options in new[] { new ComposerOptions { RepresentativesPerClass = 1, ExtensionPool = 1 }, new ComposerOptions(), SeeEverything })
@@ -52,7 +55,7 @@ public sealed class ComposerPropertyTests
             if (expected.Count > 0) instancesWithSets++;
         }
         // The generator must produce enough instances where consortia exist, or the test proves little.
-        Assert.InRange(instancesWithSets, 60, 300);
+        Assert.InRange(instancesWithSets, 40, 300);
     }
 
     [Fact]

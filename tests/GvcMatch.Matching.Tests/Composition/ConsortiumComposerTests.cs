@@ -25,7 +25,7 @@ public sealed class ConsortiumComposerTests
         Assert.Equal([2], proposal.Criteria[1].CoveredBy);
         Assert.Equal([1, 2], proposal.Criteria[2].CoveredBy.Order());
         Assert.Contains("S1: holds ISO 9001", proposal.Criteria[2].Evidence);
-        Assert.Equal("the only member offering pcb assembly", proposal.Members.Single(m => m.OrganizationId == 2).Contribution);
+        Assert.Equal("the only member doing pcb assembly", proposal.Members.Single(m => m.OrganizationId == 2).Contribution);
     }
 
     [Fact]
@@ -41,12 +41,12 @@ public sealed class ConsortiumComposerTests
         var result = ConsortiumComposer.Compose(criteria, suppliers, Today);
 
         Assert.Equal(["1,2", "2,3,4"], result.Proposals.Select(p => string.Join(',', p.Members.Select(m => m.OrganizationId).Order())));
-        Assert.Equal(100, result.Proposals[0].RankScore);
-        Assert.Equal(85, result.Proposals[1].RankScore);
+        Assert.Equal(1, result.Proposals[0].Coverage);
+        Assert.Equal(1, result.Proposals[1].Coverage);
     }
 
     [Fact]
-    public void A_larger_set_ranks_first_only_when_its_weighted_total_is_more_than_the_penalty_higher()
+    public void A_higher_weighted_total_ranks_before_fewer_members()
     {
         var lead = new Criterion { Kind = CriterionKind.LeadTimeAtMost, Weight = 100, Days = 10 };
         Criterion[] criteria = [Capability("cnc milling", "anodising"), Capability("pcb assembly"), lead];
@@ -60,45 +60,47 @@ public sealed class ConsortiumComposerTests
 
         var result = ConsortiumComposer.Compose(criteria, suppliers, Today);
 
-        Assert.Equal("2,3,4", string.Join(',', result.Proposals[0].Members.Select(m => m.OrganizationId).Order()));
+        Assert.Equal(["2,3,4", "1,2"], result.Proposals.Select(p => string.Join(',', p.Members.Select(m => m.OrganizationId).Order())));
         Assert.Equal(100, result.Proposals[0].Total);
-        Assert.Equal(85, result.Proposals[0].RankScore);
         Assert.Equal(50, result.Proposals[1].Total);
-
-        // When the gap is within the penalty the smaller set stays first.
-        var close = ConsortiumComposer.Compose(criteria, suppliers, Today, new ComposerOptions { PointsPerExtraMember = 60 });
-        Assert.Equal("1,2", string.Join(',', close.Proposals[0].Members.Select(m => m.OrganizationId).Order()));
     }
 
     [Fact]
-    public void A_certificate_is_required_only_of_members_that_do_the_governed_work()
+    public void A_certificate_for_a_role_is_required_only_of_the_members_doing_that_role()
     {
         var export = new Criterion { Kind = CriterionKind.ExportExperience, Mandatory = true, Countries = ["US"] };
-        Criterion[] criteria = [Capability("cnc milling", "anodising"), Certificate("ISO 9001"), export];
+        var machining = Capability("cnc milling", "anodising") with { Role = "machining" };
+        var certificate = Certificate("ISO 9001") with { Role = "machining" };
+        Criterion[] criteria = [machining, certificate, export];
         var uncertified = new List<HeldCertificate>();
         SupplierFacts[] suppliers =
         [
             Supplier(1, "cnc milling", "anodising"),
-            // An exporter that does none of the work: it needs no ISO 9001.
+            // An exporter that does none of the machining: it needs no ISO 9001.
             Supplier(2, "freight forwarding") with { Certifications = uncertified, ExportMarkets = ["US"] },
-            // An exporter that would do part of the work (anodising) without ISO 9001: never a member.
+            // Offers anodising without ISO 9001: it may bring the export experience, never the anodising.
             Supplier(3, "anodising") with { Certifications = uncertified, ExportMarkets = ["US"] },
-            // Offers part of the work without ISO 9001: never a member, whoever else holds the certificate.
+            // Offers part of the machining without ISO 9001 and brings nothing else: never a member.
             Supplier(4, "cnc milling") with { Certifications = uncertified },
             Supplier(5, "logistics") with { ExportMarkets = ["US"] },
         ];
 
         var result = ConsortiumComposer.Compose(criteria, suppliers, Today);
 
-        Assert.Equal(new HashSet<string> { "1,2", "1,5" }, Sets(result));
+        Assert.Equal(new HashSet<string> { "1,2", "1,3", "1,5" }, Sets(result));
         var pair = result.Proposals.First(p => p.Members.Any(m => m.OrganizationId == 2));
         Assert.False(pair.Members.Single(m => m.OrganizationId == 2).DoesWork);
-        Assert.True(pair.Members.Single(m => m.OrganizationId == 1).DoesWork);
-        var certificate = pair.Criteria.Single(c => c.Kind == CriterionKind.CertificationHeld);
-        Assert.True(certificate.Met);
-        Assert.Equal([1], certificate.CoveredBy);
-        Assert.Contains("not required of S2 (does none of the sought work)", certificate.Evidence);
-        Assert.All(result.Proposals, p => Assert.DoesNotContain(p.Members, m => m.OrganizationId is 3 or 4));
+        Assert.Equal(["machining"], pair.Members.Single(m => m.OrganizationId == 1).Roles);
+        var line = pair.Criteria.Single(c => c.Kind == CriterionKind.CertificationHeld);
+        Assert.True(line.Met);
+        Assert.Equal(CriterionScope.Role, line.AppliesTo);
+        Assert.Equal([1], line.CoveredBy);
+        Assert.Contains("not required of S2 (not doing machining)", line.Evidence);
+        var withThree = result.Proposals.Single(p => p.Members.Any(m => m.OrganizationId == 3));
+        var three = withThree.Members.Single(m => m.OrganizationId == 3);
+        Assert.Empty(three.Offers);
+        Assert.Contains("not for machining: no ISO 9001 certificate", three.NotFor);
+        Assert.All(result.Proposals, p => Assert.DoesNotContain(p.Members, m => m.OrganizationId == 4));
     }
 
     [Fact]
@@ -111,7 +113,8 @@ public sealed class ConsortiumComposerTests
 
         Assert.Equal([1], result.NoConsortiumNeeded.Select(s => s.OrganizationId));
         Assert.Equal(1, result.NoConsortiumNeededCount);
-        Assert.Equal(new HashSet<string> { "2,3" }, Sets(result));
+        Assert.Empty(result.Proposals);
+        Assert.StartsWith("No consortium is proposed: 1 supplier (S1) meet", result.Note);
     }
 
     [Fact]

@@ -18,7 +18,10 @@ public abstract class ConsortiumBidTests(GvcMatchApp app)
     public async Task A_consortium_bid_is_scored_by_the_members_work_awarded_as_one_party_and_debriefed_to_every_member()
     {
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
-        var id = await buyer.PublishClosingTodayAsync(app);
+        // The ISO 9001 is asked of the members doing the milling (without a role it would be asked of every member).
+        var criteria = AwardKit.Criteria();
+        criteria[0] = criteria[0] with { Role = "cnc milling" };
+        var id = await buyer.PublishNewRequirementAsync(Samples.Requirement("Anodised housings") with { ResponseDeadline = app.ClockToday(), Criteria = criteria });
         var lead = await app.BidderAsync();
         var member = await app.BidderAsync(iso9001: false);
         var invitedOnly = await app.BidderAsync();

@@ -26,7 +26,7 @@ public abstract class ConsortiumCoverageTests(GvcMatchApp app)
         var coverage = await CoverageAsync(s.Partner, id);
         Assert.True(coverage.GetProperty("mandatoryMet").GetBoolean());
         Assert.True(Line(coverage, 1).GetProperty("met").GetBoolean());
-        Assert.Equal($"ISO 13485 held by {s.Lead.Me.OrganizationName}, who does C2 (valid to {Samples.InDays(400):yyyy-MM-dd})",
+        Assert.Equal($"cnc milling: ISO 13485 held by {s.Lead.Me.OrganizationName}, who does C2 (valid to {Samples.InDays(400):yyyy-MM-dd})",
             Line(coverage, 1).GetProperty("evidence").GetString());
         // Capacities of the members doing C3 add up: 20,000 + 15,000 against 30,000 sought.
         Assert.True(Line(coverage, 2).GetProperty("met").GetBoolean());

@@ -26,7 +26,8 @@ public sealed record ConsortiumScenario(GvcMatchApp App, Member Buyer, Member Le
             Criteria =
             [
                 new Criterion { Kind = CriterionKind.CapabilityFit, Mandatory = true, Keywords = ["cnc milling"] },
-                new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 13485" },
+                // For whoever does the milling: a certificate counts only for the work its holder does.
+                new Criterion { Kind = CriterionKind.CertificationHeld, Mandatory = true, Standard = "ISO 13485", Role = "cnc milling" },
                 new Criterion { Kind = CriterionKind.CapacityAtLeast, Mandatory = true, Minimum = 30000, Unit = "pieces" },
                 new Criterion { Kind = CriterionKind.LeadTimeAtMost, Weight = 100, Days = 30 },
             ],

@@ -21,7 +21,7 @@ public class SupplierPayloadReaderTests
         Summary = "精密板金加工と粉体塗装 \"quoted\" & <tagged>", Capabilities = ["CNC milling", "板金加工"], Materials = ["aluminium"],
         Equipment = ["Amada press brake"],
         Certifications = [new("ISO 9001", new DateOnly(2027, 2, 28), true, "Member GmbH") { Scope = "class-7", ValidFrom = new DateOnly(2024, 3, 1), Evidence = GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked }, new("ISO 14001", null)],
-        MonthlyCapacity = 12_500.75m, CapacityUnit = "pieces", LeadTimeDays = 21, ExportMarkets = ["DE", "US"], IsicCodes = ["2592"],
+        MonthlyCapacity = 12_500.75m, CapacityUnit = "pieces", CapacityPeriod = CapacityPeriod.Year, LeadTimeDays = 21, ExportMarkets = ["DE", "US"], IsicCodes = ["2592"],
         Description = "A description", Concepts = [new("cnc-milling", "CNC milling", "capability", true), new("sheet-metal", "板金加工", "capability", false, true, Sold: true)],
         TagWords = " cnc mill | 板金加工 | ", ContextWords = " precis sheet | ", TagBacking = 0.5, ReadWith = "2026-12-01", Intermediary = true,
     };

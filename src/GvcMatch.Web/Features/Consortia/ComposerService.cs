@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using GvcMatch.Matching;
 using GvcMatch.Matching.Composition;
 using GvcMatch.Search;
@@ -11,36 +10,22 @@ using GvcMatch.Web.Infrastructure;
 namespace GvcMatch.Web.Features.Consortia;
 
 /// <summary>
-/// Retrieves consortium candidates from the index, one query per candidate group, and hands them to
-/// <see cref="ConsortiumComposer"/>. A group is one mandatory capability keyword (suppliers that
-/// offer it), plus, when they are mandatory, the best exporters and the largest capacities. The
-/// rules every member must meet are hard filters on every query; so are the certificates and lead
-/// time, because a supplier found for a keyword would do that work (see docs/consortium-composer.md).
+/// Retrieves consortium candidates from the index, one group per piece of work (and per capacity or
+/// fact one member must bring, see <see cref="ComposerRetrieval"/>), and hands them to
+/// <see cref="ConsortiumComposer"/> with matching's own understanding of capabilities, so the
+/// composer and the match list read a profile the same way (docs/consortium-composer.md).
 /// </summary>
-public sealed class ComposerService(ISearchIndex index, TimeProvider clock, Matching.MatchContexts contexts)
+public sealed class ComposerService(ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null)
 {
-    /// <summary>Candidates retrieved per group.</summary>
-    public const int CandidatesPerGroup = 60;
-
     public async Task<ConsortiaDto> ComposeAsync(Requirement requirement, SupplierFacts? includeMember, int top, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var today = clock.Today();
-        var groups = Groups(requirement.Criteria);
-        var facts = new Dictionary<int, SupplierFacts>();
-        var retrieved = new List<CandidateGroupDto>(groups.Count);
-        foreach (var (name, query) in groups)
-        {
-            var hits = await index.SearchAsync(query, ct);
-            foreach (var hit in hits.Hits)
-            {
-                if (hit.Payload is null || facts.ContainsKey(hit.EntityId)) continue;
-                facts[hit.EntityId] = SupplierDocuments.FactsOf(hit)!;
-            }
-            retrieved.Add(new CandidateGroupDto(name, hits.Total, hits.Hits.Count));
-        }
+        var context = contexts.For(requirement);
+        var scorer = Scorer.For(requirement.Criteria, context);
+        var (facts, retrieved) = await RetrieveAsync(requirement, scorer, ct);
 
-        var result = ConsortiumComposer.Compose(requirement.Criteria, facts.Values, today, new ComposerOptions { Top = top }, includeMember, contexts.For(requirement));
+        var result = ConsortiumComposer.Compose(requirement.Criteria, facts, today, new ComposerOptions { Top = top }, includeMember, context);
         return new ConsortiaDto(
             requirement.Id, requirement.Version, clock.GetUtcNow(), includeMember?.OrganizationId,
             requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList(),
@@ -48,44 +33,29 @@ public sealed class ComposerService(ISearchIndex index, TimeProvider clock, Matc
             Math.Round(watch.Elapsed.TotalMilliseconds, 1));
     }
 
-    /// <summary>The candidate groups of a requirement and the index query for each.</summary>
-    public static List<(string Name, SearchQuery Query)> Groups(IReadOnlyList<Criterion> criteria)
+    /// <summary>The candidates of every group, each supplier's facts read once, and what each group found.</summary>
+    public async Task<(IReadOnlyCollection<SupplierFacts> Facts, List<CandidateGroupDto> Groups)> RetrieveAsync(
+        Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
     {
-        var everyMember = criteria.Where(c => c.Mandatory && c.Kind is CriterionKind.LocationIn or CriterionKind.CompanySize or CriterionKind.VerifiedSupplier).ToList();
-        var everyWorker = criteria.Where(c => c.Mandatory && c.Kind is CriterionKind.CertificationHeld or CriterionKind.LeadTimeAtMost).ToList();
-        var mandatoryKeywords = criteria.Where(c => c.Mandatory && c.Kind == CriterionKind.CapabilityFit)
-            .SelectMany(c => c.Keywords ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var allKeywords = criteria.Where(c => c.Kind == CriterionKind.CapabilityFit).SelectMany(c => c.Keywords ?? []).ToList();
-        var groups = new List<(string, SearchQuery)>();
-
-        if (mandatoryKeywords.Count == 0)
+        var anyPiece = requirement.Criteria.Any(c => c.Kind == CriterionKind.CapabilityFit);
+        var vector = !anyPiece && vectors is not null ? await vectors.FindAsync(requirement, ct) : null;
+        var groups = ComposerRetrieval.For(requirement.Criteria, scorer, requirement.Description, vector);
+        // Every list of every group at once: they are independent reads of one index, and a request
+        // otherwise waits for a dozen queries in a row.
+        var results = await Task.WhenAll(groups.Select(g => Task.WhenAll(g.Lists.Select(q => index.SearchAsync(q, ct)))));
+        var facts = new Dictionary<int, SupplierFacts>();
+        var retrieved = new List<CandidateGroupDto>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
         {
-            // The work is not split by capability: one pool of the best matches under the every-member rules.
-            groups.Add(("best matches", Query([.. everyMember, .. everyWorker], allKeywords) with { Take = 2 * CandidatesPerGroup }));
+            var fused = CandidateFusion.Fuse(results[g].Select(r => r.Hits), groups[g].Lists[0].Take);
+            foreach (var (hit, _) in fused)
+            {
+                // Payloads are read once per supplier, however many groups find it.
+                if (hit.PayloadUtf8 is null || facts.ContainsKey(hit.EntityId)) continue;
+                facts[hit.EntityId] = SupplierDocuments.FactsOf(hit)!;
+            }
+            retrieved.Add(new CandidateGroupDto(groups[g].Name, results[g].Max(r => r.Total), fused.Count));
         }
-        foreach (var keyword in mandatoryKeywords)
-        {
-            // Every word of the keyword must occur; the composer then checks the scorer's text rule.
-            groups.Add(($"offers \"{keyword}\"", Query([.. everyMember, .. everyWorker], [keyword]) with { AnyTerm = false }));
-        }
-        foreach (var export in criteria.Where(c => c.Mandatory && c.Kind == CriterionKind.ExportExperience))
-        {
-            // An exporter need not do the work, so certificates and lead time are not filters here.
-            groups.Add(($"exporters: {export.Summary()}", Query([.. everyMember, export], allKeywords)));
-        }
-        foreach (var capacity in criteria.Where(c => c.Mandatory && c.Kind == CriterionKind.CapacityAtLeast))
-        {
-            groups.Add(($"largest capacities: {capacity.Summary()}",
-                Query([.. everyMember, .. everyWorker], mandatoryKeywords) with { Sort = new SortBy("monthlyCapacity", Descending: true) }));
-        }
-        return groups;
-    }
-
-    /// <summary>Matching's own stage-one query for the given hard rules, with the keywords as relevance text.</summary>
-    private static SearchQuery Query(List<Criterion> hardRules, IReadOnlyList<string> keywords)
-    {
-        var rules = new List<Criterion>(hardRules);
-        if (keywords.Count > 0) rules.Add(new Criterion { Kind = CriterionKind.CapabilityFit, Weight = 1, Keywords = keywords });
-        return RetrievalQuery.ForSuppliers(rules, CandidatesPerGroup);
+        return (facts.Values, retrieved);
     }
 }

@@ -2,9 +2,6 @@ using GvcMatch.Matching.Composition;
 
 namespace GvcMatch.Web.Features.Consortia;
 
-/// <summary>One candidate group: which index query, how many suppliers matched it, how many were taken.</summary>
-public sealed record CandidateGroupDto(string Group, long Matching, int Retrieved);
-
 /// <summary>Proposed consortia for one requirement version, with the search space that was looked at.</summary>
 /// <param name="IncludedOrganizationId">The caller's SME when it asked for partners that complete its own bid.</param>
 public sealed record ConsortiaDto(

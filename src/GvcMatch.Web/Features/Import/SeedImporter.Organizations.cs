@@ -136,7 +136,7 @@ public sealed partial class SeedImporter
         IsicCodes = v.IsicCodes ?? [], HsCodes = v.HsCodes ?? [],
         Certifications = (v.Certifications ?? []).Select(c => c is null ? null! : new CertificationInput(c.Standard!, c.Issuer, c.Number, c.ValidUntil)
             { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
-        MonthlyCapacity = v.MonthlyCapacity, CapacityUnit = v.CapacityUnit, LeadTimeDays = v.LeadTimeDays,
+        MonthlyCapacity = v.MonthlyCapacity, CapacityUnit = v.CapacityUnit, CapacityPeriod = v.CapacityPeriod, LeadTimeDays = v.LeadTimeDays,
         MinimumOrder = v.MinimumOrder, MinimumOrderUnit = v.MinimumOrderUnit,
         ExportMarkets = v.ExportMarkets ?? [], Languages = v.Languages ?? [], RenewalDue = v.RenewalDue,
     };

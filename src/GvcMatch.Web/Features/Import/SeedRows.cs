@@ -44,6 +44,7 @@ public sealed record ProfileRow
     public List<CertificationRow>? Certifications { get; init; }
     public decimal? MonthlyCapacity { get; init; }
     public string? CapacityUnit { get; init; }
+    public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; init; }
     public int? LeadTimeDays { get; init; }
     public decimal? MinimumOrder { get; init; }
     public string? MinimumOrderUnit { get; init; }

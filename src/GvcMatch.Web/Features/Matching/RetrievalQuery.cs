@@ -39,8 +39,9 @@ public static class RetrievalQuery
                 case CriterionKind.ExportExperience when c.Countries is { Count: > 0 }:
                     filters.Add(new KeywordFilter("exportMarket", c.Countries));
                     break;
-                case CriterionKind.CapacityAtLeast when c.Minimum is { } min:
-                    ranges.Add(new RangeFilter("monthlyCapacity", (double)min, null));
+                case CriterionKind.CapacityAtLeast when c.Minimum is { } min && CapacityFilter(c, min) is { } capacity:
+                    filters.Add(capacity.Measure);
+                    ranges.Add(capacity.Range);
                     break;
                 case CriterionKind.LeadTimeAtMost when c.Days is { } days:
                     ranges.Add(new RangeFilter("leadTimeDays", null, days));
@@ -57,6 +58,17 @@ public static class RetrievalQuery
             Ranges = ranges,
             Take = candidates,
         };
+    }
+
+    /// <summary>
+    /// A capacity criterion as the index can check it: the measure (base unit, per month or once) and
+    /// the minimum converted to it, the same conversion the scorer makes (a hair lower, so that rounding
+    /// in doubles never drops a supplier the scorer would accept: the scorer checks again).
+    /// </summary>
+    public static (KeywordFilter Measure, RangeFilter Range)? CapacityFilter(Criterion c, decimal minimum)
+    {
+        if (CapacityMeasure.Normalise(minimum, c.Unit, c.Period ?? CapacityPeriod.Month) is not { } normal) return null;
+        return (new KeywordFilter("capacityMeasure", [normal.Measure]), new RangeFilter("capacityBase", (double)normal.Amount * (1 - 1e-9), null));
     }
 
     /// <summary>Capability words as query text: distinct, syntax characters removed, within the parser's limits.</summary>

@@ -17,8 +17,10 @@ public sealed class CapabilityProfile
     public List<string> Equipment { get; set; } = [];
     public List<string> IsicCodes { get; set; } = [];
     public List<string> HsCodes { get; set; } = [];
+    /// <summary>The stated capacity, in <see cref="CapacityUnit"/> per <see cref="CapacityPeriod"/> (monthly before periods were recorded).</summary>
     public decimal? MonthlyCapacity { get; set; }
     public string? CapacityUnit { get; set; }
+    public GvcMatch.Matching.CapacityPeriod CapacityPeriod { get; set; } = GvcMatch.Matching.CapacityPeriod.Month;
     public int? LeadTimeDays { get; set; }
     public decimal? MinimumOrder { get; set; }
     public string? MinimumOrderUnit { get; set; }

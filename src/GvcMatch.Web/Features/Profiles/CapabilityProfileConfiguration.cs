@@ -13,6 +13,7 @@ internal sealed class CapabilityProfileConfiguration : IEntityTypeConfiguration<
         b.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(p => p.Summary).HasMaxLength(ProfileLimits.Summary);
         b.Property(p => p.CapacityUnit).HasMaxLength(ProfileLimits.Unit);
+        b.Property(p => p.CapacityPeriod).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.MinimumOrderUnit).HasMaxLength(ProfileLimits.Unit);
         b.HasMany(p => p.Certifications).WithOne().HasForeignKey(c => c.ProfileId).OnDelete(DeleteBehavior.Cascade);
     }

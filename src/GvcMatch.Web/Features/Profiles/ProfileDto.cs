@@ -30,11 +30,13 @@ public sealed record ProfileDto(
     string Summary, IReadOnlyList<string> Capabilities, IReadOnlyList<string> Materials, IReadOnlyList<string> Equipment,
     IReadOnlyList<string> IsicCodes, IReadOnlyList<string> HsCodes, IReadOnlyList<CertificationDto> Certifications,
     decimal? MonthlyCapacity, string? CapacityUnit, int? LeadTimeDays, decimal? MinimumOrder, string? MinimumOrderUnit,
-    IReadOnlyList<string> ExportMarkets, IReadOnlyList<string> Languages)
+    IReadOnlyList<string> ExportMarkets, IReadOnlyList<string> Languages,
+    GvcMatch.Matching.CapacityPeriod CapacityPeriod = GvcMatch.Matching.CapacityPeriod.Month)
 {
     public static ProfileDto From(CapabilityProfile p, DateOnly today) => new(
         p.OrganizationId, p.Status, p.PublishedAt, p.RenewalDue, p.IsStale(today), p.Summary, p.Capabilities, p.Materials,
         p.Equipment, p.IsicCodes, p.HsCodes,
         p.Certifications.Select(c => CertificationDto.From(c, today)).ToList(),
-        p.MonthlyCapacity, p.CapacityUnit, p.LeadTimeDays, p.MinimumOrder, p.MinimumOrderUnit, p.ExportMarkets, p.Languages);
+        p.MonthlyCapacity, p.CapacityUnit, p.LeadTimeDays, p.MinimumOrder, p.MinimumOrderUnit, p.ExportMarkets, p.Languages,
+        p.CapacityPeriod);
 }

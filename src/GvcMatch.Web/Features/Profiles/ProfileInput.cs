@@ -24,6 +24,9 @@ public sealed record ProfileInput
     public List<CertificationInput> Certifications { get; init; } = [];
     public decimal? MonthlyCapacity { get; init; }
     public string? CapacityUnit { get; init; }
+
+    /// <summary>What the capacity counts over: Month (the default), Year or Once.</summary>
+    public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; init; }
     public int? LeadTimeDays { get; init; }
     public decimal? MinimumOrder { get; init; }
     public string? MinimumOrderUnit { get; init; }
@@ -44,6 +47,7 @@ public sealed record ProfileInput
         if (MonthlyCapacity is < 0) errors.Add(prefix + "monthlyCapacity", "Capacity cannot be negative.");
         if (MonthlyCapacity is not null && string.IsNullOrWhiteSpace(CapacityUnit)) errors.Add(prefix + "capacityUnit", "Give the unit of the monthly capacity.");
         errors.MaxLength(prefix + "capacityUnit", CapacityUnit, ProfileLimits.Unit);
+        if (CapacityPeriod is { } period && !Enum.IsDefined(period)) errors.Add(prefix + "capacityPeriod", "The capacity period is Month, Year or Once.");
         if (LeadTimeDays is < 0 or > 730) errors.Add(prefix + "leadTimeDays", "Lead time is 0 to 730 days.");
         if (MinimumOrder is < 0) errors.Add(prefix + "minimumOrder", "Minimum order cannot be negative.");
         errors.MaxLength(prefix + "minimumOrderUnit", MinimumOrderUnit, ProfileLimits.Unit);
@@ -61,6 +65,7 @@ public sealed record ProfileInput
         p.HsCodes = Clean(HsCodes);
         p.MonthlyCapacity = MonthlyCapacity;
         p.CapacityUnit = CapacityUnit?.Trim();
+        p.CapacityPeriod = CapacityPeriod ?? GvcMatch.Matching.CapacityPeriod.Month;
         p.LeadTimeDays = LeadTimeDays;
         p.MinimumOrder = MinimumOrder;
         p.MinimumOrderUnit = MinimumOrderUnit?.Trim();
@@ -77,7 +82,7 @@ public sealed record ProfileInput
         IsicCodes = p.IsicCodes, HsCodes = p.HsCodes,
         Certifications = p.Certifications.Select(c => new CertificationInput(c.Standard, c.Issuer, c.Number, c.ValidUntil)
             { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
-        MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, LeadTimeDays = p.LeadTimeDays,
+        MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, CapacityPeriod = p.CapacityPeriod, LeadTimeDays = p.LeadTimeDays,
         MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, ExportMarkets = p.ExportMarkets,
         Languages = p.Languages, RenewalDue = p.RenewalDue,
     };

@@ -63,6 +63,7 @@ public static class SupplierDocuments
         Certifications = p.Certifications.Select(Certificates.CertificateFacts.Held).ToList(),
         MonthlyCapacity = p.MonthlyCapacity,
         CapacityUnit = p.CapacityUnit,
+        CapacityPeriod = p.CapacityPeriod,
         LeadTimeDays = p.LeadTimeDays,
         ExportMarkets = p.ExportMarkets,
         IsicCodes = p.IsicCodes,
@@ -98,6 +99,12 @@ public static class SupplierDocuments
             numbers["monthlyCapacity"] = (double)capacity;
             keywords["capacityRange"] = [CapacityRange(capacity)];
             if (p.CapacityUnit is { Length: > 0 } unit) keywords["capacityUnit"] = [unit.ToLowerInvariant()];
+            // Per month (or once) in the kind's base unit, so that a filter in tonnes finds a capacity in kilograms a year.
+            if (CapacityMeasure.Normalise(capacity, p.CapacityUnit, p.CapacityPeriod) is { } normal)
+            {
+                numbers["capacityBase"] = (double)normal.Amount;
+                keywords["capacityMeasure"] = [normal.Measure];
+            }
         }
         if (p.LeadTimeDays is { } lead) numbers["leadTimeDays"] = lead;
         if (p.RenewalDue is { } due) numbers["renewalDue"] = DayNumber(due);

@@ -52,7 +52,7 @@ public static class SupplierPayloadReader
         var d = Defaults;
         var (sizeBand, verified, summary, capabilities, materials, equipment) = (d.SizeBand, d.Verified, d.Summary, d.Capabilities, d.Materials, d.Equipment);
         var (certifications, capacity, unit, lead, exports, isic, description) = (d.Certifications, d.MonthlyCapacity, d.CapacityUnit, d.LeadTimeDays, d.ExportMarkets, d.IsicCodes, d.Description);
-        var (concepts, tagWords, contextWords, backing, readWith, intermediary) = (d.Concepts, d.TagWords, d.ContextWords, d.TagBacking, d.ReadWith, d.Intermediary);
+        var (concepts, tagWords, contextWords, backing, readWith, intermediary, period) = (d.Concepts, d.TagWords, d.ContextWords, d.TagBacking, d.ReadWith, d.Intermediary, d.CapacityPeriod);
         var seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -85,7 +85,8 @@ public static class SupplierPayloadReader
                 18 => NotNull(ref r, ref contextWords, pooled: false),
                 19 => Double(ref r, ref backing),
                 20 => Text(ref r, ref readWith, pooled: true),
-                _ => Bool(ref r, ref intermediary),
+                21 => Bool(ref r, ref intermediary),
+                _ => Period(ref r, ref period),
             };
             if (!known) return null;
         }
@@ -98,11 +99,11 @@ public static class SupplierPayloadReader
             Capabilities = capabilities, Materials = materials, Equipment = equipment, Certifications = certifications,
             MonthlyCapacity = capacity, CapacityUnit = unit, LeadTimeDays = lead, ExportMarkets = exports, IsicCodes = isic,
             Description = description, Concepts = concepts, TagWords = tagWords, ContextWords = contextWords, TagBacking = backing, ReadWith = readWith,
-            Intermediary = intermediary,
+            Intermediary = intermediary, CapacityPeriod = period,
         };
     }
 
-    private const int AllProperties = (1 << 22) - 1;
+    private const int AllProperties = (1 << 23) - 1;
 
     /// <summary>The property's number (its place in <see cref="SupplierFacts"/>), or -1 for one this reader does not know.</summary>
     private static int Property(ReadOnlySpan<byte> p) =>
@@ -113,7 +114,7 @@ public static class SupplierPayloadReader
         : p.SequenceEqual("leadTimeDays"u8) ? 12 : p.SequenceEqual("exportMarkets"u8) ? 13 : p.SequenceEqual("isicCodes"u8) ? 14
         : p.SequenceEqual("description"u8) ? 15 : p.SequenceEqual("concepts"u8) ? 16 : p.SequenceEqual("tagWords"u8) ? 17
         : p.SequenceEqual("contextWords"u8) ? 18 : p.SequenceEqual("tagBacking"u8) ? 19 : p.SequenceEqual("readWith"u8) ? 20
-        : p.SequenceEqual("intermediary"u8) ? 21 : -1;
+        : p.SequenceEqual("intermediary"u8) ? 21 : p.SequenceEqual("capacityPeriod"u8) ? 22 : -1;
 
     private static bool Int(ref Utf8JsonReader r, ref int? value)
     {
@@ -193,6 +194,14 @@ public static class SupplierPayloadReader
         }
         if (r.TokenType != JsonTokenType.EndArray) return false;
         value = list;
+        return true;
+    }
+
+    /// <summary>A capacity period as the payload's serializer writes it: its number.</summary>
+    private static bool Period(ref Utf8JsonReader r, ref CapacityPeriod value)
+    {
+        if (r.TokenType != JsonTokenType.Number || !r.TryGetInt32(out var n) || !Enum.IsDefined((CapacityPeriod)n)) return false;
+        value = (CapacityPeriod)n;
         return true;
     }
 

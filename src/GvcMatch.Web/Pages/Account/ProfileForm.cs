@@ -16,6 +16,7 @@ public sealed class ProfileForm
     public string? Languages { get; set; }
     public decimal? MonthlyCapacity { get; set; }
     public string? CapacityUnit { get; set; }
+    public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; set; }
     public int? LeadTimeDays { get; set; }
     public decimal? MinimumOrder { get; set; }
     public string? MinimumOrderUnit { get; set; }
@@ -32,7 +33,7 @@ public sealed class ProfileForm
         HsCodes = FormHelpers.SplitList(HsCodes),
         ExportMarkets = FormHelpers.SplitList(ExportMarkets),
         Languages = FormHelpers.SplitList(Languages),
-        MonthlyCapacity = MonthlyCapacity, CapacityUnit = Blank(CapacityUnit), LeadTimeDays = LeadTimeDays,
+        MonthlyCapacity = MonthlyCapacity, CapacityUnit = Blank(CapacityUnit), CapacityPeriod = CapacityPeriod, LeadTimeDays = LeadTimeDays,
         MinimumOrder = MinimumOrder, MinimumOrderUnit = Blank(MinimumOrderUnit), RenewalDue = RenewalDue,
         Certifications = Certifications.Where(c => !c.IsBlank)
             .Select(c => new CertificationInput(c.Standard?.Trim() ?? "", Blank(c.Issuer), Blank(c.Number), c.ValidUntil)
@@ -49,7 +50,7 @@ public sealed class ProfileForm
         HsCodes = FormHelpers.JoinComma(p.HsCodes),
         ExportMarkets = FormHelpers.JoinComma(p.ExportMarkets),
         Languages = FormHelpers.JoinComma(p.Languages),
-        MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, LeadTimeDays = p.LeadTimeDays,
+        MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, CapacityPeriod = p.CapacityPeriod, LeadTimeDays = p.LeadTimeDays,
         MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, RenewalDue = p.RenewalDue,
         Certifications = p.Certifications.Select(c => new CertificationRow
         {

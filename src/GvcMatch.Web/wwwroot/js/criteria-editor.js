@@ -20,7 +20,7 @@
 
     // Dim the parameter fields the chosen kind does not use (the server ignores them too).
     const used = {
-        CapabilityFit: ['keywords'], CertificationHeld: ['standard'], CapacityAtLeast: ['minimum', 'unit'],
+        CapabilityFit: ['keywords'], CertificationHeld: ['standard'], CapacityAtLeast: ['minimum', 'unit', 'period'],
         LeadTimeAtMost: ['days'], LocationIn: ['countries'], ExportExperience: ['countries'], VerifiedSupplier: [], CompanySize: ['sizebands'],
     };
     function dim(row) {

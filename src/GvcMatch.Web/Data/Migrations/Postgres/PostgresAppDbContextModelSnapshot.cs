@@ -1403,6 +1403,11 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("CapacityPeriod")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("CapacityUnit")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

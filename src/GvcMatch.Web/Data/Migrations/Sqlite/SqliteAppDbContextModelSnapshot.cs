@@ -1351,6 +1351,11 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CapacityPeriod")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CapacityUnit")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -82,11 +82,15 @@ public sealed class CriterionRow
     public int? Days { get; set; }
     public string? Countries { get; set; }
     public string? SizeBands { get; set; }
+    public CapacityPeriod? Period { get; set; }
+    public CriterionScope AppliesTo { get; set; }
+    public string? Role { get; set; }
 
     /// <summary>A row with no kind is blank; the validator reports a kind-less row with content as an unknown kind.</summary>
     public bool IsBlank => Kind is null && !Mandatory && Weight is null && string.IsNullOrWhiteSpace(Description)
         && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && Minimum is null
-        && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands);
+        && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands)
+        && AppliesTo == CriterionScope.Default && string.IsNullOrWhiteSpace(Role);
 
     /// <summary>Only the parameters the chosen kind uses are kept, so a stray value in another column is not published.</summary>
     public Criterion ToCriterion()
@@ -106,6 +110,9 @@ public sealed class CriterionRow
             Countries = kind is CriterionKind.LocationIn or CriterionKind.ExportExperience
                 ? FormHelpers.SplitList(Countries).Select(c => c.ToUpperInvariant()).ToList() : null,
             SizeBands = kind == CriterionKind.CompanySize ? FormHelpers.SplitList(SizeBands) : null,
+            Period = kind == CriterionKind.CapacityAtLeast ? Period : null,
+            AppliesTo = AppliesTo,
+            Role = RequirementForm.Blank(Role),
         };
     }
 
@@ -114,6 +121,7 @@ public sealed class CriterionRow
         Kind = Enum.IsDefined(c.Kind) ? c.Kind : null, Mandatory = c.Mandatory, Weight = c.Weight, Description = c.Description,
         Keywords = FormHelpers.JoinComma(c.Keywords), Standard = c.Standard, Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
         Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
+        Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role,
     };
 }
 

@@ -1,0 +1,35 @@
+using GvcMatch.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GvcMatch.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Counts the password hashes (hashing and verifying) every test host does, so the cost of
+/// password sign-ins in the suite can be measured: with <c>GVCMATCH_TEST_HASH_COUNT=file</c> set,
+/// the total is written to that file when the test process ends.
+/// </summary>
+public sealed class PasswordHashCount(IOptions<PasswordHasherOptions>? options = null) : PasswordHasher<AppUser>(options)
+{
+    private static long _count;
+
+    static PasswordHashCount()
+    {
+        if (Environment.GetEnvironmentVariable("GVCMATCH_TEST_HASH_COUNT") is { Length: > 0 } file)
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.WriteAllText(file, $"{Total}\n");
+    }
+
+    public static long Total => Interlocked.Read(ref _count);
+
+    public override string HashPassword(AppUser user, string password)
+    {
+        Interlocked.Increment(ref _count);
+        return base.HashPassword(user, password);
+    }
+
+    public override PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _count);
+        return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+}

@@ -13,9 +13,11 @@ namespace GvcMatch.Web.Data;
 /// <summary>
 /// The marketplace database. Each provider has a derived context
 /// (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>) only so that each keeps
-/// its own migration set; the model is the same.
+/// its own migration set; the model is the same. The clock stamps outbox rows (tests move it);
+/// the signal wakes this instance's indexer once they are committed.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options, TimeProvider clock, OutboxSignal outboxSignal)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<CapabilityProfile> Profiles => Set<CapabilityProfile>();
@@ -41,9 +43,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
     public DbSet<Features.Certificates.CertificationNameMapping> CertificationNameMappings => Set<Features.Certificates.CertificationNameMapping>();
 
-    /// <summary>Raised after a save that wrote outbox rows, so the indexer can wake at once.</summary>
-    public static event Action? OutboxWritten;
-
     /// <summary>
     /// Saves, and when the change touches anything searchable also writes the matching outbox
     /// rows in the same transaction: the index can lag the database but never miss a change.
@@ -58,10 +57,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, DateTimeOffset.UtcNow));
+            IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, clock.GetUtcNow()));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            OutboxWritten?.Invoke();
+            outboxSignal.Written();
             return count;
         }
         finally
@@ -78,10 +77,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var count = base.SaveChanges(acceptAllChangesOnSuccess);
-        IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, DateTimeOffset.UtcNow));
+        IndexOutbox.AddRange(Features.Search.IndexOutbox.Rows(touched, clock.GetUtcNow()));
         base.SaveChanges(acceptAllChangesOnSuccess);
         ownTransaction?.Commit();
-        OutboxWritten?.Invoke();
+        outboxSignal.Written();
         return count;
     }
 
@@ -98,15 +97,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, TimeProvider clock, OutboxSignal outboxSignal)
+    : AppDbContext(options, clock, outboxSignal)
 {
+    /// <summary>For design-time tools and tests that open a context without the app's services.</summary>
+    public SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : this(options, TimeProvider.System, new OutboxSignal()) { }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
         // SQLite cannot order or compare DateTimeOffset or decimal natively; store sortable numbers.
+        // Decimals become exact integers of minor units (see MinorUnitsConverter for why not REAL or TEXT).
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        builder.Properties<decimal>().HaveConversion<double>();
+        builder.Properties<decimal>().HaveConversion<MinorUnitsConverter>();
     }
 }
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, TimeProvider clock, OutboxSignal outboxSignal)
+    : AppDbContext(options, clock, outboxSignal)
+{
+    /// <summary>For design-time tools and tests that open a context without the app's services.</summary>
+    public PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : this(options, TimeProvider.System, new OutboxSignal()) { }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Data;
@@ -23,6 +24,9 @@ public static class DatabaseRegistration
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton<SqliteWriteGate>();
+        // The context stamps outbox rows with the clock and wakes this instance's indexer.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<Features.Search.OutboxSignal>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o =>

@@ -14,7 +14,8 @@ namespace GvcMatch.Web.Infrastructure;
 public static class AuthRegistration
 {
     public const string AuthRateLimit = "auth";
-    private const string CookieOrBearer = "CookieOrBearer";
+    /// <summary>The default scheme: picks the bearer handler or the cookie per request (public so a test host can add a scheme in front).</summary>
+    public const string CookieOrBearer = "CookieOrBearer";
 
     /// <summary>
     /// Identity with two ways in: the cookie for the pages and a bearer token for API clients.

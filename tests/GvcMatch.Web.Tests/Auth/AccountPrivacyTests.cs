@@ -12,7 +12,7 @@ public abstract class AccountPrivacyTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task RegisteringATakenEmailAnswersAsForANewOneAndEmailsTheOwner()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var anonymous = app.CreateClient();
 
         var fresh = await anonymous.PostJsonAsync("/api/auth/register", Accounts.NewRegistration(OrganizationKind.Sme));
@@ -36,7 +36,7 @@ public abstract class AccountPrivacyTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task RegisteringATakenEmailOnThePageAnswersAsForANewOne()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var newOne = await RegisterOnPageAsync($"page-{Guid.NewGuid():N}@example.test");
         var takenOne = await RegisterOnPageAsync(sme.Email);
 
@@ -49,7 +49,7 @@ public abstract class AccountPrivacyTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task TheLastOwnerCannotDeleteTheirAccount()
     {
-        var owner = await app.SignUpAsync(OrganizationKind.Sme);
+        var owner = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var refused = await Expect.ProblemAsync(await owner.Client.PostJsonAsync("/api/auth/delete-account", new { password = owner.Password }), HttpStatusCode.Conflict);
         Assert.Contains("last owner", refused.GetProperty("detail").GetString());
 

@@ -11,7 +11,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ATokenFromSignInIsAcceptedByMe()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var me = await (await sme.Client.GetAsync("/api/auth/me")).ReadAsync<Me>();
         Assert.Equal(sme.Email, me.Email);
         Assert.Equal(sme.Me.OrganizationId, me.OrganizationId);
@@ -30,7 +30,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task AWrongPasswordIsRefused()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var client = app.CreateClient();
         var response = await client.PostJsonAsync("/api/auth/login", new { email = sme.Email, password = "Wrong-password-1" });
         await Expect.ProblemAsync(response, HttpStatusCode.Unauthorized);
@@ -39,7 +39,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task FiveFailedSignInsLockTheAccountEvenAgainstTheRightPassword()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var client = app.CreateClient();
         for (var i = 0; i < 5; i++)
         {
@@ -54,7 +54,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ARefreshTokenGivesANewAccessToken()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var token = await app.GetTokenAsync(sme.Email, sme.Password);
         using var client = app.CreateClient();
         var refreshed = await (await client.PostJsonAsync("/api/auth/refresh", new { refreshToken = token.RefreshToken })).ReadAsync<TokenResponse>();
@@ -65,7 +65,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task SigningInOnTheLoginPageGivesACookieTheApiAccepts()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var browser = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var signedIn = await CookieSignIn.SignInAsync(browser, sme.Email, sme.Password);
         await Expect.StatusAsync(signedIn, HttpStatusCode.Redirect);
@@ -75,7 +75,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task DataProtectionKeysAreKeptInTheDatabase()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         await app.GetTokenAsync(sme.Email, sme.Password);
         Assert.True(await app.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()), "No data-protection key was stored in the database.");
     }
@@ -83,7 +83,7 @@ public abstract class AuthTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ATokenIssuedByOneInstanceIsAcceptedByASecondOnTheSameDatabase()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var token = await app.GetTokenAsync(sme.Email, sme.Password);
 
         // A second instance on the same database has no keys of its own in memory: it must read them from the database.

@@ -1,27 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GvcMatch.Web.Tests.Infrastructure;
 
 namespace GvcMatch.Web.Tests.Auth;
 
 /// <summary>Posts a page's form as a browser does: GET the page for its antiforgery token (and cookie), then POST the fields.</summary>
-public static partial class PageForms
+public static class PageForms
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, IDictionary<string, string> fields)
-    {
-        var token = await TokenAsync(browser, path);
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        return await browser.PostAsync(path, new FormUrlEncodedContent(form));
-    }
+    public static Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, IDictionary<string, string> fields) =>
+        AntiforgeryTokens.PostFormAsync(browser, path, fields);
 
-    public static async Task<string> TokenAsync(HttpClient browser, string path)
-    {
-        var page = await browser.GetAsync(path);
-        await Expect.StatusAsync(page, HttpStatusCode.OK);
-        var match = Antiforgery().Match(await page.Content.ReadAsStringAsync());
-        Assert.True(match.Success, $"{path} has no antiforgery token.");
-        return match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
-    }
+    /// <summary>The page's form token (<see cref="AntiforgeryTokens.FormTokenAsync"/>).</summary>
+    public static Task<string> TokenAsync(HttpClient browser, string path) => AntiforgeryTokens.FormTokenAsync(browser, path);
 
     /// <summary>A browser-like client: cookies kept, redirects not followed.</summary>
     public static HttpClient Browser(GvcMatchApp app) => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
@@ -36,18 +25,7 @@ public static partial class PageForms
     public static Task<HttpResponseMessage> LoginAsync(HttpClient browser, string email, string password) =>
         PostAsync(browser, CookieSignIn.LoginPage, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    /// <summary>Every inline script element (a &lt;script&gt; without src) in <paramref name="html"/>.</summary>
+    /// <summary>Every inline script element (a &lt;script&gt; without src) in <paramref name="html"/>, as its opening tag.</summary>
     public static IReadOnlyList<string> InlineScripts(string html) =>
-        ScriptTag().Matches(html).Select(m => m.Value).Where(tag => !SrcAttribute().IsMatch(tag)).ToList();
-
-    [GeneratedRegex("""name="__RequestVerificationToken"\s+type="hidden"\s+value="([^"]+)"|value="([^"]+)"\s+name="__RequestVerificationToken" """)]
-    private static partial Regex AntiforgeryPattern();
-
-    private static Regex Antiforgery() => AntiforgeryPattern();
-
-    [GeneratedRegex("<script\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex ScriptTag();
-
-    [GeneratedRegex("\\bsrc\\s*=", RegexOptions.IgnoreCase)]
-    private static partial Regex SrcAttribute();
+        Html.All(html, "script:not([src])").Select(e => e.OuterHtml[..(e.OuterHtml.IndexOf('>') + 1)]).ToList();
 }

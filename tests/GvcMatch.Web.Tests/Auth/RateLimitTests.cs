@@ -50,7 +50,7 @@ public sealed class RateLimitTests
             await PageForms.TokenAsync(browser, CookieSignIn.LoginPage);
             var form = new Dictionary<string, string>
             {
-                ["Input.Email"] = "nobody@example.test", ["Input.Password"] = "Wrong-password-1", ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = "nobody@example.test", ["Input.Password"] = "Wrong-password-1", [AntiforgeryTokens.FormField] = token,
             };
             await Expect.StatusAsync(await browser.PostAsync(CookieSignIn.LoginPage, new FormUrlEncodedContent(form)), HttpStatusCode.OK);
             await Expect.StatusAsync(await api.PostJsonAsync("/api/auth/login", new { email = "nobody@example.test", password = "Wrong-password-1" }), HttpStatusCode.Unauthorized);
@@ -62,7 +62,7 @@ public sealed class RateLimitTests
             await Expect.StatusAsync(await api.PostJsonAsync("/api/auth/login", new { email = "nobody@example.test", password = "Wrong-password-1" }), HttpStatusCode.TooManyRequests);
             // The other account pages that take a password or an address are behind the same limit.
             var forgot = await browser.PostAsync("/Identity/Account/ForgotPassword", new FormUrlEncodedContent(
-                new Dictionary<string, string> { ["Email"] = "nobody@example.test", ["__RequestVerificationToken"] = token }));
+                new Dictionary<string, string> { ["Email"] = "nobody@example.test", [AntiforgeryTokens.FormField] = token }));
             await Expect.StatusAsync(forgot, HttpStatusCode.TooManyRequests);
             await Expect.StatusAsync(await browser.GetAsync(CookieSignIn.LoginPage), HttpStatusCode.OK);
         }

@@ -20,7 +20,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ARefreshTokenWorksOnceAndItsReplayRevokesTheWholeFamily()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var first = await app.GetTokenAsync(sme.Email, sme.Password);
         var elsewhere = await app.GetTokenAsync(sme.Email, sme.Password);
         using var anonymous = app.CreateClient();
@@ -48,7 +48,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task SigningOutThroughTheApiEndsThatSessionOnly()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var session = await app.GetTokenAsync(sme.Email, sme.Password);
         using var client = Bearer(session.AccessToken);
         await Expect.StatusAsync(await client.PostAsync("/api/auth/logout", null), HttpStatusCode.NoContent);
@@ -61,7 +61,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ChangingThePasswordEndsTheOtherSessionsButNotThisBrowsers()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         var token = await app.GetTokenAsync(sme.Email, sme.Password);
         await using var hub = await app.ConnectAsync(sme);
         var closed = ClosedSignal(hub.Connection);
@@ -88,7 +88,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ARemovalFromTheOrganisationEndsTheMembersTokensCookiesAndHubConnections()
     {
-        var owner = await app.SignUpAsync(OrganizationKind.Mne);
+        var owner = await app.SignUpWithPasswordAsync(OrganizationKind.Mne);
         var member = await AddMemberAsync(owner);
         await using var hub = await app.ConnectAsync(member);
         var closed = ClosedSignal(hub.Connection);
@@ -108,7 +108,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ALockoutEndsTheUsersSessions()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         await using var hub = await app.ConnectAsync(sme);
         var closed = ClosedSignal(hub.Connection);
         using var anonymous = app.CreateClient();
@@ -123,7 +123,7 @@ public abstract class SessionTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task AnotherInstanceEndsTheSessionWithinTheCheckInterval()
     {
-        var owner = await app.SignUpAsync(OrganizationKind.Mne);
+        var owner = await app.SignUpWithPasswordAsync(OrganizationKind.Mne);
         var member = await AddMemberAsync(owner);
         await using var second = SecondInstance.Of(app);
         using var bearer = second.CreateClient();

@@ -16,7 +16,7 @@ public abstract class SignInPageTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task FailuresOnThePageAndTheApiShareOneLockoutCounter()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var browser = PageForms.Browser(app);
         using var api = app.CreateClient();
 
@@ -62,7 +62,7 @@ public abstract class SignInPageTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task ANonLocalReturnUrlIsRefusedWith400NamingTheField()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var browser = PageForms.Browser(app);
 
         foreach (var evil in new[] { "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)" })
@@ -75,21 +75,21 @@ public abstract class SignInPageTests(GvcMatchApp app)
         // The POSTs carry a valid token, so the refusal is about the return URL, not the form.
         var token = await PageForms.TokenAsync(browser, CookieSignIn.LoginPage);
         var login = await browser.PostAsync(CookieSignIn.LoginPage + "?returnUrl=" + Uri.EscapeDataString("https://evil.example/"), new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["Input.Email"] = sme.Email, ["Input.Password"] = sme.Password, ["__RequestVerificationToken"] = token }));
+            new Dictionary<string, string> { ["Input.Email"] = sme.Email, ["Input.Password"] = sme.Password, [AntiforgeryTokens.FormField] = token }));
         await Expect.ValidationErrorAsync(login, "returnUrl");
         await Expect.StatusAsync(await browser.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
 
         var signedIn = await browser.PostAsync(CookieSignIn.LoginPage + "?returnUrl=%2FRequirements", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["Input.Email"] = sme.Email, ["Input.Password"] = sme.Password, ["__RequestVerificationToken"] = token }));
+            new Dictionary<string, string> { ["Input.Email"] = sme.Email, ["Input.Password"] = sme.Password, [AntiforgeryTokens.FormField] = token }));
         await Expect.StatusAsync(signedIn, HttpStatusCode.Redirect);
         Assert.Equal("/Requirements", signedIn.Headers.Location?.OriginalString);
 
         var logoutToken = await PageForms.TokenAsync(browser, "/Identity/Account/Logout");
         var logout = await browser.PostAsync("/Identity/Account/Logout?returnUrl=" + Uri.EscapeDataString("https://evil.example/"),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { [AntiforgeryTokens.FormField] = logoutToken }));
         await Expect.ValidationErrorAsync(logout, "returnUrl");
         var loggedOut = await browser.PostAsync("/Identity/Account/Logout?returnUrl=%2F",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = logoutToken }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { [AntiforgeryTokens.FormField] = logoutToken }));
         await Expect.StatusAsync(loggedOut, HttpStatusCode.Redirect);
         Assert.Equal("/", loggedOut.Headers.Location?.OriginalString);
         await Expect.StatusAsync(await browser.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
@@ -98,7 +98,7 @@ public abstract class SignInPageTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task TheAccountPagesHaveNoInlineScriptAndNoExternalLoginButton()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var anonymous = PageForms.Browser(app);
         using var browser = PageForms.Browser(app);
         await PageForms.SignInAsync(browser, sme.Email, sme.Password);
@@ -139,7 +139,7 @@ public abstract class SignInPageTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task AForgottenPasswordIsResetThroughAnEmailedLinkWhichEndsOldSessions()
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var sme = await app.SignUpWithPasswordAsync(OrganizationKind.Sme);
         using var browser = PageForms.Browser(app);
         var sent = await PageForms.PostAsync(browser, "/Identity/Account/ForgotPassword", new Dictionary<string, string> { ["Email"] = sme.Email });
         await Expect.StatusAsync(sent, HttpStatusCode.OK);

@@ -39,7 +39,7 @@ public static class AwardKit
 
     /// <summary>The same member with a new token (after the clock moved past the old one's lifetime).</summary>
     public static async Task<Member> FreshAsync(this GvcMatchApp app, Member member) =>
-        member with { Client = await app.SignInAsync(member.Email, member.Password) };
+        member with { Client = await app.NewClientAsync(member) };
 
     /// <summary>An SME with a saved profile (Samples.Profile: ISO 9001, cnc milling and anodising, 20,000 pieces a month, 21 days).</summary>
     public static async Task<Member> BidderAsync(this GvcMatchApp app, bool iso9001 = true, bool verified = false)

@@ -35,7 +35,7 @@ public abstract class AwardTests(GvcMatchApp app, ITestOutputHelper output)
             await s.Buyer.EvaluationAsync(s.Requirement); // computes the scores; every criterion is computable here
             // Four clients with tokens of their own, two for each bid, released together.
             var clients = new List<HttpClient>();
-            for (var i = 0; i < 4; i++) clients.Add(await app.SignInAsync(s.Buyer.Email, s.Buyer.Password));
+            for (var i = 0; i < 4; i++) clients.Add(await app.NewClientAsync(s.Buyer));
             using var start = new SemaphoreSlim(0);
             var awards = clients.Select((c, i) => Task.Run(async () =>
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Bids;
 
 /// <summary>The bid pages and the requirement page's Q&amp;A, driven through their forms as a browser without JavaScript would.</summary>
-public sealed partial class BidPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class BidPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
     public async Task An_sme_reaches_the_bid_form_from_the_requirement_saves_a_draft_and_submits_it()
@@ -209,11 +208,8 @@ public sealed partial class BidPageTests(SqliteApp app) : IClassFixture<SqliteAp
     {
         var form = await (await browser.GetAsync(formPage ?? url.Split('?')[0])).Content.ReadAsStringAsync();
         var body = new Dictionary<string, string>(fields) { [AntiforgeryTokens.FormField] = AntiforgeryTokens.FormToken(form) };
-        if (Stamp().Match(form) is { Success: true } stamp) body["Input.Stamp"] = stamp.Groups[1].Value;
+        if (Html.FieldValue(form, "Input.Stamp") is { } stamp) body["Input.Stamp"] = stamp;
         if (action is not null) body["action"] = action;
         return await browser.PostAsync(url, new FormUrlEncodedContent(body));
     }
-
-    [GeneratedRegex("""name="Input.Stamp" value="([^"]*)" """)]
-    private static partial Regex Stamp();
 }

@@ -79,7 +79,7 @@ public abstract class ConsortiumConversationTests(GvcMatchApp app)
             new { clientMessageId = "late", body = "Still here?" }), HttpStatusCode.NotFound);
         await SendAsync(s.Buyer, conversation, "After the partner left");
         await third.WaitForAsync(c => c.Messages.Any(m => m.Body == "After the partner left"), "the remaining member to receive the message");
-        await HubClient.SettleAsync();
+        await partner.FenceAsync();
         Assert.DoesNotContain(partner.Messages, m => m.Body == "After the partner left");
         Assert.DoesNotContain(s.Partner.Me.OrgId, Parties(await ConversationAsync(s.Buyer, conversation)));
     }

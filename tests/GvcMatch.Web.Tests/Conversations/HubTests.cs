@@ -27,11 +27,12 @@ public abstract class HubTests(GvcMatchApp app)
         Assert.Equal(HubErrors.NotFound, await HubClients.HubErrorAsync(() => x.Connection.InvokeAsync("Typing", id, true)));
         await Expect.ProblemAsync(await outsider.Client.GetAsync($"/api/conversations/{id}/messages?afterSeq=0"), HttpStatusCode.NotFound);
 
-        await HubClient.SettleAsync();
         Assert.Equal(stored, (await app.StoredAsync(id)).Count);
+        await a.FenceAsync(from: b, id);
+        await b.FenceAsync(from: a, id);
         Assert.Empty(a.Messages);
         Assert.Empty(b.Messages);
-        Assert.Empty(b.Typing);
+        Assert.DoesNotContain(b.Typing, t => t.UserId == outsider.Me.UserId);
         Assert.Empty(b.Reads);
         // The same answer as for an id that does not exist at all.
         Assert.Equal(HubErrors.NotFound, await HubClients.HubErrorAsync(() => a.Connection.JoinAsync(id + 1_000_000)));
@@ -55,12 +56,12 @@ public abstract class HubTests(GvcMatchApp app)
         await Expect.StatusAsync(await mne.Client.DeleteAsync($"/api/organizations/{mne.Me.OrgId}/members/{colleague.Me.UserId}"), HttpStatusCode.NoContent);
         await seller.Connection.SendAsync(id, "r-2", "after");
         await owner.WaitForAsync(c => c.Messages.Any(m => m.Body == "after"), "the owner to receive the second message");
-        await HubClient.SettleAsync();
-        Assert.DoesNotContain(col.Messages, m => m.Body == "after");
 
-        // The removal ended the colleague's sessions: the server closed the connection.
+        // The removal ended the colleague's sessions: the server closed the connection, and
+        // nothing can arrive on it after that.
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(HubConnectionState.Disconnected, col.Connection.State);
+        Assert.DoesNotContain(col.Messages, m => m.Body == "after");
     }
 
     [DatabaseFact]
@@ -76,7 +77,7 @@ public abstract class HubTests(GvcMatchApp app)
         Assert.Equal(first.SentAt, retry.SentAt);
 
         await b.WaitForAsync(c => c.Messages.Any(m => m.Seq == first.Seq), "the message");
-        await HubClient.SettleAsync();
+        await b.FenceAsync(from: a, id);
         Assert.Single(b.Messages, m => m.ClientMessageId == "same-1");
         Assert.Single(await app.StoredAsync(id), m => m.ClientMessageId == "same-1");
     }
@@ -134,13 +135,14 @@ public abstract class HubTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task Too_many_calls_on_one_connection_are_refused_with_rate_limited_and_the_connection_survives()
     {
-        // A tight limit of its own, so the test does not depend on how fast this machine serves calls.
+        // A tight limit of its own, on a clock that stands still: no call refills the bucket until
+        // the test moves the clock, however fast or slow this machine serves them.
         await using var scratch = await ScratchDatabase.LikeAsync(app);
         await using var limited = new GvcMatchApp(scratch.Database, new Dictionary<string, string>
         {
             ["Messaging:HubCallsPerSecond"] = "0.5",
             ["Messaging:HubCallBurst"] = "3",
-        });
+        }) { FakeClock = GvcMatchApp.NewFakeClock() };
         var sme = await limited.SignUpAsync(OrganizationKind.Sme);
         await using var a = await limited.ConnectAsync(sme);
         await using var other = await limited.ConnectAsync(sme);
@@ -153,13 +155,15 @@ public abstract class HubTests(GvcMatchApp app)
             catch (Microsoft.AspNetCore.SignalR.HubException e) { outcomes.Add(e.Message); }
         }
         Assert.Contains(outcomes, o => HubClients.CodeOf(o) == HubErrors.RateLimited);
-        // ConnectAsync made one answered call already, so the burst leaves one fewer here.
-        Assert.InRange(outcomes.Count(o => o.StartsWith('p')), 2, 20);
+        // ConnectAsync made one answered call already, so the burst of 3 leaves exactly 2 here.
+        Assert.Equal(2, outcomes.Count(o => o.StartsWith('p')));
         Assert.Equal(HubConnectionState.Connected, a.Connection.State);
 
-        // The limit is per connection, and it refills.
+        // The limit is per connection, and it refills with time: 1.9 s give 0.95 of a call, 2.5 s more than one.
         Assert.Equal("free", await other.Connection.InvokeAsync<string>("Ping", "free"));
-        await Task.Delay(2500);
+        limited.FakeClock!.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.Equal(HubErrors.RateLimited, await HubClients.HubErrorAsync(() => a.Connection.InvokeAsync<string>("Ping", "too soon")));
+        limited.FakeClock.Advance(TimeSpan.FromSeconds(0.6));
         Assert.Equal("again", await a.Connection.InvokeAsync<string>("Ping", "again"));
     }
 
@@ -229,8 +233,9 @@ public abstract class HubTests(GvcMatchApp app)
         var joined = await b.Connection.JoinAsync(id, 0);
         Assert.Equal(sent.Seq, joined.LastReadSeq);
 
-        await HubClient.SettleAsync();
-        Assert.Empty(a.Typing);
+        await a.FenceAsync(from: b, id);
+        await b.FenceAsync(from: a, id);
+        Assert.DoesNotContain(a.Typing, t => t.UserId == sme.Me.UserId);
         Assert.Empty(b.Reads);
         Assert.Empty(a.Notifications);
     }

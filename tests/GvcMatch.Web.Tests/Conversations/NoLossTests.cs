@@ -34,8 +34,8 @@ public abstract class NoLossTests(GvcMatchApp fixture, ITestOutputHelper output)
         {
             await host.StartAsync();
             var (sme, mne, id) = await host.App.PairAsync();
-            var smeToken = await host.App.TokenAsync(sme);
-            var mneToken = await host.App.TokenAsync(mne);
+            var smeToken = await host.App.HubTokenAsync(sme);
+            var mneToken = await host.App.HubTokenAsync(mne);
             var reader = new CatchUpReader(id);
             await reader.ConnectAsync(host, mneToken);
 

@@ -16,7 +16,11 @@ public sealed record Me(string UserId, string Email, string? DisplayName, int? O
 public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
 /// <summary>A signed-up user and an HttpClient that sends their bearer token.</summary>
-public sealed record Member(HttpClient Client, Me Me, string Email, string Password);
+public sealed record Member(HttpClient Client, Me Me, string Email, string Password)
+{
+    /// <summary>True when <see cref="Client"/> is signed in by the test scheme (<see cref="TestSignIn"/>), not by a password.</summary>
+    public bool SignedInByTest { get; init; }
+}
 
 /// <summary>Sign-up and sign-in through the real API, and the few shortcuts that have no API (making an admin).</summary>
 public static class Accounts
@@ -40,19 +44,51 @@ public static class Accounts
         });
 
     /// <summary>
-    /// Registers an organisation and its owner, then signs in with a bearer token. Registration
-    /// answers 202 without saying who was created (it must not reveal taken addresses), so the
-    /// new user is read from /api/auth/me.
+    /// Registers an organisation and its owner through the API, then signs the client in with the
+    /// test scheme (<see cref="TestSignIn"/>): for tests where signing in is not what is tested.
+    /// Registration answers 202 without saying who was created (it must not reveal taken
+    /// addresses), so the new user is read from the database by email.
     /// </summary>
     public static async Task<Member> SignUpAsync(this GvcMatchApp app, OrganizationKind kind, string country = "DE")
+    {
+        var registration = await app.RegisterAsync(kind, country);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == registration.Email).Select(u => u.Id).SingleAsync());
+        var client = app.CreateClientAs(userId);
+        PasswordHashCount.SignInSkipped();
+        var me = await (await client.GetAsync("/api/auth/me")).ReadAsync<Me>();
+        return new Member(client, me, registration.Email, registration.Password) { SignedInByTest = true };
+    }
+
+    /// <summary>As <see cref="SignUpAsync"/>, but signs in with the password through /api/auth/login: for tests of signing in and sessions.</summary>
+    public static async Task<Member> SignUpWithPasswordAsync(this GvcMatchApp app, OrganizationKind kind, string country = "DE")
+    {
+        var registration = await app.RegisterAsync(kind, country);
+        var client = await app.SignInAsync(registration.Email, registration.Password);
+        var me = await (await client.GetAsync("/api/auth/me")).ReadAsync<Me>();
+        return new Member(client, me, registration.Email, registration.Password);
+    }
+
+    /// <summary>A client the test scheme signs in as <paramref name="userId"/> (no password, no cookie).</summary>
+    public static HttpClient CreateClientAs(this GvcMatchApp app, string userId) => TestSignIn.As(app.CreateClient(), userId);
+
+    /// <summary>
+    /// Another client for <paramref name="member"/>, signed in the way the member was: by the test
+    /// scheme, or with the password (a new token, e.g. after the clock passed the old one's lifetime).
+    /// </summary>
+    public static async Task<HttpClient> NewClientAsync(this GvcMatchApp app, Member member)
+    {
+        if (!member.SignedInByTest) return await app.SignInAsync(member.Email, member.Password);
+        PasswordHashCount.SignInSkipped();
+        return app.CreateClientAs(member.Me.UserId);
+    }
+
+    private static async Task<RegisterRequest> RegisterAsync(this GvcMatchApp app, OrganizationKind kind, string country)
     {
         var registration = NewRegistration(kind, country);
         using var anonymous = app.CreateClient();
         var response = await anonymous.PostJsonAsync("/api/auth/register", registration);
         await Expect.StatusAsync(response, HttpStatusCode.Accepted);
-        var client = await app.SignInAsync(registration.Email, registration.Password);
-        var me = await (await client.GetAsync("/api/auth/me")).ReadAsync<Me>();
-        return new Member(client, me, registration.Email, registration.Password);
+        return registration;
     }
 
     /// <summary>Logs in through /api/auth/login and returns a client that sends the token.</summary>

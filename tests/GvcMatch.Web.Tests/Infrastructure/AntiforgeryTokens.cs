@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace GvcMatch.Web.Tests.Infrastructure;
 
@@ -8,7 +7,7 @@ namespace GvcMatch.Web.Tests.Infrastructure;
 /// The one place tests get antiforgery tokens: the hidden field of a page's form (for form posts)
 /// and the API token a cookie-signed-in script sends in a header (for writes to /api).
 /// </summary>
-public static partial class AntiforgeryTokens
+public static class AntiforgeryTokens
 {
     public const string FormField = "__RequestVerificationToken";
     public const string Header = "RequestVerificationToken";
@@ -16,9 +15,9 @@ public static partial class AntiforgeryTokens
     /// <summary>The token of the first form on the page; fails the test when there is none.</summary>
     public static string FormToken(string html)
     {
-        var match = HiddenField().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token.");
-        return match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+        var token = Html.FieldValue(html, FormField);
+        Assert.False(string.IsNullOrEmpty(token), "The page has no antiforgery token.");
+        return token;
     }
 
     /// <summary>GETs a page and returns its form token.</summary>
@@ -27,6 +26,17 @@ public static partial class AntiforgeryTokens
         var page = await browser.GetAsync(url);
         await Expect.StatusAsync(page, HttpStatusCode.OK);
         return FormToken(await page.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The token the page's scripts read from its <c>request-verification-token</c> meta tag, or null.</summary>
+    public static string? MetaToken(string html) =>
+        Html.Parse(html).QuerySelector("meta[name=request-verification-token]")?.GetAttribute("content");
+
+    /// <summary>GETs a page for its token, then POSTs <paramref name="fields"/> with it to the same address, as a browser submits a form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await FormTokenAsync(browser, url);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields.Append(new(FormField, token))));
     }
 
     /// <summary>A token for API writes from GET /api/antiforgery, bound to whoever the client's cookie signs in.</summary>
@@ -45,8 +55,4 @@ public static partial class AntiforgeryTokens
         browser.DefaultRequestHeaders.Remove(Header);
         browser.DefaultRequestHeaders.Add(Header, token);
     }
-
-    /// <summary>Both attribute orders: Razor's form tag helper and Identity's pages write them differently.</summary>
-    [GeneratedRegex("""name="__RequestVerificationToken"\s+type="hidden"\s+value="([^"]+)"|value="([^"]+)"\s+name="__RequestVerificationToken" """)]
-    private static partial Regex HiddenField();
 }

@@ -1,7 +1,7 @@
 namespace GvcMatch.Web.Tests.Infrastructure;
 
 /// <summary>A class fixture: the app on SQLite in a fresh temp data folder.</summary>
-public sealed class SqliteApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLifetime
+public class SqliteApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLifetime
 {
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
@@ -19,7 +19,7 @@ public sealed class SqliteApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLife
 /// server can be had the tests are skipped (see <see cref="DatabaseFactAttribute"/>) and this
 /// fixture stays idle; when services are required, the missing server fails every test.
 /// </summary>
-public sealed class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connectionString: "")), IAsyncLifetime
+public class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connectionString: "")), IAsyncLifetime
 {
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -36,6 +36,18 @@ public sealed class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connection
         if (!string.IsNullOrEmpty(Database.ConnectionString))
             await (await PostgresServer.GetAsync()).DropDatabaseAsync(Database.ConnectionString);
     }
+}
+
+/// <summary>A class fixture: <see cref="SqliteApp"/> on a clock that stands still until a test moves it (<see cref="GvcMatchApp.FakeClock"/>).</summary>
+public sealed class SqliteAppOnFakeClock : SqliteApp
+{
+    public SqliteAppOnFakeClock() => FakeClock = NewFakeClock();
+}
+
+/// <summary>A class fixture: <see cref="PostgresApp"/> on a clock that stands still until a test moves it.</summary>
+public sealed class PostgresAppOnFakeClock : PostgresApp
+{
+    public PostgresAppOnFakeClock() => FakeClock = NewFakeClock();
 }
 
 /// <summary>

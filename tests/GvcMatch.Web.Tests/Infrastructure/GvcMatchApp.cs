@@ -2,8 +2,10 @@ using GvcMatch.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GvcMatch.Web.Tests.Infrastructure;
 
@@ -29,6 +31,23 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
     /// <summary>The app's TimeProvider; tests move it forward to reach validity dates and expiry.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>
+    /// A clock that stands still until the test moves it (set before the app starts). When set, the
+    /// app uses it instead of <see cref="Clock"/>: for tests that need exact instants and timestamps
+    /// (rate limits refilling, the second a change falls in) rather than real time plus an offset.
+    /// </summary>
+    public FakeTimeProvider? FakeClock { get; init; }
+
+    /// <summary>The TimeProvider the app runs on: <see cref="FakeClock"/> when set, else <see cref="Clock"/>.</summary>
+    public TimeProvider Time => FakeClock ?? (TimeProvider)Clock;
+
+    /// <summary>A fake clock that starts at the current second (tokens, keys and cookies stay valid), standing still.</summary>
+    public static FakeTimeProvider NewFakeClock()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -45,7 +64,12 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         // Tests that run as Production need no key-encryption certificate; the key-encryption tests set one.
         builder.UseSetting("DataProtection:AllowUnencryptedKeys", "true");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Time);
+            services.AddScoped<IPasswordHasher<AppUser>, PasswordHashCount>();
+            TestSignIn.Register(services);
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> with a DbContext of its own scope, as a handler would get it.</summary>

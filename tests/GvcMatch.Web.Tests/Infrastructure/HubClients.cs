@@ -19,10 +19,18 @@ public static class HubClients
     public static async Task<string> TokenAsync(this GvcMatchApp app, Member member) =>
         (await app.GetTokenAsync(member.Email, member.Password)).AccessToken;
 
+    /// <summary>The token a hub connection of <paramref name="member"/> sends: the test scheme's when the member signed in by it, else a real one.</summary>
+    public static async Task<string> HubTokenAsync(this GvcMatchApp app, Member member)
+    {
+        if (!member.SignedInByTest) return await app.TokenAsync(member);
+        PasswordHashCount.SignInSkipped();
+        return TestSignIn.TokenFor(member.Me.UserId);
+    }
+
     /// <summary>A started connection over the in-memory test server, with an event recorder.</summary>
     public static async Task<HubClient> ConnectAsync(this GvcMatchApp app, Member member, string? origin = null)
     {
-        var client = new HubClient(app.BuildHub(await app.TokenAsync(member), origin));
+        var client = new HubClient(app.BuildHub(await app.HubTokenAsync(member), origin));
         await client.Connection.StartAsync();
         // StartAsync returns once the handshake is answered, which can be a moment before the
         // server files the connection under its user; a broadcast in that moment misses it (the
@@ -152,7 +160,32 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Gives events in flight time to arrive, for assertions that something did NOT arrive.</summary>
+    /// <summary>
+    /// Makes sure every event caused by calls that have already returned has reached this
+    /// connection, for assertions that something did NOT arrive: <paramref name="from"/>, another
+    /// member of the conversation, sends a typing event (it stores nothing), and since a connection
+    /// gets its events in the order the server sent them, once the marker is in, anything sent
+    /// earlier is in too. The marker is recorded in <see cref="Typing"/>.
+    /// </summary>
+    public async Task FenceAsync(HubClient from, long conversationId)
+    {
+        var before = Typing.Count;
+        await from.Connection.InvokeAsync("Typing", conversationId, false);
+        await WaitForAsync(c => c.Typing.Count > before, "the fence (a typing event from another member)");
+    }
+
+    /// <summary>
+    /// The fence for a connection that shares no conversation with anyone any more: a round trip
+    /// of its own. The answer comes after every event sent to it before, but the client hands events
+    /// to their handlers on a loop of its own, so this waits for that loop too (one more answered call).
+    /// </summary>
+    public async Task FenceAsync()
+    {
+        await Connection.InvokeAsync<string>("Ping", "fence");
+        await Connection.InvokeAsync<string>("Ping", "fence");
+    }
+
+    /// <summary>A fixed wait, kept for callers that have no fence; prefer <see cref="FenceAsync(HubClient, long)"/>.</summary>
     public static Task SettleAsync() => Task.Delay(500);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();

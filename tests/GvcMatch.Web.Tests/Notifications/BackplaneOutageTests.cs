@@ -35,8 +35,8 @@ public abstract class BackplaneOutageTests(DatabaseProvider provider)
         try
         {
             var (sme, mne, id) = await a.PairAsync();
-            var mneToken = await a.TokenAsync(mne);
-            await using var smeOnA = await ConnectAsync(baseA, await a.TokenAsync(sme));
+            var mneToken = await a.HubTokenAsync(mne);
+            await using var smeOnA = await ConnectAsync(baseA, await a.HubTokenAsync(sme));
             await using var mneOnA = await ConnectAsync(baseA, mneToken);
             await using var mneOnB = await ConnectAsync(baseB, mneToken);
 

@@ -10,7 +10,7 @@ public static class HubClient
 {
     public static async Task<HubConnection> ConnectAsync(this GvcMatchApp app, Member member)
     {
-        var connection = app.BuildHub(await app.TokenAsync(member));
+        var connection = app.BuildHub(await app.HubTokenAsync(member));
         await connection.StartAsync();
         return connection;
     }

@@ -61,7 +61,7 @@ public static class OfferKit
 
     /// <summary>A fresh token for the member, e.g. after the test clock moved past the old one's lifetime.</summary>
     public static async Task<Member> SignInAgainAsync(this GvcMatchApp app, Member member) =>
-        member with { Client = await app.SignInAsync(member.Email, member.Password) };
+        member with { Client = await app.NewClientAsync(member) };
 
     public static Task<Offer> StoredOfferAsync(this GvcMatchApp app, long offerId) =>
         app.WithDbAsync(db => db.Set<Offer>().AsNoTracking().SingleAsync(o => o.Id == offerId));

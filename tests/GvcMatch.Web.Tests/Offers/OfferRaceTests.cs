@@ -22,7 +22,7 @@ public abstract class OfferRaceTests(GvcMatchApp app)
         for (var i = 0; i < 8; i++)
         {
             var who = i % 2 == 0 ? buyer : colleague;
-            clients.Add(await app.SignInAsync(who.Email, who.Password));
+            clients.Add(await app.NewClientAsync(who));
         }
         using var start = new SemaphoreSlim(0);
         var accepts = clients.Select(async c =>

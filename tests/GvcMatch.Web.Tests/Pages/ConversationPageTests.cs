@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Pages;
 
 /// <summary>The conversation pages as a browser without JavaScript uses them: start, list, read, send, archive.</summary>
-public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class ConversationPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
     public async Task The_contact_button_on_the_match_list_opens_one_conversation_however_often_it_is_clicked()
@@ -46,8 +45,8 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         Assert.Contains($"href=\"/Conversations/{id}\"", smeList);
         Assert.Contains($"href=\"/Conversations/{id}\"", buyerList);
         // The buyer has not read the opening line yet; the SME that started it has.
-        Assert.Matches(UnreadBadge(1), buyerList);
-        Assert.DoesNotMatch(UnreadBadge(1), smeList);
+        Assert.True(HasUnreadBadge(buyerList, 1), "The buyer's list shows no unread count of 1.");
+        Assert.False(HasUnreadBadge(smeList, 1), "The SME's list shows an unread count.");
         Assert.DoesNotContain($"/Conversations/{id}\"", outsiderList);
         Assert.DoesNotContain(WebUtility.HtmlEncode(subject), outsiderList);
         Assert.Contains("id=\"no-conversations\"", outsiderList);
@@ -75,7 +74,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         var browser = await BrowserAsync(sme);
         var id = await StartAsync(browser, $"/Requirements/{requirementId}", "Requirement", requirementId, null);
         var page = await (await browser.GetAsync($"/Conversations/{id}")).Content.ReadAsStringAsync();
-        var clientId = ClientId().Match(page).Groups[1].Value;
+        var clientId = Html.FieldValue(page, "ClientMessageId") ?? "";
         Assert.NotEmpty(clientId);
 
         var noRedirect = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -164,7 +163,7 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
         Assert.Contains("12,000 pieces", html);
         Assert.DoesNotContain("<script>alert(1)", html);
         // Had the notes closed the script element, the block would end early and not parse.
-        using var data = JsonDocument.Parse(DataBlock().Match(html).Groups[1].Value);
+        using var data = JsonDocument.Parse(Html.Parse(html).GetElementById("conversation-data")!.TextContent);
         var sent = data.RootElement.GetProperty("offers").EnumerateArray().Single();
         Assert.Equal(notes, sent.GetProperty("notes").GetString());
         Assert.Equal("Proposed", sent.GetProperty("state").GetString());
@@ -204,11 +203,6 @@ public sealed partial class ConversationPageTests(SqliteApp app) : IClassFixture
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new(AntiforgeryTokens.FormField, token)));
 
-    private static Regex UnreadBadge(int count) => new($"""class="badge rounded-pill text-bg-primary unread-count" aria-label="{count} unread">{count}<""");
-
-    [GeneratedRegex("""<script type="application/json" id="conversation-data">(.*?)</script>""", RegexOptions.Singleline)]
-    private static partial Regex DataBlock();
-
-    [GeneratedRegex("""name="ClientMessageId" value="([^"]+)" """)]
-    private static partial Regex ClientId();
+    private static bool HasUnreadBadge(string html, int count) =>
+        Html.All(html, ".badge.unread-count").Any(e => e.GetAttribute("aria-label") == $"{count} unread" && e.TextContent.Trim() == $"{count}");
 }

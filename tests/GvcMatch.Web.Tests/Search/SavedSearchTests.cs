@@ -4,12 +4,19 @@ using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GvcMatch.Web.Tests.Search;
 
-/// <summary>A saved search leaves one notification per batch of new hits, never a duplicate, and refuses a query it could not run.</summary>
+/// <summary>
+/// A saved search leaves one notification per batch of new hits, never a duplicate, and refuses a
+/// query it could not run. The app runs on a clock that stands still, so a test decides which
+/// second each check and each change falls in instead of waiting for seconds to pass.
+/// </summary>
 public abstract class SavedSearchTests(GvcMatchApp app)
 {
+    private FakeTimeProvider Clock => app.FakeClock!;
+
     [DatabaseFact]
     public async Task ANewMatchingProfileIsReportedOnceAndAnUnrelatedOneNotAtAll()
     {
@@ -25,13 +32,13 @@ public abstract class SavedSearchTests(GvcMatchApp app)
         await sme.SaveProfileAsync(Samples.Profile($"Powder coating, {word} finish."));
         await sme.PublishProfileAsync();
         using var anyone = app.CreateClient();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Count == 1, "the profile is indexed");
+        Assert.Single(await app.IndexedSupplierIdsAsync(anyone, $"q={word}"));
+        // The check leaves the current second for later (a change may still come in it): move past it.
+        await notifier.CheckAllAsync(CancellationToken.None);
+        Assert.Empty(await InboxAsync(buyer));
+        Clock.Advance(TimeSpan.FromSeconds(1));
 
-        await SearchProbe.EventuallyAsync(async () =>
-        {
-            await notifier.CheckAllAsync(CancellationToken.None);
-            return (await InboxAsync(buyer)).Count > 0;
-        }, "the saved search reports the new supplier");
+        await notifier.CheckAllAsync(CancellationToken.None);
         var inbox = await InboxAsync(buyer);
         var note = Assert.Single(inbox);
         Assert.Equal("saved-search", note.GetProperty("kind").GetString());
@@ -45,9 +52,9 @@ public abstract class SavedSearchTests(GvcMatchApp app)
         var elsewhere = await app.SignUpAsync(OrganizationKind.Sme, "PL");
         await elsewhere.SaveProfileAsync(Samples.Profile($"Powder coating, {word} finish."));
         await elsewhere.PublishProfileAsync();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Count == 2, "the second profile is indexed");
+        Assert.Equal(2, (await app.IndexedSupplierIdsAsync(anyone, $"q={word}")).Count);
         await notifier.CheckAllAsync(CancellationToken.None);
-        await Task.Delay(1100);
+        Clock.Advance(TimeSpan.FromSeconds(1.1));
         await notifier.CheckAllAsync(CancellationToken.None);
         Assert.Single(await InboxAsync(buyer));
     }
@@ -55,41 +62,32 @@ public abstract class SavedSearchTests(GvcMatchApp app)
     /// <summary>
     /// Saved searches remember how far they have been checked by the clock, while documents carry
     /// their update time in whole seconds: a change in the same second as a check must still be
-    /// reported by a later check. The test starts just after a second begins, so the check and the
-    /// change fall in one second unless the machine stalls (then it tries the next second).
+    /// reported by a later check. The clock stands still, so the check and the change fall in one
+    /// second for certain.
     /// </summary>
     [DatabaseFact]
     public async Task AChangeInTheSameSecondAsACheckIsReportedByTheNextCheck()
     {
         var notifier = app.Services.GetRequiredService<SavedSearchNotifier>();
         var buyer = await app.SignUpAsync(OrganizationKind.Mne);
-        for (var attempt = 1; ; attempt++)
-        {
-            var word = SearchProbe.UniqueWord();
-            var sme = await app.SignUpAsync(OrganizationKind.Sme);
-            await sme.SaveProfileAsync(Samples.Profile($"Grinding, {word} tolerances."));
-            await Expect.StatusAsync(await buyer.Client.PostJsonAsync("/api/saved-searches",
-                new { name = $"Grinders {attempt}", kind = "Supplier", query = $"q={word}" }), HttpStatusCode.Created);
-            await Task.Delay(1000 - DateTimeOffset.UtcNow.Millisecond + 20);
+        var word = SearchProbe.UniqueWord();
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync(Samples.Profile($"Grinding, {word} tolerances."));
+        await Expect.StatusAsync(await buyer.Client.PostJsonAsync("/api/saved-searches",
+            new { name = "Grinders", kind = "Supplier", query = $"q={word}" }), HttpStatusCode.Created);
+        // A tenth of a second into a later second: the check and the change 0.2 s later share it.
+        var now = Clock.GetUtcNow();
+        Clock.SetUtcNow(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(1.1));
 
-            var checkedAt = DateTimeOffset.UtcNow;
-            await notifier.CheckAllAsync(CancellationToken.None);
-            await sme.PublishProfileAsync();
-            var publishedAt = DateTimeOffset.UtcNow;
-            if (checkedAt.ToUnixTimeSeconds() != publishedAt.ToUnixTimeSeconds())
-            {
-                Assert.True(attempt < 3, "Could not fit a check and a change into one second.");
-                continue;
-            }
+        await notifier.CheckAllAsync(CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMilliseconds(200));
+        await sme.PublishProfileAsync();
+        await app.WaitForIndexAsync();
+        Assert.DoesNotContain(await InboxAsync(buyer), n => n.GetProperty("title").GetString()!.Contains("Grinders"));
 
-            await app.WaitForIndexAsync();
-            await SearchProbe.EventuallyAsync(async () =>
-            {
-                await notifier.CheckAllAsync(CancellationToken.None);
-                return (await InboxAsync(buyer)).Any(n => n.GetProperty("title").GetString()!.Contains($"Grinders {attempt}"));
-            }, "the change made in the same second as a check is reported", TimeSpan.FromSeconds(4));
-            return;
-        }
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await notifier.CheckAllAsync(CancellationToken.None);
+        Assert.Contains(await InboxAsync(buyer), n => n.GetProperty("title").GetString()!.Contains("Grinders"));
     }
 
     [DatabaseTheory]
@@ -112,6 +110,6 @@ public abstract class SavedSearchTests(GvcMatchApp app)
     }
 }
 
-public sealed class SavedSearchTestsOnSqlite(SqliteApp app) : SavedSearchTests(app), IClassFixture<SqliteApp>;
+public sealed class SavedSearchTestsOnSqlite(SqliteAppOnFakeClock app) : SavedSearchTests(app), IClassFixture<SqliteAppOnFakeClock>;
 
-public sealed class SavedSearchTestsOnPostgres(PostgresApp app) : SavedSearchTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+public sealed class SavedSearchTestsOnPostgres(PostgresAppOnFakeClock app) : SavedSearchTests(app), IClassFixture<PostgresAppOnFakeClock>, IUsesPostgres;

@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GvcMatch.Web.Tests.Search;
 
 /// <summary>
-/// Looks at the search index from outside, the way a client does, and waits for it with a
-/// deadline instead of fixed sleeps: the indexer is a background loop, so a test polls until the
-/// expected state shows or the deadline passes.
+/// Looks at the search index from outside, the way a client does. The indexer is a background
+/// loop; a test waits for it to drain (<see cref="WaitForIndexAsync"/>) and then asserts, and
+/// polls (<see cref="EventuallyAsync"/>) only for work that has no drain signal (a rebuild).
 /// </summary>
 public static class SearchProbe
 {
@@ -43,12 +43,24 @@ public static class SearchProbe
         return clock.Elapsed;
     }
 
-    /// <summary>Waits until the index has applied every outbox row written so far.</summary>
+    /// <summary>
+    /// Waits until the index has applied every outbox row written so far: the indexer is woken and
+    /// says when its checkpoint has passed the latest row (<see cref="SearchIndexer.DrainAsync"/>),
+    /// so nothing polls or sleeps. The deadline only turns a stuck indexer into a failure.
+    /// </summary>
     public static async Task WaitForIndexAsync(this GvcMatchApp app, TimeSpan? deadline = null)
     {
-        var index = app.Services.GetRequiredService<ISearchIndex>();
         var latest = await app.WithDbAsync(db => db.IndexOutbox.MaxAsync(e => (long?)e.Id)) ?? 0;
-        await EventuallyAsync(async () => await index.GetCheckpointAsync() >= latest, $"the index reaches outbox row {latest}", deadline);
+        var limit = deadline ?? Deadline;
+        try { await app.Indexer().DrainAsync(latest).WaitAsync(limit); }
+        catch (TimeoutException) { Assert.Fail($"Not within {limit.TotalSeconds:0.#} s: the index reaches outbox row {latest}"); }
+    }
+
+    /// <summary>The supplier ids a search finds once everything written so far is indexed.</summary>
+    public static async Task<List<int>> IndexedSupplierIdsAsync(this GvcMatchApp app, HttpClient client, string query)
+    {
+        await app.WaitForIndexAsync();
+        return await SupplierIdsAsync(client, query);
     }
 
     /// <summary>The id of an SME's profile row (outbox rows about certificates name the profile).</summary>

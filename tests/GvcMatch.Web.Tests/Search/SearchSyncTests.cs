@@ -11,26 +11,31 @@ namespace GvcMatch.Web.Tests.Search;
 /// <summary>The index follows the database: soon after each change, after a crash, and whatever order the outbox rows come in.</summary>
 public abstract class SearchSyncTests(GvcMatchApp app)
 {
+    /// <summary>
+    /// The write itself wakes the indexer: with the fallback poll an hour away, the published profile
+    /// is indexed by the pass the write's signal started (the test waits for that pass without waking
+    /// the indexer itself), so the promise of "searchable within about a second" does not rest on polling.
+    /// </summary>
     [DatabaseFact]
-    public async Task APublishedProfileIsSearchableWithinASecondAndADraftNeverIs()
+    public async Task APublishedProfileIsIndexedOnTheWritesOwnSignalAndADraftNeverIs()
     {
+        await using var scratch = await ScratchDatabase.LikeAsync(app);
+        await using var slowPoll = new GvcMatchApp(scratch.Database, new Dictionary<string, string> { ["Search:PollInterval"] = "01:00:00" });
         var word = SearchProbe.UniqueWord();
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
-        using var anyone = app.CreateClient();
+        var sme = await slowPoll.SignUpAsync(OrganizationKind.Sme);
+        using var anyone = slowPoll.CreateClient();
 
         await sme.SaveProfileAsync(Samples.Profile($"Precision machining, {word} grade."));
-        await app.WaitForIndexAsync();
+        await slowPoll.WaitForIndexAsync();
         Assert.Empty(await SearchProbe.SupplierIdsAsync(anyone, $"q={word}"));
 
         await sme.PublishProfileAsync();
-        var took = await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Contains(sme.Me.OrgId),
-            "the published profile is found");
-        // About a second is the promise; the margin covers a busy two-core machine.
-        Assert.True(took < TimeSpan.FromSeconds(2), $"Indexing took {took.TotalMilliseconds:0} ms.");
+        var latest = await slowPoll.WithDbAsync(db => db.IndexOutbox.MaxAsync(e => e.Id));
+        await slowPoll.Indexer().CaughtUpAsync(latest).WaitAsync(SearchProbe.Deadline);
+        Assert.Equal([sme.Me.OrgId], await SearchProbe.SupplierIdsAsync(anyone, $"q={word}"));
 
         await sme.UnpublishProfileAsync();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Count == 0,
-            "the unpublished profile leaves the index");
+        Assert.Empty(await slowPoll.IndexedSupplierIdsAsync(anyone, $"q={word}"));
     }
 
     /// <summary>
@@ -64,8 +69,7 @@ public abstract class SearchSyncTests(GvcMatchApp app)
 
         await using var second = new GvcMatchApp(scratch.Database);
         using var anyone = second.CreateClient();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Contains(organizationId),
-            "the restarted app indexes the waiting rows");
+        Assert.Contains(organizationId, await second.IndexedSupplierIdsAsync(anyone, $"q={word}"));
     }
 
     [DatabaseFact]
@@ -76,7 +80,7 @@ public abstract class SearchSyncTests(GvcMatchApp app)
         await sme.SaveProfileAsync(Samples.Profile($"Alphaversion {word} machining."));
         await sme.PublishProfileAsync();
         using var anyone = app.CreateClient();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Count == 1, "the profile is indexed");
+        Assert.Single(await app.IndexedSupplierIdsAsync(anyone, $"q={word}"));
         var profileId = await app.ProfileIdAsync(sme.Me.OrgId);
 
         // Withdrawn, then back with new text: changed behind the override (no rows of its own),
@@ -108,11 +112,8 @@ public abstract class SearchSyncTests(GvcMatchApp app)
         await Expect.StatusAsync(await sme.Client.PutJsonAsync($"/api/organizations/{sme.Me.OrgId}", renamed), HttpStatusCode.OK);
 
         using var anyone = app.CreateClient();
-        await SearchProbe.EventuallyAsync(async () => (await SearchProbe.SupplierIdsAsync(anyone, $"q={word}")).Contains(sme.Me.OrgId),
-            "the supplier is found by its new name");
-        await SearchProbe.EventuallyAsync(async () =>
-            SearchProbe.Ids(await Expect.JsonAsync(await anyone.GetAsync($"/api/search/ip?q={word}"), HttpStatusCode.OK)).Contains(listing),
-            "the IP listing is found by its organisation's new name");
+        Assert.Contains(sme.Me.OrgId, await app.IndexedSupplierIdsAsync(anyone, $"q={word}"));
+        Assert.Contains(listing, SearchProbe.Ids(await Expect.JsonAsync(await anyone.GetAsync($"/api/search/ip?q={word}"), HttpStatusCode.OK)));
     }
 
     private Task ChangeWithOddRowsAsync(int organizationId, int profileId, PublicationStatus status, string summary) => app.WithDbAsync(async db =>

@@ -15,25 +15,34 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public sealed class SearchIndexer(
     IServiceScopeFactory scopes, ISearchIndex index, IOptions<SearchOptions> options, TimeProvider clock, EmbeddingCache embeddings,
-    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, ILogger<SearchIndexer> logger, AppMetrics? metrics = null)
+    GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, OutboxSignal outboxSignal, ILogger<SearchIndexer> logger, AppMetrics? metrics = null)
     : BackgroundService
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+
+    /// <summary>Completed (and replaced) at the end of every pass of the loop; <see cref="DrainAsync"/> waits on it.</summary>
+    private TaskCompletionSource _passed = NewPass();
 
     /// <summary>Rows at or below the checkpoint already applied by this instance, kept for the late-commit window.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, DateTimeOffset> _recent = new();
     private DateOnly _expiriesCheckedUpTo;
 
+    private long _nudges;
+
+    /// <summary>How many times the loop was woken early (by this instance's writes or a drain), for diagnostics and tests.</summary>
+    public long Nudges => Interlocked.Read(ref _nudges);
+
     /// <summary>Wakes the loop now instead of at the next poll.</summary>
     public void Nudge()
     {
+        Interlocked.Increment(ref _nudges);
         try { _signal.Release(); }
         catch (SemaphoreFullException) { /* already awake */ }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        AppDbContext.OutboxWritten += Nudge;
+        using var subscription = outboxSignal.Subscribe(Nudge);
         _expiriesCheckedUpTo = clock.Today().AddDays(-options.Value.ExpiryLookBackDays);
         try
         {
@@ -48,17 +57,38 @@ public sealed class SearchIndexer(
                 {
                     logger.LogError(ex, "Indexing failed; retrying shortly");
                 }
+                Interlocked.Exchange(ref _passed, NewPass()).TrySetResult();
                 await _signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
+    }
+
+    /// <summary>
+    /// Returns once the index has applied every outbox row up to <paramref name="outboxId"/>: wakes
+    /// the loop and waits for its passes instead of polling. Tests and admin tools use it to know
+    /// that what they wrote is searchable; it waits for as long as the loop is not running.
+    /// </summary>
+    public Task DrainAsync(long outboxId, CancellationToken ct = default) => WaitForCheckpointAsync(outboxId, wake: true, ct);
+
+    /// <summary>As <see cref="DrainAsync"/>, without waking the loop: returns when a pass it ran on its own (a write's signal, a poll) got there.</summary>
+    public Task CaughtUpAsync(long outboxId, CancellationToken ct = default) => WaitForCheckpointAsync(outboxId, wake: false, ct);
+
+    private async Task WaitForCheckpointAsync(long outboxId, bool wake, CancellationToken ct)
+    {
+        while (true)
         {
-            AppDbContext.OutboxWritten -= Nudge;
+            // Taken before the check, so a pass that ends between the check and the wait still counts.
+            var pass = Volatile.Read(ref _passed).Task;
+            if (await index.GetCheckpointAsync(ct) >= outboxId) return;
+            if (wake) Nudge();
+            await pass.WaitAsync(ct);
         }
     }
+
+    private static TaskCompletionSource NewPass() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Applies the next batch of outbox rows; returns how many rows it applied.</summary>
     public async Task<int> PumpAsync(CancellationToken ct)

@@ -379,8 +379,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("SmeMemberCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Value")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("Value")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("WinnerConsortiumId")
                         .HasColumnType("INTEGER");
@@ -455,8 +455,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int?>("PaymentTermsDays")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Price")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("Price")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PriceBasis")
                         .HasMaxLength(100)
@@ -510,8 +510,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("Number")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("Number")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .HasMaxLength(1000)
@@ -588,8 +588,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("SharePercent")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("SharePercent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Work")
                         .IsRequired()
@@ -715,8 +715,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("SharePercent")
-                        .HasColumnType("REAL");
+                    b.Property<long>("SharePercent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1220,9 +1220,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<long?>("PreviousOfferId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Price")
+                    b.Property<long>("Price")
                         .HasPrecision(18, 4)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProposedByOrganizationId")
                         .HasColumnType("INTEGER");
@@ -1232,9 +1232,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Quantity")
+                    b.Property<long>("Quantity")
                         .HasPrecision(18, 4)
-                        .HasColumnType("REAL");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1391,15 +1391,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("MinimumOrder")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("MinimumOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MinimumOrderUnit")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<double?>("MonthlyCapacity")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("MonthlyCapacity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
@@ -1586,8 +1586,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Quantity")
-                        .HasColumnType("REAL");
+                    b.Property<long?>("Quantity")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("QuantityPeriod")
                         .HasMaxLength(40)

@@ -66,6 +66,39 @@ public abstract class IndexFreshnessTests(GvcMatchApp app)
         }
     }
 
+    [DatabaseFact]
+    public async Task AnIndexBuiltBeforeTheDocumentsGainedFieldsIsRebuiltAtStart()
+    {
+        await using var scratch = await ScratchDatabase.LikeAsync(app);
+        int supplier;
+        string stamp;
+        await using (var first = new GvcMatchApp(scratch.Database))
+        {
+            var sme = await first.SignUpAsync(OrganizationKind.Sme);
+            supplier = sme.Me.OrgId;
+            await sme.SaveProfileAsync(Samples.Profile("Powder coating of steel cabinets in our own line."));
+            await sme.PublishProfileAsync();
+            await first.WaitForIndexAsync();
+            // Stamp the index as the version before document schema versions wrote it: same understanding, no document version.
+            var vocabulary = first.Services.GetRequiredService<GvcMatch.Matching.Understanding.CapabilityVocabulary>();
+            stamp = $"understanding {GvcMatch.Matching.Understanding.ProfileReading.Understanding(vocabulary)}";
+            var index = first.Services.GetSearchIndex();
+            var checkpoint = await index.GetCheckpointAsync();
+            await using var old = await index.BeginRebuildAsync(stamp);
+            await old.CompleteAsync(checkpoint);
+            Assert.Equal(stamp, await index.GetFingerprintAsync());
+        }
+
+        await using var second = new GvcMatchApp(scratch.Database);
+        var rebuild = second.Services.GetRequiredService<SearchRebuild>();
+        Assert.NotEqual(RebuildState.Idle, rebuild.Status.State);
+        Assert.Contains($"built with {stamp}", rebuild.Status.Reason);
+        await rebuild.Running;
+        Assert.Equal(RebuildState.Completed, rebuild.Status.State);
+        Assert.Equal(second.Services.GetRequiredService<IndexFreshness>().Expected, await second.Services.GetSearchIndex().GetFingerprintAsync());
+        Assert.Contains(supplier, await PowderCoatersAsync(second));
+    }
+
     /// <summary>Suppliers whose documents name the powder-coating concept, as matching's concept retrieval asks.</summary>
     private static async Task<List<int>> PowderCoatersAsync(GvcMatchApp host)
     {

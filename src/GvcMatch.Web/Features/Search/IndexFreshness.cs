@@ -13,10 +13,11 @@ namespace GvcMatch.Web.Features.Search;
 /// <remarks>Registered before the indexer, so stamping an empty index cannot race with its first batch.</remarks>
 public sealed class IndexFreshness(ISearchIndex index, SearchRebuild rebuild, CapabilityVocabulary vocabulary, ILogger<IndexFreshness> logger) : IHostedService
 {
-    /// <summary>The understanding the documents are built with: the vocabulary's content and the reading and analysis rules.</summary>
+    /// <summary>What the documents are built with: the vocabulary's content, the reading and analysis rules, and the document fields.</summary>
     public string Expected { get; } = Of(vocabulary);
 
-    public static string Of(CapabilityVocabulary vocabulary) => $"understanding {ProfileReading.Understanding(vocabulary)}";
+    public static string Of(CapabilityVocabulary vocabulary) =>
+        $"understanding {ProfileReading.Understanding(vocabulary)}; documents v{SupplierDocuments.SchemaVersion}";
 
     public async Task StartAsync(CancellationToken ct)
     {

@@ -16,6 +16,14 @@ namespace GvcMatch.Web.Features.Search;
 /// </summary>
 public static class SupplierDocuments
 {
+    /// <summary>
+    /// What the documents hold, as a number: raise it whenever a field is added to the supplier
+    /// document or changes meaning, so indexes built before are rebuilt at start (<see cref="IndexFreshness"/>).
+    /// 2: capacity per month in base units (<c>capacityBase</c>, <c>capacityMeasure</c>) and per-certificate
+    /// match values (<c>certificationMatch</c>).
+    /// </summary>
+    public const int SchemaVersion = 2;
+
     /// <summary>The keyword field holding the concept ids a profile names (matching and supplier search look suppliers up by it).</summary>
     public const string ConceptField = "concept";
 

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Numerics.Tensors;
 using System.Text.Json;
 using GvcMatch.Matching;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Infrastructure;
 using GvcMatch.Web.Tests.Search;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GvcMatch.Web.Tests.Consortia;
 
@@ -16,17 +19,18 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     private sealed record Scenario(Member Buyer, Member First, Member Second, Member Me, int Published, int Draft);
 
     /// <summary>Two capabilities no single SME offers: the first and second SMEs complete each other, and so do "me" and the second.</summary>
-    private async Task<Scenario> ArrangeAsync()
+    private async Task<Scenario> ArrangeAsync(GvcMatchApp? on = null)
     {
+        var host = on ?? app;
         var word = SearchProbe.UniqueWord();
         // Two made-up words that name no real process: "zqab…milling" names milling, which the
         // vocabulary knows, so every miller in the index would offer it; and two endings of one
         // word read as near for the sentence model.
-        string milling = SearchProbe.UniqueWord(), coating = SearchProbe.UniqueWord();
-        var first = await PublishedSmeAsync(milling);
-        var second = await PublishedSmeAsync(coating);
-        var me = await PublishedSmeAsync(milling);
-        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        var (milling, coating) = await FarApartWordsAsync(host);
+        var first = await PublishedSmeAsync(host, milling);
+        var second = await PublishedSmeAsync(host, coating);
+        var me = await PublishedSmeAsync(host, milling);
+        var buyer = await host.SignUpAsync(OrganizationKind.Mne);
         var input = Samples.Requirement($"Milled and coated {word} parts") with
         {
             Criteria =
@@ -38,13 +42,28 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
         };
         var published = await buyer.PublishNewRequirementAsync(input);
         var draft = await buyer.CreateRequirementAsync(input with { Title = $"Draft {word}" });
-        await app.WaitForIndexAsync();
+        await host.WaitForIndexAsync();
         return new Scenario(buyer, first, second, me, published, draft);
     }
 
-    private async Task<Member> PublishedSmeAsync(string capability)
+    /// <summary>
+    /// Two made-up words the sentence model reads as far apart (below the similarity floor), so neither
+    /// supplier can be taken for offering the other's work: random words are sometimes read as near.
+    /// </summary>
+    private static async Task<(string, string)> FarApartWordsAsync(GvcMatchApp host)
     {
-        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        var model = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        while (true)
+        {
+            string a = SearchProbe.UniqueWord(), b = SearchProbe.UniqueWord();
+            var vectors = await model.GenerateAsync([a, b]);
+            if (TensorPrimitives.CosineSimilarity(vectors[0].Vector.Span, vectors[1].Vector.Span) < 0.5f) return (a, b);
+        }
+    }
+
+    private static async Task<Member> PublishedSmeAsync(GvcMatchApp host, string capability)
+    {
+        var sme = await host.SignUpAsync(OrganizationKind.Sme);
         await sme.SaveProfileAsync(Samples.Profile($"Parts made to order.") with { Capabilities = [capability] });
         await sme.PublishProfileAsync();
         return sme;
@@ -102,8 +121,12 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     [DatabaseFact]
     public async Task The_buyers_match_page_proposes_the_covering_set_only_when_asked()
     {
-        var s = await ArrangeAsync();
-        var browser = app.CreateClient();
+        // A database of its own: the page shows the best proposals over the whole index, and another
+        // test's supplier whose made-up word reads as near both of these could cover the requirement alone.
+        await using var scratch = await ScratchDatabase.LikeAsync(app);
+        await using var own = new GvcMatchApp(scratch.Database);
+        var s = await ArrangeAsync(own);
+        var browser = own.CreateClient();
         await CookieSignIn.SignInAsync(browser, s.Buyer.Email, s.Buyer.Password);
 
         var plain = await (await browser.GetAsync($"/Requirements/{s.Published}/Matches")).Content.ReadAsStringAsync();

@@ -23,9 +23,10 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     {
         var host = on ?? app;
         var word = SearchProbe.UniqueWord();
-        // Two made-up words that name no real process: "zqab…milling" names milling, which the
-        // vocabulary knows, so every miller in the index would offer it; and two endings of one
-        // word read as near for the sentence model.
+        // Two made-up words that name no real process. Real names cannot serve: the sample profile's
+        // equipment ("5-axis machining centre") reads as a kind of CNC milling, so a "powder coating"
+        // supplier built on it covers both pieces alone and, rightly, no consortium is proposed.
+        // And two endings of one word read as near for the sentence model.
         var (milling, coating) = await FarApartWordsAsync(host);
         var first = await PublishedSmeAsync(host, milling);
         var second = await PublishedSmeAsync(host, coating);

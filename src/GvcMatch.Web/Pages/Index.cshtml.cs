@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var published = db.Profiles.Where(p => p.Status == PublicationStatus.Published);
+        var published = db.Profiles.Listed(clock.Today());
         Suppliers = await published.CountAsync(ct);
         Countries = await published.Select(p => p.Organization.Country).Distinct().CountAsync(ct);
         OpenRequirements = await db.Requirements.CountAsync(r => r.Status == RequirementStatus.Published, ct);

@@ -26,8 +26,7 @@ public static class SupplierQueries
 {
     public static async Task<Paged<SupplierCard>> BrowseAsync(AppDbContext db, SupplierFilter f, DateOnly today, CancellationToken ct)
     {
-        var query = db.Profiles.AsNoTracking()
-            .Where(p => p.Status == PublicationStatus.Published && (p.RenewalDue == null || p.RenewalDue >= today));
+        var query = db.Profiles.AsNoTracking().Listed(today);
 
         if (!string.IsNullOrWhiteSpace(f.Q))
         {

@@ -42,8 +42,7 @@ public static class SupplierDocuments
         db.Profiles.AsNoTracking()
             .Include(p => p.Organization)
             .Include(p => p.Certifications)
-            .Where(p => p.Status == PublicationStatus.Published && p.Organization.Kind == Organizations.OrganizationKind.Sme
-                && (p.RenewalDue == null || p.RenewalDue >= today))
+            .Listed(today)
             .AsSplitQuery();
 
     /// <summary>

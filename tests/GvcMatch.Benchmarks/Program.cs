@@ -1,4 +1,5 @@
 using GvcMatch.Benchmarks.Composition;
+using GvcMatch.Benchmarks.Events;
 using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
@@ -21,6 +22,7 @@ return parsed.Command switch
     "vectors" => await VectorBenchmark.RunAsync(parsed),
     "hnsw" => await HnswBenchmark.RunAsync(parsed),
     "publish" => await PublishBenchmark.RunAsync(parsed),
+    "schedule" => await ScheduleBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -38,6 +40,7 @@ static int Usage()
           publish  --data DIR [--count 60] [--warmup 5] [--embed 256]
           http     --data DIR [--rate 50] [--seconds 30]
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
+          schedule [--participants 2000] [--meetings 10000] [--days 2] [--slots-per-day 16] [--tables 400] [--seed 1] [--budget-seconds 20]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
           echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]
         See docs/benchmarks.md.

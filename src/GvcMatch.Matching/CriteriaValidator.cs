@@ -20,7 +20,6 @@ public static class CriteriaValidator
     public const int WeightTotal = 100;
     public const int MaxRoleLength = 100;
 
-    private static readonly string[] SizeBandNames = ["Micro", "Small", "Medium", "Large"];
 
     public static Dictionary<string, string[]> Validate(IReadOnlyList<Criterion>? criteria, ICriteriaCodes codes, string prefix = "criteria")
     {
@@ -100,15 +99,16 @@ public static class CriteriaValidator
                 if (c.Days is null or < 1 or > 730) add($"{at}.days", "Give a lead time between 1 and 730 days.");
                 break;
             case CriterionKind.LocationIn:
-                if (c.Countries is not { Count: > 0 }) add($"{at}.countries", "List at least one country.");
-                else CheckCountries(c.Countries, $"{at}.countries", codes, add);
+                if (c.Countries is not { Count: > 0 } && c.Regions is not { Count: > 0 }) add($"{at}.countries", "List at least one country or region.");
+                if (c.Countries is { Count: > 0 }) CheckCountries(c.Countries, $"{at}.countries", codes, add);
+                CheckRegions(c.Regions, $"{at}.regions", add);
                 break;
             case CriterionKind.ExportExperience:
                 if (c.Countries is { Count: > 0 }) CheckCountries(c.Countries, $"{at}.countries", codes, add);
+                CheckRegions(c.Regions, $"{at}.regions", add);
                 break;
             case CriterionKind.CompanySize:
-                if (c.SizeBands is not { Count: > 0 }) add($"{at}.sizeBands", "List at least one size band.");
-                else if (c.SizeBands.Any(b => !SizeBandNames.Contains(b))) add($"{at}.sizeBands", "Size bands are Micro, Small, Medium or Large.");
+                CheckSize(c, at, add);
                 break;
         }
     }
@@ -157,6 +157,42 @@ public static class CriteriaValidator
             foreach (var k in c.Keywords ?? []) if (!string.IsNullOrWhiteSpace(k)) names.Add(k.Trim());
         }
         return names;
+    }
+
+    /// <summary>Size by bands (as before counts were stored) or by an employee range, not both at once.</summary>
+    private static void CheckSize(Criterion c, string at, Action<string, string> add)
+    {
+        var range = c.MinEmployees is not null || c.MaxEmployees is not null;
+        if (c.SizeBands is { Count: > 0 } bands)
+        {
+            if (bands.Any(b => !CompanySizes.Bands.Contains(b))) add($"{at}.sizeBands", "Size bands are Micro, Small, Medium or Large.");
+            if (range) add($"{at}.sizeBands", "Ask for size bands or for an employee range (minEmployees, maxEmployees), not both.");
+            return;
+        }
+        if (!range)
+        {
+            add($"{at}.sizeBands", "List at least one size band, or give minEmployees and/or maxEmployees.");
+            return;
+        }
+        CheckEmployees(c.MinEmployees, $"{at}.minEmployees", add);
+        CheckEmployees(c.MaxEmployees, $"{at}.maxEmployees", add);
+        if (c.MinEmployees is { } min && c.MaxEmployees is { } max && min > max)
+            add($"{at}.maxEmployees", $"maxEmployees ({max}) is below minEmployees ({min}).");
+    }
+
+    /// <summary>An employee count: 0 to <see cref="CompanySizes.MaxEmployees"/>.</summary>
+    public static void CheckEmployees(int? count, string key, Action<string, string> add)
+    {
+        if (count is < 0) add(key, "An employee count cannot be negative.");
+        else if (count > CompanySizes.MaxEmployees) add(key, $"An employee count is at most {CompanySizes.MaxEmployees:#,0}.");
+    }
+
+    private static void CheckRegions(IReadOnlyList<string>? regions, string key, Action<string, string> add)
+    {
+        foreach (var name in (regions ?? []).Where(r => Places.RegionRegistry.Default.Find(r) is null))
+        {
+            add(key, $"Unknown region '{name}'. Regions: {string.Join(", ", Places.RegionRegistry.Default.Regions.Select(r => r.Code))}.");
+        }
     }
 
     private static void CheckCountries(IReadOnlyList<string> countries, string key, ICriteriaCodes codes, Action<string, string> add)

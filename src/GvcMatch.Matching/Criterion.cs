@@ -47,8 +47,15 @@ public sealed record Criterion
     /// <summary>LocationIn and ExportExperience: ISO 3166 alpha-2 codes.</summary>
     public IReadOnlyList<string>? Countries { get; init; }
 
+    /// <summary>LocationIn and ExportExperience: region lists beside <see cref="Countries"/> ("EU", "Mercosur"; seeds/reference/regions.json).</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
     /// <summary>CompanySize: accepted size bands (Micro, Small, Medium, Large).</summary>
     public IReadOnlyList<string>? SizeBands { get; init; }
+
+    /// <summary>CompanySize by employee count (instead of bands): the fewest and the most employees accepted, either or both.</summary>
+    public int? MinEmployees { get; init; }
+    public int? MaxEmployees { get; init; }
 
     /// <summary>A one-line statement of what the criterion asks, shown to every supplier.</summary>
     public string Summary() => Kind switch
@@ -59,12 +66,14 @@ public sealed record Criterion
             ? $"Monthly capacity of at least {Minimum:0.##} {Unit}"
             : $"Capacity of at least {Minimum:0.##} {Unit} {CapacityMeasure.PeriodWords(Period.Value)}",
         CriterionKind.LeadTimeAtMost => $"Lead time of at most {Days} days",
-        CriterionKind.LocationIn => $"Located in {string.Join(", ", Countries ?? [])}",
-        CriterionKind.ExportExperience => Countries is { Count: > 0 }
-            ? $"Exports to {string.Join(", ", Countries)}"
+        CriterionKind.LocationIn => $"Located in {Places.Markets.Named(this)}",
+        CriterionKind.ExportExperience => Countries is { Count: > 0 } || Regions is { Count: > 0 }
+            ? $"Exports to {Places.Markets.Named(this)}"
             : "Has export experience",
         CriterionKind.VerifiedSupplier => "Verified supplier",
-        CriterionKind.CompanySize => $"Company size: {string.Join(", ", SizeBands ?? [])}",
+        CriterionKind.CompanySize => SizeBands is { Count: > 0 }
+            ? $"Company size: {string.Join(", ", SizeBands)}"
+            : $"Company size: {CompanySizes.Words(MinEmployees, MaxEmployees)}",
         _ => Kind.ToString(),
     };
 

@@ -30,12 +30,13 @@ public static class Scorer
         CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(c).Evaluate(s.Certifications, today),
         CriterionKind.CapacityAtLeast => Capacity(c, s),
         CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
-        CriterionKind.LocationIn => Binary((c.Countries ?? []).Contains(s.Country, StringComparer.OrdinalIgnoreCase),
-            $"based in {s.Country}", $"based in {s.Country}, not in {string.Join(", ", c.Countries ?? [])}"),
-        CriterionKind.ExportExperience => Exports(c.Countries ?? [], s.ExportMarkets),
+        CriterionKind.LocationIn => Places.Markets.Location(c, s),
+        // Being located in a market counts as experience there (Markets.Exports).
+        CriterionKind.ExportExperience => Places.Markets.Exports(c, s.ExportMarkets, [s.Country]),
         CriterionKind.VerifiedSupplier => Binary(s.Verified, "verified organisation", "not verified yet"),
-        CriterionKind.CompanySize => Binary((c.SizeBands ?? []).Contains(s.SizeBand, StringComparer.OrdinalIgnoreCase),
-            $"size band {s.SizeBand}", $"size band {s.SizeBand} is not one of {string.Join(", ", c.SizeBands ?? [])}"),
+        CriterionKind.CompanySize when c.SizeBands is not { Count: > 0 } => CompanySizes.Evaluate(c.MinEmployees, c.MaxEmployees, s),
+        CriterionKind.CompanySize => Binary((c.SizeBands ?? []).Contains(CompanySizes.BandOf(s), StringComparer.OrdinalIgnoreCase),
+            $"size band {CompanySizes.BandOf(s)}", $"size band {CompanySizes.BandOf(s)} is not one of {string.Join(", ", c.SizeBands ?? [])}"),
         _ => (0, false, "criterion kind not supported"),
     };
 
@@ -108,14 +109,5 @@ public static class Scorer
         // Late by half the allowance again scores 0.5; a lead time twice the limit or more scores 0.
         var score = Math.Max(0, 1 - (d - maxDays) / (double)Math.Max(1, maxDays));
         return (Math.Round(score, 4), false, $"{d} days lead time, {d - maxDays} more than {maxDays}");
-    }
-
-    private static (double, bool, string) Exports(IReadOnlyList<string> wanted, IReadOnlyList<string> markets)
-    {
-        if (wanted.Count == 0)
-            return markets.Count > 0 ? (1, true, $"exports to {string.Join(", ", markets)}") : (0, false, "no export markets stated");
-        var hit = wanted.Where(w => markets.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (hit.Count == 0) return (0, false, $"no exports to {string.Join(", ", wanted)}");
-        return (Math.Round(hit.Count / (double)wanted.Count, 4), true, $"exports to {string.Join(", ", hit)}");
     }
 }

@@ -24,7 +24,10 @@ public sealed record SupplierFacts
     public required int OrganizationId { get; init; }
     public required string Name { get; init; }
     public required string Country { get; init; }
+    /// <summary>The size band: derived from <see cref="EmployeeCount"/> when that is known, otherwise the one the organisation chose.</summary>
     public string SizeBand { get; init; } = "Small";
+    /// <summary>The number of employees, when the profile states it.</summary>
+    public int? EmployeeCount { get; init; }
     public bool Verified { get; init; }
     public string Summary { get; init; } = "";
     public IReadOnlyList<string> Capabilities { get; init; } = [];

@@ -8,14 +8,14 @@ public static class SearchSchema
 {
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> KeywordFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "certificationMatch", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "capacityMeasure", "concept"],
+        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "certificationMatch", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "capacityMeasure", "concept", "exportExperience"],
         [DocumentKind.IpListing] = ["ipc", "ipcSection", "offerType", "ipKind", "legalStatus", "jurisdiction", "country", "organization"],
         [DocumentKind.Requirement] = ["isic", "hs", "country", "status", "organization", "certification"],
     };
 
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> NumberFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["monthlyCapacity", "capacityBase", "leadTimeDays", "renewalDue", "updated"],
+        [DocumentKind.Supplier] = ["monthlyCapacity", "capacityBase", "leadTimeDays", "renewalDue", "updated", "employeesLow", "employeesHigh"],
         [DocumentKind.IpListing] = ["readinessLevel", "updated"],
         [DocumentKind.Requirement] = ["deadline", "quantity", "updated"],
     };

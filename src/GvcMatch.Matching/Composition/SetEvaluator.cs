@@ -73,12 +73,12 @@ internal static class SetEvaluator
                 var slowest = group.MaxBy(m => m.Facts.LeadTimeDays ?? int.MaxValue)!;
                 return (slowest.Alone.Criteria[i].Score, slowest.Alone.Criteria[i].Met);
             case CriterionKind.ExportExperience:
+                // Pooled over the members: their export markets, and the countries they are based in.
                 var from = scope == CriterionScope.Role ? group : set;
-                var wanted = c.Countries ?? [];
                 var markets = from.SelectMany(m => m.Facts.ExportMarkets).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                if (wanted.Count == 0) return markets.Count > 0 ? (1, true) : (0, false);
-                var hits = wanted.Count(markets.Contains);
-                return (Math.Round(hits / (double)wanted.Count, 4), hits > 0);
+                var based = from.Select(m => m.Facts.Country).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var (score, met, _) = Places.Markets.Exports(c, markets, based);
+                return (score, met);
             default:
                 return scope == CriterionScope.Role ? Each(group, i) : (set.Max(m => m.Alone.Criteria[i].Score), AnyMet(set, i));
         }

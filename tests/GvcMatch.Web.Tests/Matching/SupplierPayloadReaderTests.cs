@@ -17,7 +17,7 @@ public class SupplierPayloadReaderTests
     /// <summary>Every property set to something other than its default, so a property the reader skipped would show.</summary>
     private static readonly SupplierFacts Full = new()
     {
-        OrganizationId = 42, Name = "Kōbō Precision 株式会社", Country = "JP", SizeBand = "Medium", Verified = true,
+        OrganizationId = 42, Name = "Kōbō Precision 株式会社", Country = "JP", SizeBand = "Medium", EmployeeCount = 120, Verified = true,
         Summary = "精密板金加工と粉体塗装 \"quoted\" & <tagged>", Capabilities = ["CNC milling", "板金加工"], Materials = ["aluminium"],
         Equipment = ["Amada press brake"],
         Certifications = [new("ISO 9001", new DateOnly(2027, 2, 28), true, "Member GmbH") { Scope = "class-7", ValidFrom = new DateOnly(2024, 3, 1), Evidence = GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked }, new("ISO 14001", null)],

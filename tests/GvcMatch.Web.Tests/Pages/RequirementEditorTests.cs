@@ -57,7 +57,7 @@ public sealed class RequirementEditorTests(SqliteApp app) : IClassFixture<Sqlite
     }
 
     /// <summary>Fetches the form for a fresh antiforgery token, then posts to one handler and follows the redirect.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, string handler, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, string handler, Dictionary<string, string> fields)
     {
         var form = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
         var body = new Dictionary<string, string>(fields) { [AntiforgeryTokens.FormField] = AntiforgeryTokens.FormToken(form) };

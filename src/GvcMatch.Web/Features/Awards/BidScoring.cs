@@ -53,13 +53,13 @@ public static class BidScoring
 
     /// <summary>
     /// Whether a score meets a mandatory criterion, with the matcher's thresholds: half the
-    /// capabilities for a capability fit, exports to any one wanted country, otherwise in full.
+    /// capabilities for a capability fit, experience in any one wanted country or region, otherwise in full.
     /// A buyer scoring a mandatory criterion by hand gives 1 for met and 0 for not met.
     /// </summary>
     public static bool MandatoryMet(Criterion c, double score) => c.Kind switch
     {
         CriterionKind.CapabilityFit => score >= Scorer.CapabilityPass,
-        CriterionKind.ExportExperience when c.Countries is { Count: > 0 } => score > 0,
+        CriterionKind.ExportExperience when c.Countries is { Count: > 0 } || c.Regions is { Count: > 0 } => score > 0,
         _ => score >= 1,
     };
 

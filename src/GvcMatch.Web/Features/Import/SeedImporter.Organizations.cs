@@ -90,6 +90,7 @@ public sealed partial class SeedImporter
             var previous = profile.Certifications.ToList();
             var previousRenewal = profile.RenewalDue;
             input.ApplyTo(profile, reference);
+            EmployeeBand.Sync(org, profile);
             var certificationsChanged = !SameCertifications(previous, profile.Certifications);
             if (!certificationsChanged)
             {
@@ -137,7 +138,7 @@ public sealed partial class SeedImporter
         Certifications = (v.Certifications ?? []).Select(c => c is null ? null! : new CertificationInput(c.Standard!, c.Issuer, c.Number, c.ValidUntil)
             { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
         MonthlyCapacity = v.MonthlyCapacity, CapacityUnit = v.CapacityUnit, CapacityPeriod = v.CapacityPeriod, LeadTimeDays = v.LeadTimeDays,
-        MinimumOrder = v.MinimumOrder, MinimumOrderUnit = v.MinimumOrderUnit,
+        EmployeeCount = v.EmployeeCount, MinimumOrder = v.MinimumOrder, MinimumOrderUnit = v.MinimumOrderUnit,
         ExportMarkets = v.ExportMarkets ?? [], Languages = v.Languages ?? [], RenewalDue = v.RenewalDue,
     };
 

@@ -46,6 +46,7 @@ public sealed record ProfileRow
     public string? CapacityUnit { get; init; }
     public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; init; }
     public int? LeadTimeDays { get; init; }
+    public int? EmployeeCount { get; init; }
     public decimal? MinimumOrder { get; init; }
     public string? MinimumOrderUnit { get; init; }
     public List<string>? ExportMarkets { get; init; }

@@ -1,6 +1,8 @@
 using GvcMatch.Matching;
 using GvcMatch.Matching.Certifications;
+using GvcMatch.Matching.Places;
 using GvcMatch.Search;
+using GvcMatch.Web.Features.Search;
 
 namespace GvcMatch.Web.Features.Matching;
 
@@ -27,17 +29,28 @@ public static class RetrievalQuery
                     var tokens = CertificationRequirement.From(c).FilterTokens();
                     if (tokens.Count > 0) filters.Add(new KeywordFilter(CertificationTokens.Field, tokens));
                     break;
-                case CriterionKind.LocationIn when c.Countries is { Count: > 0 }:
-                    filters.Add(new KeywordFilter("country", c.Countries));
+                case CriterionKind.LocationIn when Markets.CountriesOf(c) is { Count: > 0 } countries:
+                    // Regions are expanded to their countries, as the scorer does.
+                    filters.Add(new KeywordFilter("country", countries));
                     break;
                 case CriterionKind.CompanySize when c.SizeBands is { Count: > 0 }:
                     filters.Add(new KeywordFilter("sizeBand", c.SizeBands));
                     break;
+                case CriterionKind.CompanySize when c.MinEmployees is not null || c.MaxEmployees is not null:
+                    // The supplier's possible counts (its count, or its band's range) must lie wholly in the range sought.
+                    if (c.MinEmployees is { } least) ranges.Add(new RangeFilter(SupplierDocuments.EmployeesLowField, least, null));
+                    if (c.MaxEmployees is { } most) ranges.Add(new RangeFilter(SupplierDocuments.EmployeesHighField, null, most));
+                    break;
                 case CriterionKind.VerifiedSupplier:
                     filters.Add(new KeywordFilter("verified", ["true"]));
                     break;
-                case CriterionKind.ExportExperience when c.Countries is { Count: > 0 }:
-                    filters.Add(new KeywordFilter("exportMarket", c.Countries));
+                case CriterionKind.ExportExperience when Markets.CountriesOf(c) is { Count: > 0 } markets:
+                    // Export markets and the country the supplier is based in both count as experience there.
+                    filters.Add(new KeywordFilter(SupplierDocuments.ExperienceField, markets));
+                    break;
+                case CriterionKind.ExportExperience:
+                    // No market named: any export market will do (being located somewhere is not exporting).
+                    filters.Add(new KeywordFilter(SupplierDocuments.ExperienceField, [SupplierDocuments.AnyExports]));
                     break;
                 case CriterionKind.CapacityAtLeast when c.Minimum is { } min && CapacityFilter(c, min) is { } capacity:
                     filters.Add(capacity.Measure);

@@ -22,6 +22,9 @@ public sealed class CapabilityProfile
     public string? CapacityUnit { get; set; }
     public GvcMatch.Matching.CapacityPeriod CapacityPeriod { get; set; } = GvcMatch.Matching.CapacityPeriod.Month;
     public int? LeadTimeDays { get; set; }
+
+    /// <summary>The number of employees, when stated; the organisation's size band is then derived from it (<see cref="EmployeeBand"/>).</summary>
+    public int? EmployeeCount { get; set; }
     public decimal? MinimumOrder { get; set; }
     public string? MinimumOrderUnit { get; set; }
     public List<string> ExportMarkets { get; set; } = [];

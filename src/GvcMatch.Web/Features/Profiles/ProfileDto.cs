@@ -38,5 +38,15 @@ public sealed record ProfileDto(
         p.Equipment, p.IsicCodes, p.HsCodes,
         p.Certifications.Select(c => CertificationDto.From(c, today)).ToList(),
         p.MonthlyCapacity, p.CapacityUnit, p.LeadTimeDays, p.MinimumOrder, p.MinimumOrderUnit, p.ExportMarkets, p.Languages,
-        p.CapacityPeriod);
+        p.CapacityPeriod)
+    {
+        EmployeeCount = p.EmployeeCount,
+        SizeBand = p.EmployeeCount is { } count ? GvcMatch.Matching.CompanySizes.BandOf(count) : p.Organization?.SizeBand.ToString(),
+    };
+
+    /// <summary>The number of employees, when stated.</summary>
+    public int? EmployeeCount { get; init; }
+
+    /// <summary>The size band: derived from the employee count when stated, otherwise the organisation's own.</summary>
+    public string? SizeBand { get; init; }
 }

@@ -28,6 +28,9 @@ public sealed record ProfileInput
     /// <summary>What the capacity counts over: Month (the default), Year or Once.</summary>
     public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; init; }
     public int? LeadTimeDays { get; init; }
+
+    /// <summary>The number of employees (optional); when given, it sets the organisation's size band.</summary>
+    public int? EmployeeCount { get; init; }
     public decimal? MinimumOrder { get; init; }
     public string? MinimumOrderUnit { get; init; }
     public List<string> ExportMarkets { get; init; } = [];
@@ -49,6 +52,7 @@ public sealed record ProfileInput
         errors.MaxLength(prefix + "capacityUnit", CapacityUnit, ProfileLimits.Unit);
         if (CapacityPeriod is { } period && !Enum.IsDefined(period)) errors.Add(prefix + "capacityPeriod", "The capacity period is Month, Year or Once.");
         if (LeadTimeDays is < 0 or > 730) errors.Add(prefix + "leadTimeDays", "Lead time is 0 to 730 days.");
+        GvcMatch.Matching.CriteriaValidator.CheckEmployees(EmployeeCount, prefix + "employeeCount", errors.Add);
         if (MinimumOrder is < 0) errors.Add(prefix + "minimumOrder", "Minimum order cannot be negative.");
         errors.MaxLength(prefix + "minimumOrderUnit", MinimumOrderUnit, ProfileLimits.Unit);
         Certificates.CertificateRecords.Validate(errors, Certifications, prefix);
@@ -67,6 +71,7 @@ public sealed record ProfileInput
         p.CapacityUnit = CapacityUnit?.Trim();
         p.CapacityPeriod = CapacityPeriod ?? GvcMatch.Matching.CapacityPeriod.Month;
         p.LeadTimeDays = LeadTimeDays;
+        p.EmployeeCount = EmployeeCount;
         p.MinimumOrder = MinimumOrder;
         p.MinimumOrderUnit = MinimumOrderUnit?.Trim();
         p.ExportMarkets = Clean(ExportMarkets).Select(c => c.ToUpperInvariant()).ToList();
@@ -83,7 +88,7 @@ public sealed record ProfileInput
         Certifications = p.Certifications.Select(c => new CertificationInput(c.Standard, c.Issuer, c.Number, c.ValidUntil)
             { Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence }).ToList(),
         MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, CapacityPeriod = p.CapacityPeriod, LeadTimeDays = p.LeadTimeDays,
-        MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, ExportMarkets = p.ExportMarkets,
+        EmployeeCount = p.EmployeeCount, MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, ExportMarkets = p.ExportMarkets,
         Languages = p.Languages, RenewalDue = p.RenewalDue,
     };
 

@@ -30,6 +30,7 @@ public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData 
 
         org.Profile ??= new CapabilityProfile { OrganizationId = org.Id, Status = PublicationStatus.Draft };
         input.ApplyTo(org.Profile, reference);
+        EmployeeBand.Sync(org, org.Profile);
         org.Profile.UpdatedAt = clock.GetUtcNow();
         return await SaveAsync(org.Profile, ct);
     }

@@ -43,7 +43,7 @@ public static class ProfilesApi
     private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetAsync(
         int id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, ResourceAccess access, TimeProvider clock, CancellationToken ct)
     {
-        var profile = await db.Profiles.AsNoTracking().Include(p => p.Certifications).FirstOrDefaultAsync(p => p.OrganizationId == id, ct);
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).FirstOrDefaultAsync(p => p.OrganizationId == id, ct);
         if (profile is null) return Problems.NotFound("The profile");
         // A published profile is public (no sign-in needed); a draft only for its own SME.
         if (profile.Status != PublicationStatus.Published && !await access.AllowsAsync(await user.GetActorAsync(db, ct), profile, AccessOperations.Read))

@@ -13,7 +13,7 @@ public sealed record CodeName(string Code, string Name);
 /// </summary>
 public sealed class ReferenceData : ICriteriaCodes
 {
-    public static readonly string[] ListNames = ["countries", "currencies", "isic", "hs", "certifications", "ipc", "languages"];
+    public static readonly string[] ListNames = ["countries", "currencies", "isic", "hs", "certifications", "ipc", "languages", "regions"];
 
     /// <summary>Lists read from a file of their own; certifications come from the registry (seeds/reference/certifications/).</summary>
     private static readonly string[] FileLists = ["countries", "currencies", "isic", "hs", "ipc", "languages"];
@@ -35,6 +35,8 @@ public sealed class ReferenceData : ICriteriaCodes
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var lists = new Dictionary<string, IReadOnlyList<CodeName>>();
         lists["certifications"] = CertificationRegistry.Default.Standards.Select(s => new CodeName(s.Code, s.Name)).ToList();
+        // Region lists for location and export criteria (seeds/reference/regions.json, built into GvcMatch.Matching).
+        lists["regions"] = GvcMatch.Matching.Places.RegionRegistry.Default.Regions.Select(r => new CodeName(r.Code, r.Name)).ToList();
         foreach (var name in FileLists)
         {
             var path = Path.Combine(seedsFolder, "reference", name + ".json");

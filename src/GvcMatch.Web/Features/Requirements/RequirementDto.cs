@@ -7,7 +7,17 @@ public sealed record CriterionDto(
     decimal? Minimum, string? Unit, int? Days, IReadOnlyList<string>? Countries, IReadOnlyList<string>? SizeBands, string Summary)
 {
     public static CriterionDto From(Criterion c) =>
-        new(c.Kind, c.Mandatory, c.Weight, c.Description, c.Keywords, c.Standard, c.Minimum, c.Unit, c.Days, c.Countries, c.SizeBands, c.Summary());
+        new(c.Kind, c.Mandatory, c.Weight, c.Description, c.Keywords, c.Standard, c.Minimum, c.Unit, c.Days, c.Countries, c.SizeBands, c.Summary())
+        {
+            Regions = c.Regions, MinEmployees = c.MinEmployees, MaxEmployees = c.MaxEmployees,
+        };
+
+    /// <summary>LocationIn and ExportExperience: region lists beside the countries ("EU").</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    /// <summary>CompanySize by employee count.</summary>
+    public int? MinEmployees { get; init; }
+    public int? MaxEmployees { get; init; }
 }
 
 public sealed record RequirementDto(

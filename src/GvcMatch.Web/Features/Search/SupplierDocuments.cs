@@ -21,8 +21,24 @@ public static class SupplierDocuments
     /// document or changes meaning, so indexes built before are rebuilt at start (<see cref="IndexFreshness"/>).
     /// 2: capacity per month in base units (<c>capacityBase</c>, <c>capacityMeasure</c>) and per-certificate
     /// match values (<c>certificationMatch</c>).
+    /// 3: employee counts (<c>employeesLow</c>, <c>employeesHigh</c>), export experience with the country of location
+    /// (<c>exportExperience</c>, with <c>any</c> when it has any export market), and the size band derived from the employee count.
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
+
+    /// <summary>
+    /// The fewest and the most employees the supplier may have: both its count when stated, otherwise
+    /// its band's range. An employee-count criterion keeps exactly the suppliers whose whole range lies
+    /// inside the one sought, which is the scorer's rule (<see cref="CompanySizes.Evaluate"/>).
+    /// </summary>
+    public const string EmployeesLowField = "employeesLow";
+    public const string EmployeesHighField = "employeesHigh";
+
+    /// <summary>The countries a supplier has export experience in: its export markets and its own country.</summary>
+    public const string ExperienceField = "exportExperience";
+
+    /// <summary>The <see cref="ExperienceField"/> value of a supplier with any export market (no country code is lower case).</summary>
+    public const string AnyExports = "any";
 
     /// <summary>The keyword field holding the concept ids a profile names (matching and supplier search look suppliers up by it).</summary>
     public const string ConceptField = "concept";
@@ -61,7 +77,9 @@ public static class SupplierDocuments
         OrganizationId = p.OrganizationId,
         Name = p.Organization.Name,
         Country = p.Organization.Country,
-        SizeBand = p.Organization.SizeBand.ToString(),
+        // The band follows the employee count when it is stated; otherwise the organisation's chosen band.
+        SizeBand = p.EmployeeCount is { } count ? CompanySizes.BandOf(count) : p.Organization.SizeBand.ToString(),
+        EmployeeCount = p.EmployeeCount,
         Verified = p.Organization.Verified,
         Summary = p.Summary,
         Capabilities = p.Capabilities,
@@ -93,9 +111,11 @@ public static class SupplierDocuments
             // Every (standard, scope, evidence) a valid certificate satisfies: criteria filter on these exactly.
             [CertificationTokens.Field] = facts.Certifications.Where(c => c.ValidUntil is not { } until || until >= today)
                 .SelectMany(c => CertificationTokens.ForHeld(c)).Distinct().ToList(),
-            ["sizeBand"] = [o.SizeBand.ToString()],
+            ["sizeBand"] = [facts.SizeBand],
             ["verified"] = [o.Verified ? "true" : "false"],
             ["exportMarket"] = p.ExportMarkets,
+            // Where the supplier has export experience: its markets and the country it is based in.
+            [ExperienceField] = [.. p.ExportMarkets.Append(o.Country).Select(c => c.ToUpperInvariant()).Distinct(), .. p.ExportMarkets.Count > 0 ? [AnyExports] : Array.Empty<string>()],
             ["language"] = p.Languages,
             // Language-neutral concept ids: retrieval finds a Japanese profile for an English requirement by them.
             [ConceptField] = facts.Concepts.Select(c => c.Id).Distinct().ToList(),
@@ -114,6 +134,12 @@ public static class SupplierDocuments
             }
         }
         if (p.LeadTimeDays is { } lead) numbers["leadTimeDays"] = lead;
+        // The employee counts the supplier may have: its count, or its band's range when unknown (Employees).
+        if (CompanySizes.RangeOf(facts.SizeBand) is { } band)
+        {
+            numbers[EmployeesLowField] = facts.EmployeeCount ?? band.Min;
+            numbers[EmployeesHighField] = facts.EmployeeCount ?? band.Max;
+        }
         if (p.RenewalDue is { } due) numbers["renewalDue"] = DayNumber(due);
 
         return new SearchDocument

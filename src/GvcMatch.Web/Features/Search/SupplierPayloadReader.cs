@@ -53,6 +53,7 @@ public static class SupplierPayloadReader
         var (sizeBand, verified, summary, capabilities, materials, equipment) = (d.SizeBand, d.Verified, d.Summary, d.Capabilities, d.Materials, d.Equipment);
         var (certifications, capacity, unit, lead, exports, isic, description) = (d.Certifications, d.MonthlyCapacity, d.CapacityUnit, d.LeadTimeDays, d.ExportMarkets, d.IsicCodes, d.Description);
         var (concepts, tagWords, contextWords, backing, readWith, intermediary, period) = (d.Concepts, d.TagWords, d.ContextWords, d.TagBacking, d.ReadWith, d.Intermediary, d.CapacityPeriod);
+        var employees = d.EmployeeCount;
         var seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -86,7 +87,8 @@ public static class SupplierPayloadReader
                 19 => Double(ref r, ref backing),
                 20 => Text(ref r, ref readWith, pooled: true),
                 21 => Bool(ref r, ref intermediary),
-                _ => Period(ref r, ref period),
+                22 => Period(ref r, ref period),
+                _ => Int(ref r, ref employees),
             };
             if (!known) return null;
         }
@@ -99,11 +101,11 @@ public static class SupplierPayloadReader
             Capabilities = capabilities, Materials = materials, Equipment = equipment, Certifications = certifications,
             MonthlyCapacity = capacity, CapacityUnit = unit, LeadTimeDays = lead, ExportMarkets = exports, IsicCodes = isic,
             Description = description, Concepts = concepts, TagWords = tagWords, ContextWords = contextWords, TagBacking = backing, ReadWith = readWith,
-            Intermediary = intermediary, CapacityPeriod = period,
+            Intermediary = intermediary, CapacityPeriod = period, EmployeeCount = employees,
         };
     }
 
-    private const int AllProperties = (1 << 23) - 1;
+    private const int AllProperties = (1 << 24) - 1;
 
     /// <summary>The property's number (its place in <see cref="SupplierFacts"/>), or -1 for one this reader does not know.</summary>
     private static int Property(ReadOnlySpan<byte> p) =>
@@ -114,7 +116,8 @@ public static class SupplierPayloadReader
         : p.SequenceEqual("leadTimeDays"u8) ? 12 : p.SequenceEqual("exportMarkets"u8) ? 13 : p.SequenceEqual("isicCodes"u8) ? 14
         : p.SequenceEqual("description"u8) ? 15 : p.SequenceEqual("concepts"u8) ? 16 : p.SequenceEqual("tagWords"u8) ? 17
         : p.SequenceEqual("contextWords"u8) ? 18 : p.SequenceEqual("tagBacking"u8) ? 19 : p.SequenceEqual("readWith"u8) ? 20
-        : p.SequenceEqual("intermediary"u8) ? 21 : p.SequenceEqual("capacityPeriod"u8) ? 22 : -1;
+        : p.SequenceEqual("intermediary"u8) ? 21 : p.SequenceEqual("capacityPeriod"u8) ? 22
+        : p.SequenceEqual("employeeCount"u8) ? 23 : -1;
 
     private static bool Int(ref Utf8JsonReader r, ref int? value)
     {

@@ -18,6 +18,7 @@ public sealed class ProfileForm
     public string? CapacityUnit { get; set; }
     public GvcMatch.Matching.CapacityPeriod? CapacityPeriod { get; set; }
     public int? LeadTimeDays { get; set; }
+    public int? EmployeeCount { get; set; }
     public decimal? MinimumOrder { get; set; }
     public string? MinimumOrderUnit { get; set; }
     public DateOnly? RenewalDue { get; set; }
@@ -34,7 +35,7 @@ public sealed class ProfileForm
         ExportMarkets = FormHelpers.SplitList(ExportMarkets),
         Languages = FormHelpers.SplitList(Languages),
         MonthlyCapacity = MonthlyCapacity, CapacityUnit = Blank(CapacityUnit), CapacityPeriod = CapacityPeriod, LeadTimeDays = LeadTimeDays,
-        MinimumOrder = MinimumOrder, MinimumOrderUnit = Blank(MinimumOrderUnit), RenewalDue = RenewalDue,
+        EmployeeCount = EmployeeCount, MinimumOrder = MinimumOrder, MinimumOrderUnit = Blank(MinimumOrderUnit), RenewalDue = RenewalDue,
         Certifications = Certifications.Where(c => !c.IsBlank)
             .Select(c => new CertificationInput(c.Standard?.Trim() ?? "", Blank(c.Issuer), Blank(c.Number), c.ValidUntil)
                 { Scope = Blank(c.Scope), ValidFrom = c.ValidFrom }).ToList(),
@@ -51,7 +52,7 @@ public sealed class ProfileForm
         ExportMarkets = FormHelpers.JoinComma(p.ExportMarkets),
         Languages = FormHelpers.JoinComma(p.Languages),
         MonthlyCapacity = p.MonthlyCapacity, CapacityUnit = p.CapacityUnit, CapacityPeriod = p.CapacityPeriod, LeadTimeDays = p.LeadTimeDays,
-        MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, RenewalDue = p.RenewalDue,
+        EmployeeCount = p.EmployeeCount, MinimumOrder = p.MinimumOrder, MinimumOrderUnit = p.MinimumOrderUnit, RenewalDue = p.RenewalDue,
         Certifications = p.Certifications.Select(c => new CertificationRow
         {
             Standard = c.Standard, Scope = c.Scope, Issuer = c.Issuer, Number = c.Number, ValidFrom = c.ValidFrom, ValidUntil = c.ValidUntil,

@@ -1416,6 +1416,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("EmployeeCount")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Equipment")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -1364,6 +1364,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmployeeCount")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Equipment")
                         .IsRequired()
                         .HasColumnType("TEXT");

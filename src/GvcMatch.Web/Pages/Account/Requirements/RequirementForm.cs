@@ -82,6 +82,9 @@ public sealed class CriterionRow
     public int? Days { get; set; }
     public string? Countries { get; set; }
     public string? SizeBands { get; set; }
+    public string? Regions { get; set; }
+    public int? MinEmployees { get; set; }
+    public int? MaxEmployees { get; set; }
     public CapacityPeriod? Period { get; set; }
     public CriterionScope AppliesTo { get; set; }
     public string? Role { get; set; }
@@ -90,6 +93,7 @@ public sealed class CriterionRow
     public bool IsBlank => Kind is null && !Mandatory && Weight is null && string.IsNullOrWhiteSpace(Description)
         && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && Minimum is null
         && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands)
+        && string.IsNullOrWhiteSpace(Regions) && MinEmployees is null && MaxEmployees is null
         && AppliesTo == CriterionScope.Default && string.IsNullOrWhiteSpace(Role);
 
     /// <summary>Only the parameters the chosen kind uses are kept, so a stray value in another column is not published.</summary>
@@ -109,7 +113,10 @@ public sealed class CriterionRow
             Days = kind == CriterionKind.LeadTimeAtMost ? Days : null,
             Countries = kind is CriterionKind.LocationIn or CriterionKind.ExportExperience
                 ? FormHelpers.SplitList(Countries).Select(c => c.ToUpperInvariant()).ToList() : null,
-            SizeBands = kind == CriterionKind.CompanySize ? FormHelpers.SplitList(SizeBands) : null,
+            Regions = kind is CriterionKind.LocationIn or CriterionKind.ExportExperience && FormHelpers.SplitList(Regions) is { Count: > 0 } regions ? regions : null,
+            SizeBands = kind == CriterionKind.CompanySize && FormHelpers.SplitList(SizeBands) is { Count: > 0 } bands ? bands : null,
+            MinEmployees = kind == CriterionKind.CompanySize ? MinEmployees : null,
+            MaxEmployees = kind == CriterionKind.CompanySize ? MaxEmployees : null,
             Period = kind == CriterionKind.CapacityAtLeast ? Period : null,
             AppliesTo = AppliesTo,
             Role = RequirementForm.Blank(Role),
@@ -121,6 +128,7 @@ public sealed class CriterionRow
         Kind = Enum.IsDefined(c.Kind) ? c.Kind : null, Mandatory = c.Mandatory, Weight = c.Weight, Description = c.Description,
         Keywords = FormHelpers.JoinComma(c.Keywords), Standard = c.Standard, Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
         Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
+        Regions = FormHelpers.JoinComma(c.Regions), MinEmployees = c.MinEmployees, MaxEmployees = c.MaxEmployees,
         Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role,
     };
 }

@@ -1,0 +1,68 @@
+namespace GvcMatch.Matching.Places;
+
+/// <summary>
+/// The countries a location or export criterion names, directly or through region lists, and how a
+/// supplier's location and export markets meet them. The scorer, the composer and the retrieval
+/// filters all expand a criterion here, so a region means the same countries everywhere.
+/// </summary>
+public static class Markets
+{
+    /// <summary>Every country the criterion names, its own and its regions' (upper case, distinct, ordered); unknown regions add none.</summary>
+    public static IReadOnlyList<string> CountriesOf(Criterion c)
+    {
+        var all = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var code in c.Countries ?? []) if (!string.IsNullOrWhiteSpace(code)) all.Add(code.Trim().ToUpperInvariant());
+        foreach (var region in RegionsOf(c)) all.UnionWith(region.Countries);
+        return [.. all];
+    }
+
+    /// <summary>The criterion's regions the registry knows.</summary>
+    public static IEnumerable<Region> RegionsOf(Criterion c) =>
+        (c.Regions ?? []).Select(RegionRegistry.Default.Find).OfType<Region>().DistinctBy(r => r.Code);
+
+    /// <summary>A country as the explanation names it: "ES", or "ES (EU)" when it counts through a region the buyer named.</summary>
+    public static string Label(Criterion c, string country)
+    {
+        if ((c.Countries ?? []).Contains(country, StringComparer.OrdinalIgnoreCase)) return country;
+        var through = RegionsOf(c).Where(r => r.Countries.Contains(country, StringComparer.OrdinalIgnoreCase)).Select(r => r.Code).ToList();
+        return through.Count == 0 ? country : $"{country} ({string.Join(", ", through)})";
+    }
+
+    /// <summary>What the criterion names, for its summary: "FR, EU".</summary>
+    public static string Named(Criterion c) => string.Join(", ", (c.Countries ?? []).Concat(RegionsOf(c).Select(r => r.Code)));
+
+    public static (double Score, bool Met, string Evidence) Location(Criterion c, SupplierFacts s)
+    {
+        var inside = CountriesOf(c).Contains(s.Country.Trim().ToUpperInvariant(), StringComparer.Ordinal);
+        return inside ? (1, true, $"based in {Label(c, s.Country)}") : (0, false, $"based in {s.Country}, not in {Named(c)}");
+    }
+
+    /// <summary>
+    /// Export experience in the markets the criterion names. A supplier (or a member) located in a
+    /// market counts as experienced there. Each country and each region the buyer lists is one
+    /// market: a region is covered by experience in any of its countries, so the score is the share
+    /// of the listed markets covered and one covered market meets the criterion. With no market
+    /// listed, any export market counts (being located somewhere is not exporting).
+    /// </summary>
+    public static (double Score, bool Met, string Evidence) Exports(Criterion c, IReadOnlyCollection<string> exportMarkets, IReadOnlyCollection<string> locations)
+    {
+        var regions = RegionsOf(c).ToList();
+        var countries = (c.Countries ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim().ToUpperInvariant()).Distinct().ToList();
+        if (countries.Count == 0 && regions.Count == 0)
+            return exportMarkets.Count > 0 ? (1, true, $"exports to {string.Join(", ", exportMarkets)}") : (0, false, "no export markets stated");
+
+        var exported = exportMarkets.Select(x => x.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var based = locations.Select(x => x.Trim().ToUpperInvariant()).Where(x => !exported.Contains(x)).ToHashSet(StringComparer.Ordinal);
+        var wanted = CountriesOf(c);
+        var exportHits = wanted.Where(exported.Contains).ToList();
+        var basedHits = wanted.Where(based.Contains).ToList();
+        var markets = countries.Count + regions.Count;
+        var covered = countries.Count(x => exported.Contains(x) || based.Contains(x))
+            + regions.Count(r => r.Countries.Any(x => exported.Contains(x) || based.Contains(x)));
+        if (covered == 0) return (0, false, $"no exports to {Named(c)}");
+        var parts = new List<string>(2);
+        if (exportHits.Count > 0) parts.Add($"exports to {string.Join(", ", exportHits.Select(x => Label(c, x)))}");
+        if (basedHits.Count > 0) parts.Add($"based in {string.Join(", ", basedHits.Select(x => Label(c, x)))}");
+        return (Math.Round(covered / (double)markets, 4), true, string.Join("; ", parts));
+    }
+}

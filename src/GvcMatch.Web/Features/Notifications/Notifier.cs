@@ -41,7 +41,7 @@ public sealed class StagedNotifications
 /// </summary>
 public sealed class Notifier(
     AppDbContext db, IHubContext<NegotiationHub, INegotiationClient> hub, EmailSender emailSender, IOptions<EmailOptions> emailOptions,
-    TimeProvider clock, ILogger<Notifier> logger)
+    EmailLinks links, TimeProvider clock, ILogger<Notifier> logger)
 {
     /// <summary>Stores and pushes at once. Do not call inside an open transaction: the push would precede the commit.</summary>
     public async Task NotifyAsync(IReadOnlyCollection<string> userIds, string kind, string title, string? body, string? link, CancellationToken ct = default)
@@ -72,7 +72,8 @@ public sealed class Notifier(
         {
             var addresses = await target.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
                 .Select(u => u.Email!).ToListAsync(ct);
-            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, options, now)));
+            var baseUrl = links.BaseUrl;
+            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, baseUrl, now)));
             staged.Emails = addresses.Count;
         }
         return staged;

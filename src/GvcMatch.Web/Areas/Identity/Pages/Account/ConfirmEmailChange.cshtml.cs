@@ -27,7 +27,8 @@ public sealed class ConfirmEmailChangeModel(UserManager<AppUser> users, SessionR
         // The sign-in name is the email; a clash was refused by ChangeEmailAsync already (unique emails).
         if (!(await users.SetUserNameAsync(user, email)).Succeeded) return;
         await sessions.EndedAsync(user.Id, ct);
-        if (User.Identity?.IsAuthenticated == true) await signIn.SignOutAsync();
+        // This browser's cookie carries the old stamp; if it is this account's, it ends here too (someone else's stays).
+        if (users.GetUserId(User) == user.Id) await signIn.SignOutAsync();
         if (oldEmail is not null && !string.Equals(oldEmail, email, StringComparison.OrdinalIgnoreCase)) await emails.QueueEmailChangedAsync(oldEmail, ct);
         Changed = true;
         Email = email;

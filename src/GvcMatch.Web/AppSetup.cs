@@ -61,8 +61,8 @@ public static class AppSetup
     public static WebApplication UseGvcMatch(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // HTML error pages for browsers, ProblemDetails for API clients.
+        app.UseErrorPages();
         app.UseProductionHttps();
 
         app.UseStaticFiles();

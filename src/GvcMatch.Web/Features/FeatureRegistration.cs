@@ -15,6 +15,7 @@ using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Notifications;
+using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddConsortia();
         services.AddAwards();
         services.AddNotifications(configuration);
+        services.AddNotificationPreferences();
         services.AddQuestions();
         services.AddBids();
         return services;
@@ -66,6 +68,7 @@ public static class FeatureRegistration
         app.MapSearchAdminApi();
         app.MapSavedSearchesApi();
         app.MapNotificationsApi();
+        app.MapNotificationPreferencesApi();
         app.MapMatchingApi();
         app.MapConsortiaApi();
         app.MapConversationsApi();

@@ -41,6 +41,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["Seeds__Folder"] = Repo.SeedsFolder;
         info.Environment["Database__SeedDemoData"] = "false";
         info.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        info.Environment["Email__LinkBaseUrl"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");

@@ -51,6 +51,7 @@ public sealed class KeyEncryptionTests : IDisposable
         ["DataProtection:AllowUnencryptedKeys"] = "false",
         ["DataProtection:Certificate:Path"] = certificate ?? "",
         ["DataProtection:Certificate:Password"] = "pfx-password",
+        ["Email:LinkBaseUrl"] = "https://gvcmatch.example",
     };
 
     private static async Task<HttpStatusCode> MeWithCookieAsync(GvcMatchApp app, string cookie)

@@ -10,6 +10,7 @@ public sealed class ProductionHttpsTests : IAsyncLifetime
     {
         ["environment"] = "Production",
         ["https_port"] = "443",
+        ["Email:LinkBaseUrl"] = "https://gvcmatch.example",
     });
 
     [Fact]

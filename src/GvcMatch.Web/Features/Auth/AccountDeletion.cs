@@ -61,6 +61,8 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
         await db.Notifications.Where(n => n.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.SavedSearches.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct);
         await db.Set<ConversationUserState>().Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await db.Set<NotificationPreferences.NotificationPreference>().Where(p => p.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await db.Set<NotificationPreferences.NotificationSettings>().Where(p => p.UserId == user.Id).ExecuteDeleteAsync(ct);
         var address = user.Email;
         await db.Set<EmailOutboxEntry>().Where(e => e.To == address && e.SentAt == null).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);

@@ -56,7 +56,9 @@ public sealed class Registration(AppDbContext db, UserManager<AppUser> users, Re
             await AlreadyRegisteredAsync(request.Email.Trim(), request.Password, ct);
             return (SignUpOutcome.Accepted, new Errors());
         }
-        return user is null ? (SignUpOutcome.Invalid, createErrors) : (SignUpOutcome.Accepted, createErrors);
+        if (user is null) return (SignUpOutcome.Invalid, createErrors);
+        await emails.QueueConfirmationAsync(user, ct);
+        return (SignUpOutcome.Accepted, createErrors);
     }
 
     /// <summary>

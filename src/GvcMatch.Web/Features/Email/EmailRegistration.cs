@@ -12,6 +12,9 @@ public static class EmailRegistration
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidation>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<EmailLinks>();
         services.AddSingleton<IMailTransport>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmailOptions>>();

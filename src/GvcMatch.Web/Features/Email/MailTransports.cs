@@ -1,6 +1,8 @@
-using System.Net;
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Features.Email;
@@ -11,29 +13,23 @@ public interface IMailTransport
     Task SendAsync(EmailOutboxEntry email, CancellationToken ct);
 }
 
-/// <summary>Sends through the SMTP server named by <c>Email:Smtp:Host</c>.</summary>
+/// <summary>Sends through the SMTP server named by <c>Email:Smtp:Host</c>, with MailKit.</summary>
 public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTransport
 {
     public async Task SendAsync(EmailOutboxEntry email, CancellationToken ct)
     {
         var o = options.Value;
-        using var message = new MailMessage(MailAddress.TryCreate(o.From, out var from) ? from : throw new InvalidOperationException("Email:From is invalid."),
-            new MailAddress(email.To))
-        {
-            Subject = email.Subject,
-            Body = email.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        // SmtpClient is not safe to share between concurrent sends; one per email keeps it simple.
-        using var client = new SmtpClient(o.Smtp.Host, o.Smtp.Port)
-        {
-            EnableSsl = o.Smtp.EnableSsl,
-            Timeout = (int)o.Smtp.Timeout.TotalMilliseconds,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-        };
-        if (o.Smtp.UserName is not null) client.Credentials = new NetworkCredential(o.Smtp.UserName, o.Smtp.Password);
-        await client.SendMailAsync(message, ct);
+        var message = new MimeMessage { Subject = email.Subject, Body = new TextPart(TextFormat.Plain) { Text = email.TextBody } };
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        // One client per email: MailKit's client is not safe to share between concurrent sends.
+        using var client = new SmtpClient { Timeout = (int)o.Smtp.Timeout.TotalMilliseconds };
+        // EnableSsl: TLS from the first byte on the submission port 465, STARTTLS elsewhere.
+        var security = !o.Smtp.EnableSsl ? SecureSocketOptions.None : o.Smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(o.Smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), o.Smtp.Port, security, ct);
+        if (o.Smtp.UserName is not null) await client.AuthenticateAsync(o.Smtp.UserName, o.Smtp.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(quit: true, ct);
     }
 }
 

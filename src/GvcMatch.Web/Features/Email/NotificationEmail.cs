@@ -5,16 +5,13 @@ namespace GvcMatch.Web.Features.Email;
 /// <summary>The plain-text email that reports one notification.</summary>
 public static class NotificationEmail
 {
-    public static EmailOutboxEntry Compose(string to, string title, string? body, string? link, EmailOptions options, DateTimeOffset now)
+    public static EmailOutboxEntry Compose(string to, string title, string? body, string? link, string? baseUrl, DateTimeOffset now)
     {
         var text = new StringBuilder().Append(title).Append("\n\n");
         if (!string.IsNullOrWhiteSpace(body)) text.Append(body).Append("\n\n");
-        if (!string.IsNullOrWhiteSpace(link)) text.Append("Open: ").Append(AbsoluteLink(link, options.LinkBaseUrl)).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(link)) text.Append("Open: ").Append(EmailLinks.Join(baseUrl, link)).Append("\n\n");
         text.Append("-- \nYou receive this because you are a member of an organisation on GvcMatch. Your inbox on the site lists every notification.\n");
         var subject = title.Length <= 300 ? title : title[..297] + "...";
         return new EmailOutboxEntry { To = to, Subject = subject, TextBody = text.ToString(), CreatedAt = now, NextAttemptAt = now };
     }
-
-    private static string AbsoluteLink(string link, string? baseUrl) =>
-        baseUrl is null || link.Contains("://", StringComparison.Ordinal) ? link : baseUrl.TrimEnd('/') + "/" + link.TrimStart('/');
 }

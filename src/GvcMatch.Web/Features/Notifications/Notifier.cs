@@ -1,5 +1,6 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Email;
+using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,12 @@ public sealed class StagedNotifications
 
 /// <summary>
 /// Leaves an entry in each person's inbox (and, for the kinds <c>Email:Kinds</c> names, an email
-/// in the outbox, in the same save), then pushes it to their open connections. Stored first: a
+/// in the outbox, in the same save, to those whose preference for the kind is "immediately"), then pushes it to their open connections. Stored first: a
 /// person who is offline finds it in the inbox, and a failed push loses nothing.
 /// </summary>
 public sealed class Notifier(
     AppDbContext db, IHubContext<NegotiationHub, INegotiationClient> hub, EmailSender emailSender, IOptions<EmailOptions> emailOptions,
-    TimeProvider clock, ILogger<Notifier> logger)
+    EmailLinks links, TimeProvider clock, ILogger<Notifier> logger)
 {
     /// <summary>Stores and pushes at once. Do not call inside an open transaction: the push would precede the commit.</summary>
     public async Task NotifyAsync(IReadOnlyCollection<string> userIds, string kind, string title, string? body, string? link, CancellationToken ct = default)
@@ -70,9 +71,12 @@ public sealed class Notifier(
         var options = emailOptions.Value;
         if (options.KindSet().Contains(kind))
         {
-            var addresses = await target.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "")
+            // Those who chose a digest for this kind, or no email, get the inbox entry only.
+            var immediate = await PreferenceStore.ImmediateAsync(target, ids, kind, ct);
+            var addresses = await target.Users.AsNoTracking().Where(u => immediate.Contains(u.Id) && u.Email != null && u.Email != "")
                 .Select(u => u.Email!).ToListAsync(ct);
-            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, options, now)));
+            var baseUrl = links.BaseUrl;
+            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, baseUrl, now)));
             staged.Emails = addresses.Count;
         }
         return staged;

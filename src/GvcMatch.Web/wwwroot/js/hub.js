@@ -28,6 +28,7 @@
         setState('live');
         connectedHandlers.forEach((h) => h(connection));
         refreshBadge();
+        refreshInbox();
     };
     const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,6 +89,26 @@
         }, 250);
     }
     connection.on('Unread', (e) => setBadge(e.totalUnread));
+
+    // The Inbox badge: a pushed notification re-reads the unread count (one entry may stand for
+    // several events, so counting pushes would overcount), and so does every (re)connect.
+    const inboxBadge = document.getElementById('unread-count');
+    let inboxTimer = 0;
+    function refreshInbox() {
+        if (!inboxBadge) return;
+        clearTimeout(inboxTimer);
+        inboxTimer = setTimeout(async () => {
+            try {
+                const response = await fetch('/api/notifications?pageSize=1', { headers: { Accept: 'application/json' } });
+                if (!response.ok) return;
+                const unread = (await response.json()).unread;
+                inboxBadge.textContent = String(unread);
+                inboxBadge.setAttribute('aria-label', `${unread} unread notifications`);
+                inboxBadge.hidden = unread <= 0;
+            } catch { /* offline: the next push or reconnect corrects it */ }
+        }, 250);
+    }
+    connection.on('NotificationReceived', () => refreshInbox());
     connection.on('MessageReceived', (m) => {
         // The open conversation marks its messages read itself and the Unread event follows.
         const own = m.senderUserId && m.senderUserId === api.userId;

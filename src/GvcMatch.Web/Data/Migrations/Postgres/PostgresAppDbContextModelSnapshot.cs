@@ -1145,6 +1145,81 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("IpListings");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.DigestRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Period", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestRun");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.HasIndex("Delivery");
+
+                    b.ToTable("NotificationPreference");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2144,6 +2219,33 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.DigestRun", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationPreference", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationSettings", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Offers.Offer", b =>

@@ -1103,6 +1103,79 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("IpListings");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.DigestRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Period", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestRun");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.HasIndex("Delivery");
+
+                    b.ToTable("NotificationPreference");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2074,6 +2147,33 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.DigestRun", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationPreference", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.NotificationPreferences.NotificationSettings", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Offers.Offer", b =>

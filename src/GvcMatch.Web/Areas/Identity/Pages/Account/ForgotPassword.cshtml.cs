@@ -1,4 +1,3 @@
-using System.Text;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace GvcMatch.Web.Areas.Identity.Pages.Account;
 
@@ -35,12 +33,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmail
             Error = "Enter the email address of your account.";
             return Page();
         }
-        if (await users.FindByEmailAsync(email) is { Email: { } to } user)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            await emails.QueuePasswordResetAsync(to, $"/Identity/Account/ResetPassword?email={Uri.EscapeDataString(to)}&code={code}", ct);
-        }
+        if (await users.FindByEmailAsync(email) is { Email: not null } user) await emails.QueuePasswordResetAsync(user, ct);
         Sent = true;
         return Page();
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace GvcMatch.Web.Areas.Identity.Pages.Account;
 
@@ -35,14 +33,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, SessionRevoca
     {
         if (string.IsNullOrEmpty(Password)) Errors.Add("Choose a new password.");
         else if (Password != ConfirmPassword) Errors.Add("The two passwords differ.");
-        string? token = null;
-        try
-        {
-            if (!string.IsNullOrEmpty(Code)) token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Code));
-        }
-        catch (FormatException)
-        {
-        }
+        var token = AccountEmails.Decode(Code);
         if (token is null || string.IsNullOrEmpty(Email)) Errors.Add("This link is incomplete or damaged: ask for a new one.");
         if (Errors.Count > 0) return Page();
 

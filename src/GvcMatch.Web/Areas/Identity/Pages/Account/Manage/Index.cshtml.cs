@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace GvcMatch.Web.Areas.Identity.Pages.Account.Manage;
 
-/// <summary>The signed-in person's own details: the display name others see. The email is the sign-in name and stays.</summary>
+/// <summary>The signed-in person's own details: the display name others see. The email (the sign-in name) changes on the Email page.</summary>
 [Authorize]
 public sealed class IndexModel(UserManager<AppUser> users) : PageModel
 {

@@ -56,14 +56,7 @@ public sealed partial class LuceneSearchIndex
         var exact = Rescore(searcher, best.UnorderedItems.Select(i => i.Element), target)
             .OrderByDescending(h => h.Score).ThenBy(h => h.EntityId).Skip(query.Skip).Take(query.Take).ToList();
         var reader = new HitReader(searcher);
-        var hits = new List<SearchHit>(exact.Count);
-        foreach (var (doc, _, score) in exact)
-        {
-            var (entityId, title, utf8, stored) = reader.Read(doc);
-            hits.Add(utf8 is { } bytes
-                ? new SearchHit(query.Kind, entityId, score, title, bytes, [])
-                : new SearchHit(query.Kind, entityId, score, title, stored, []));
-        }
+        var hits = exact.Select(h => reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
         return new SearchResult(Math.Min(ranked, wanted), hits, new Dictionary<string, IReadOnlyList<FacetValue>>());
     }
 

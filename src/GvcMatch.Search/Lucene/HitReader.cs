@@ -50,6 +50,15 @@ internal sealed class HitReader(IndexSearcher searcher)
         };
     }
 
+    /// <summary>The hit of <paramref name="doc"/>, its payload as bytes when the doc values hold it.</summary>
+    public SearchHit Hit(DocumentKind kind, int doc, double score, IReadOnlyList<string>? highlights = null)
+    {
+        var (entityId, title, utf8, stored) = Read(doc);
+        return utf8 is { } bytes
+            ? new SearchHit(kind, entityId, score, title, bytes, highlights ?? [])
+            : new SearchHit(kind, entityId, score, title, stored, highlights ?? []);
+    }
+
     public string Body(int doc) => searcher.Doc(doc, BodyField).Get(LuceneFields.Body) ?? "";
 
     private static string Utf8(BytesRef bytes) => Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);

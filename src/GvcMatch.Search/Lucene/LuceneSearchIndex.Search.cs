@@ -16,6 +16,9 @@ public sealed partial class LuceneSearchIndex
     private SearchResult Search(IndexSearcher searcher, SearchQuery query, QueryText text)
     {
         if (query.Vector is not null) return SearchVector(searcher, query);
+        // Facets are counted by a collector, so a terms count that asks for them runs as a query.
+        if (query.RankByTerms is { Values.Count: > 0 and <= ushort.MaxValue } counted && query.Facets.Count == 0)
+            return SearchTermsCount(searcher, query, counted);
         var textQuery = query.RankByTerms is { } terms ? LuceneQueries.TermsCount(terms) : _queries.Text(text, query.AnyTerm, searcher);
         // Lucene refuses a page of zero; a count-only query still needs one slot.
         var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
@@ -29,11 +32,7 @@ public sealed partial class LuceneSearchIndex
         foreach (var scoreDoc in top.GetTopDocs(query.Skip, query.Take).ScoreDocs)
         {
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            var (entityId, title, utf8, stored) = reader.Read(scoreDoc.Doc);
-            IReadOnlyList<string> snippets = highlights?.For(reader.Body(scoreDoc.Doc)) ?? [];
-            hits.Add(utf8 is { } bytes
-                ? new SearchHit(query.Kind, entityId, score, title, bytes, snippets)
-                : new SearchHit(query.Kind, entityId, score, title, stored, snippets));
+            hits.Add(reader.Hit(query.Kind, scoreDoc.Doc, score, highlights?.For(reader.Body(scoreDoc.Doc)) ?? []));
         }
         return new SearchResult(top.TotalHits, hits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
     }

@@ -39,13 +39,17 @@ public sealed partial class LuceneSearchIndex
         {
             var vectors = _vectors.For(leaf.AtomicReader);
             if (vectors.Dimensions != target.Length) continue;
-            var iterator = filter.GetDocIdSet(leaf, leaf.AtomicReader.LiveDocs)?.GetIterator();
-            if (iterator is null) continue;
+            // The filter's bit set walked directly (live documents checked only where a row is scored):
+            // an iterator over a filtered set costs a virtual call or two per document.
+            if (filter.GetDocIdSet(leaf, null) is not FixedBitSet allowed) continue;
+            var live = leaf.AtomicReader.LiveDocs;
             var rows = vectors.Rows.AsSpan();
-            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+            var scales = vectors.Scales;
+            var end = Math.Min(allowed.Length, scales.Length);
+            for (var doc = end == 0 ? -1 : allowed.NextSetBit(0); doc >= 0; doc = doc + 1 >= end ? -1 : allowed.NextSetBit(doc + 1))
             {
-                var scale = vectors.Scales[doc];
-                if (scale == 0) continue;
+                var scale = scales[doc];
+                if (scale == 0 || live?.Get(doc) == false) continue;
                 ranked++;
                 var score = scale * queryScale * Int8Dot.Dot(rows.Slice(doc * vectors.Dimensions, vectors.Dimensions), quantized);
                 if (best.Count < keep) best.Enqueue(leaf.DocBase + doc, score);
@@ -56,14 +60,7 @@ public sealed partial class LuceneSearchIndex
         var exact = Rescore(searcher, best.UnorderedItems.Select(i => i.Element), target)
             .OrderByDescending(h => h.Score).ThenBy(h => h.EntityId).Skip(query.Skip).Take(query.Take).ToList();
         var reader = new HitReader(searcher);
-        var hits = new List<SearchHit>(exact.Count);
-        foreach (var (doc, _, score) in exact)
-        {
-            var (entityId, title, utf8, stored) = reader.Read(doc);
-            hits.Add(utf8 is { } bytes
-                ? new SearchHit(query.Kind, entityId, score, title, bytes, [])
-                : new SearchHit(query.Kind, entityId, score, title, stored, []));
-        }
+        var hits = exact.Select(h => reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
         return new SearchResult(Math.Min(ranked, wanted), hits, new Dictionary<string, IReadOnlyList<FacetValue>>());
     }
 

@@ -177,7 +177,9 @@ public sealed class ProfileGenerator
 /// <summary>The code lists of seeds/reference that generated data must stay within.</summary>
 public sealed record CodeLists(HashSet<string> Countries, HashSet<string> Isic, HashSet<string> Hs, HashSet<string> Certifications)
 {
-    public static CodeLists Load(string folder) => new(Codes(folder, "countries"), Codes(folder, "isic"), Codes(folder, "hs"), Codes(folder, "certifications"));
+    /// <remarks>Certificates come from the registry built into GvcMatch.Matching (one file per family under seeds/reference/certifications).</remarks>
+    public static CodeLists Load(string folder) => new(Codes(folder, "countries"), Codes(folder, "isic"), Codes(folder, "hs"),
+        GvcMatch.Matching.Certifications.CertificationRegistry.Default.Standards.Select(s => s.Code).ToHashSet(StringComparer.Ordinal));
 
     private static HashSet<string> Codes(string folder, string name)
     {

@@ -47,6 +47,9 @@ public static class MatchBenchmark
         var rawStored = new Latencies($"raw Lucene query + stored payloads of top {MatchingService.CandidatePool}");
         // The split of the service's time: stage one alone, and stage two alone on hits fetched beforehand.
         var stageOne = new Latencies("stage one only: MatchingService.RetrieveAsync (every list, fused)");
+        // Stage one by list (the queries the service runs, each alone through the index).
+        var listSeries = new[] { "words (BM25)", "concepts (count of sought concept ids)", "vector (int8 scan + float rescore)" }
+            .Select(name => new Latencies($"  of which: {name} list, top {MatchingService.CandidatePool} with payloads")).ToArray();
         var stageTwo = new Latencies($"stage two only: MatchingService.Rank (prepare, parse + score {MatchingService.CandidatePool} hits)");
         var parseOnly = new Latencies($"  of which: parse {MatchingService.CandidatePool} payloads");
         var prepare = new Latencies("  of which: prepare the requirement (Scorer.For: keywords' words, concepts, vectors)");
@@ -58,6 +61,8 @@ public static class MatchBenchmark
         var fetched = new List<IReadOnlyList<(SearchHit Hit, double Fused)>>();
         var parsed = new List<List<SupplierFacts>>();
         var prepared = requirements.Select(r => Scorer.For(r.Criteria, contexts.For(r))).ToList();
+        var lists = new List<IReadOnlyList<SearchQuery>>();
+        foreach (var r in requirements) lists.Add(await matching.ListsAsync(r, prepared[lists.Count], CancellationToken.None));
         foreach (var r in requirements)
         {
             fetched.Add(await matching.RetrieveAsync(r, Scorer.For(r.Criteria, contexts.For(r)), CancellationToken.None));
@@ -67,7 +72,7 @@ public static class MatchBenchmark
         for (var i = 0; i < iterations; i++) await RoundAsync(i, record: true);
 
         Console.WriteLine($"End: {Machine.Describe()}; peak memory {Machine.PeakMemoryMiB():0} MiB");
-        Latencies.PrintTable([service, rawIds, rawCached, rawStored, stageOne, stageTwo, parseOnly, prepare, scoreOnly, explained]);
+        Latencies.PrintTable([service, rawIds, rawCached, rawStored, stageOne, .. listSeries.Where(l => l.Count > 0), stageTwo, parseOnly, prepare, scoreOnly, explained]);
         Console.WriteLine($"matching qps / raw qps = {service.PerSecond / rawIds.PerSecond:0.00} (target >= 1); CPU per call raw / matching = {rawIds.CpuMean / service.CpuMean:0.00}; " +
                           $"vs raw with cached filter = {service.PerSecond / rawCached.PerSecond:0.00}; " +
                           $"vs raw + payloads = {service.PerSecond / rawStored.PerSecond:0.00}; " +
@@ -88,6 +93,7 @@ public static class MatchBenchmark
                 Time(record, () => RawIds(raw, requirement, cached: true), rawCached);
                 Time(record, () => RawStored(raw, requirement), rawStored);
                 await TimeAsync(record, () => StageOne(matching, contexts, requirement), stageOne, split.StageOne);
+                for (var l = 0; l < lists[k].Count; l++) await TimeAsync(record, () => index.SearchAsync(lists[k][l]), listSeries[ListKind(lists[k][l])]);
                 Time(record, () => StageTwo(contexts, fetched[k], requirement, today), stageTwo, split.StageTwo);
                 Time(record, () => fetched[k].Count(x => SupplierDocuments.FactsOf(x.Hit) is not null), parseOnly);
                 Time(record, () => Scorer.For(requirement.Criteria, contexts.For(requirement)), prepare);
@@ -104,6 +110,7 @@ public static class MatchBenchmark
                 Time(record, () => Scorer.For(requirement.Criteria, contexts.For(requirement)), prepare);
                 Time(record, () => fetched[k].Count(x => SupplierDocuments.FactsOf(x.Hit) is not null), parseOnly);
                 Time(record, () => StageTwo(contexts, fetched[k], requirement, today), stageTwo, split.StageTwo);
+                for (var l = lists[k].Count - 1; l >= 0; l--) await TimeAsync(record, () => index.SearchAsync(lists[k][l]), listSeries[ListKind(lists[k][l])]);
                 await TimeAsync(record, () => StageOne(matching, contexts, requirement), stageOne, split.StageOne);
                 await TimeAsync(record, () => matching.MatchSuppliersAsync(requirement, 20, false, CancellationToken.None), service, split.Service);
             }
@@ -123,6 +130,8 @@ public static class MatchBenchmark
 
         static string Pair(Latencies l) => $"{l.Percentile(50):0.00} / {l.Percentile(95):0.00} ({l.CpuMean:0.00} CPU)";
     }
+
+    private static int ListKind(SearchQuery list) => list.Vector is not null ? 2 : list.RankByTerms is not null ? 1 : 0;
 
     private static Task<IReadOnlyList<(SearchHit Hit, double Fused)>> StageOne(MatchingService matching, MatchContexts contexts, Requirement requirement) =>
         matching.RetrieveAsync(requirement, Scorer.For(requirement.Criteria, contexts.For(requirement)), CancellationToken.None);

@@ -73,15 +73,21 @@ public sealed class MatchingService(
     /// </summary>
     public async Task<IReadOnlyList<(SearchHit Hit, double Fused)>> RetrieveAsync(Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
     {
+        var lists = new List<IReadOnlyList<SearchHit>>(3);
+        foreach (var query in await ListsAsync(requirement, scorer, ct)) lists.Add((await index.SearchAsync(query, ct)).Hits);
+        return CandidateFusion.Fuse(lists, CandidatePool);
+    }
+
+    /// <summary>The queries of stage one's lists: words, then concepts and the vector when there are any.</summary>
+    public async Task<IReadOnlyList<SearchQuery>> ListsAsync(Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
+    {
         var words = RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool);
         if (words.Text is null) words = words with { Text = RetrievalQuery.KeywordText(requirement.Description.Split(' ')) };
-        var lists = new List<IReadOnlyList<SearchHit>> { (await index.SearchAsync(words, ct)).Hits };
+        var lists = new List<SearchQuery>(3) { words };
         var concepts = scorer.Readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).Distinct().Take(RetrievalQuery.MaxConcepts).ToList();
-        if (concepts.Count > 0)
-            lists.Add((await index.SearchAsync(words with { Text = null, RankByTerms = new KeywordFilter("concept", concepts) }, ct)).Hits);
-        if (vectors is not null && await vectors.FindAsync(requirement, ct) is { } vector)
-            lists.Add((await index.SearchAsync(words with { Text = null, Vector = vector }, ct)).Hits);
-        return CandidateFusion.Fuse(lists, CandidatePool);
+        if (concepts.Count > 0) lists.Add(words with { Text = null, RankByTerms = new KeywordFilter("concept", concepts) });
+        if (vectors is not null && await vectors.FindAsync(requirement, ct) is { } vector) lists.Add(words with { Text = null, Vector = vector });
+        return lists;
     }
 
     /// <summary>

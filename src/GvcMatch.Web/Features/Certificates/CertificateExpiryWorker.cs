@@ -20,30 +20,12 @@ namespace GvcMatch.Web.Features.Certificates;
 public sealed class CertificateExpiryWorker(IServiceScopeFactory scopes, IOptions<CertificateOptions> options, TimeProvider clock, ILogger<CertificateExpiryWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ExpiryCheckInterval, clock);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Value.ExpiryCheckInterval, clock, async ct =>
         {
-            do
-            {
-                try
-                {
-                    var sent = await RunOnceAsync(stoppingToken);
-                    if (sent > 0) logger.LogInformation("Sent {Count} certificate expiry notices", sent);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A database hiccup must not end the checks for the life of the process.
-                    logger.LogError(ex, "Checking certificate expiry failed; retrying at the next interval");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+            var sent = await RunOnceAsync(ct);
+            if (sent > 0) logger.LogInformation("Sent {Count} certificate expiry notices", sent);
+        }, logger, "Checking certificate expiry", stoppingToken);
 
     /// <summary>One pass over the certificates due today; returns the notices this pass claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

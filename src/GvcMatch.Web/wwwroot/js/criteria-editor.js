@@ -34,6 +34,18 @@
         sumWeights();
     }
 
+    // Empties a cloned row: fields back to blank (or their data-reset value), no error marks.
+    function clear(copy) {
+        copy.querySelectorAll('[name]').forEach(el => {
+            if (el.type === 'checkbox') el.checked = false;
+            else if (el.dataset.reset !== undefined) el.value = el.dataset.reset;
+            else if (el.tagName === 'SELECT') el.selectedIndex = 0;
+            else if (el.value !== undefined) el.value = '';
+            el.classList.remove('is-invalid');
+        });
+        copy.querySelectorAll('.invalid-feedback').forEach(el => el.remove());
+    }
+
     container.addEventListener('input', update);
     container.addEventListener('change', update);
     update();
@@ -52,13 +64,8 @@
                     const v = el.getAttribute(attr);
                     if (v) el.setAttribute(attr, v.replace('[' + from + ']', '[' + to + ']').replace('crit-' + from + '-', 'crit-' + to + '-'));
                 });
-                if (el.type === 'checkbox') el.checked = false;
-                else if (el.dataset.reset !== undefined) el.value = el.dataset.reset;
-                else if (el.tagName === 'SELECT') el.selectedIndex = 0;
-                else if (el.value !== undefined) el.value = '';
-                el.classList.remove('is-invalid');
             });
-            copy.querySelectorAll('.invalid-feedback').forEach(el => el.remove());
+            clear(copy);
             // A new criterion starts with one blank "or equivalent" row.
             copy.querySelectorAll('.equivalent').forEach((el, k) => { if (k > 0) el.remove(); });
             container.appendChild(copy);
@@ -101,12 +108,10 @@
         copy.querySelectorAll('[name],[id]').forEach(el => {
             if (el.name) el.name = el.name.replace('Equivalents[' + from + ']', 'Equivalents[' + to + ']');
             if (el.id) el.id = el.id.replace(new RegExp('-(std|scope)-' + from + '$'), '-$1-' + to);
-            el.value = '';
             el.removeAttribute('list');
-            el.classList.remove('is-invalid');
         });
+        clear(copy);
         copy.querySelectorAll('.standard-input').forEach(el => el.setAttribute('list', 'certification-standards'));
-        copy.querySelectorAll('.invalid-feedback').forEach(el => el.remove());
         list.appendChild(copy);
         copy.querySelector('.standard-input').focus();
         showAddButtons();

@@ -6,6 +6,7 @@ using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Tests.Infrastructure;
 using GvcMatch.Web.Tests.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Tests.Certificates;
 
@@ -80,6 +81,18 @@ public abstract class CertificateDocumentTests(GvcMatchApp app)
         id = cert.GetProperty("id").GetInt32();
         Assert.Equal(Png, await (await sme.Client.GetAsync(DocumentUrl(sme, id))).Content.ReadAsByteArrayAsync());
 
+        // Changing the certificate drops its document with its evidence, and the stored file goes.
+        var key = await app.WithDbAsync(db => db.Certifications.Where(c => c.Id == id).Select(c => c.DocumentKey).SingleAsync());
+        var file = Path.Combine(app.Database.DataFolder, "certificate-documents", key!);
+        Assert.True(File.Exists(file));
+        await sme.SaveProfileAsync(Samples.Profile() with { Certifications = [new CertificationInput("ISO 13485", "TÜV", "MD-8", until)] });
+        Assert.False((await CertificateAsync(sme)).GetProperty("documentAttached").GetBoolean());
+        Assert.False(File.Exists(file));
+
+        await sme.SaveProfileAsync(Samples.Profile() with { Certifications = [new CertificationInput("ISO 13485", "TÜV", "MD-7", until)] });
+        id = (await CertificateAsync(sme)).GetProperty("id").GetInt32();
+        using (var upload = Upload("scan.pdf", Pdf))
+            await Expect.JsonAsync(await sme.Client.PutAsync(DocumentUrl(sme, id), upload), HttpStatusCode.OK);
         await Expect.StatusAsync(await sme.Client.DeleteAsync(DocumentUrl(sme, id)), HttpStatusCode.NoContent);
         Assert.False((await CertificateAsync(sme)).GetProperty("documentAttached").GetBoolean());
         await Expect.ProblemAsync(await sme.Client.GetAsync(DocumentUrl(sme, id)), HttpStatusCode.NotFound);

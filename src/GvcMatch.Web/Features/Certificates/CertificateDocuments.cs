@@ -78,6 +78,13 @@ public sealed class CertificateDocuments(AppDbContext db, CertificateDocumentSto
         return certificate;
     }
 
+    /// <summary>Deletes the stored files among <paramref name="keys"/> that no certificate carries any more (after a profile save removed or changed certificates).</summary>
+    public async Task ForgetUnusedAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        foreach (var key in keys.Distinct())
+            if (!await InUseAsync(key, ct)) files.Delete(key);
+    }
+
     /// <summary>The document to serve, or not found for a caller who may not read it (see the class summary).</summary>
     public async Task<Outcome<(Certification Certificate, Stream Content)>> OpenAsync(Actor? actor, int organizationId, int certificationId, CancellationToken ct)
     {

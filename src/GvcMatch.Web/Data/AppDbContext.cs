@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Awards.Complaint> Complaints => Set<Features.Awards.Complaint>();
     public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
     public DbSet<Features.Certificates.CertificationNameMapping> CertificationNameMappings => Set<Features.Certificates.CertificationNameMapping>();
+    public DbSet<Features.Certificates.CertificateExpiryNotice> CertificateExpiryNotices => Set<Features.Certificates.CertificateExpiryNotice>();
 
     /// <summary>
     /// Saves, and when the change touches anything searchable also writes the matching outbox

@@ -34,6 +34,7 @@ public static class FeatureRegistration
         services.AddResourceAccess();
         services.AddOrganizations();
         services.AddProfiles();
+        services.AddCertificates();
         services.AddIpListings();
         services.AddRequirements();
         services.AddSavedSearches();

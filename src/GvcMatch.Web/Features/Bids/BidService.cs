@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
@@ -118,35 +117,21 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         var bid = loaded.Value.Bid;
         var limits = options.Value;
         if (bid.Documents.Count >= limits.MaxDocuments) return Refusal.Invalid("file", $"A bid carries at most {limits.MaxDocuments} documents; remove one first.");
-        if (length == 0) return Refusal.Invalid("file", "The file is empty.");
-        if (length > limits.MaxDocumentBytes) return Refusal.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
-        var name = AttachmentStore.CleanName(rawName, BidLimits.FileName);
-        if (AttachmentStore.ContentTypeFor(name) is not { } type)
-            return Refusal.Invalid("file", $"Allowed types: {string.Join(", ", AttachmentStore.AllowedExtensions.Select(e => e.TrimStart('.')).Distinct())}.");
+        var (name, type, refused) = AttachmentStore.Check(rawName, length, limits.MaxDocumentBytes, BidLimits.FileName);
+        if (refused is not null) return Refusal.Invalid("file", refused);
 
-        var (key, problem) = await files.SaveAsync(content, name, ct);
-        if (key is null) return Refusal.Invalid("file", problem!);
+        var (stored, problem) = await files.SaveMeasuredAsync(content, name!, limits.MaxDocumentBytes, ct);
+        if (stored is null) return Refusal.Invalid("file", problem!);
+        var key = stored.Key;
         try
         {
-            string sha;
-            long stored;
-            await using (var file = files.Open(key)!)
-            {
-                stored = file.Length;
-                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
-            }
-            if (stored > limits.MaxDocumentBytes)
-            {
-                files.Delete(key);
-                return Refusal.Invalid("file", $"Documents are at most {limits.MaxDocumentBytes / 1024} KB.");
-            }
-            var document = new BidDocument { FileName = name, ContentType = type, Length = stored, StoredName = key, Sha256 = sha, UploadedAt = clock.GetUtcNow() };
+            var document = new BidDocument { FileName = name!, ContentType = type!, Length = stored.Length, StoredName = key, Sha256 = stored.Sha256, UploadedAt = clock.GetUtcNow() };
             bid.Documents.Add(document);
             var saved = await SaveAsync(bid, ct);
-            if (saved.Refusal is { } refused)
+            if (saved.Refusal is { } lost)
             {
                 files.Delete(key);
-                return refused;
+                return lost;
             }
             return document;
         }

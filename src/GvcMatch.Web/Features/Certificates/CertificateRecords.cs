@@ -44,7 +44,10 @@ public static class CertificateRecords
         }
     }
 
-    /// <summary>Replaces the profile's certificates; an unchanged one keeps its evidence level, a changed one starts again as self-declared.</summary>
+    /// <summary>
+    /// Replaces the profile's certificates; an unchanged one keeps its evidence level and its document, a
+    /// changed one starts again as self-declared without a document (it may not show the new dates).
+    /// </summary>
     public static void Apply(CapabilityProfile p, IReadOnlyList<CertificationInput>? certificates)
     {
         var previous = p.Certifications.ToList();
@@ -52,8 +55,10 @@ public static class CertificateRecords
         foreach (var c in certificates ?? [])
         {
             var read = Read(c);
-            read.Evidence = c.Evidence ?? Previous(read, previous)?.Evidence ?? EvidenceLevel.SelfDeclared;
+            var same = Previous(read, previous);
+            read.Evidence = c.Evidence ?? same?.Evidence ?? EvidenceLevel.SelfDeclared;
             read.Verified = read.Evidence >= EvidenceLevel.VerifiedByIntermediary;
+            if (same is not null) KeepDocument(read, same);
             p.Certifications.Add(read);
         }
     }
@@ -76,6 +81,16 @@ public static class CertificateRecords
     private static Certification? Previous(Certification read, IReadOnlyList<Certification> stored) =>
         stored.FirstOrDefault(x => x.Standard == read.Standard && x.Scope == read.Scope && x.Number == read.Number
             && x.ValidUntil == read.ValidUntil && x.ValidFrom == read.ValidFrom);
+
+    private static void KeepDocument(Certification to, Certification from)
+    {
+        to.DocumentKey = from.DocumentKey;
+        to.DocumentName = from.DocumentName;
+        to.DocumentContentType = from.DocumentContentType;
+        to.DocumentLength = from.DocumentLength;
+        to.DocumentSha256 = from.DocumentSha256;
+        to.DocumentUploadedAt = from.DocumentUploadedAt;
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

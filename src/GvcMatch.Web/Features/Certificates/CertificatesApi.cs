@@ -19,7 +19,7 @@ public sealed record StandardDto(string Code, string Name, string Family, IReadO
 /// admins) the standards people typed that the registry does not know, with the mapping that
 /// teaches it. The profile's own certificates are written with the profile (PUT .../profile).
 /// </summary>
-public static class CertificatesApi
+public static partial class CertificatesApi
 {
     public const int MaxNote = 500;
 
@@ -30,6 +30,7 @@ public static class CertificatesApi
         app.MapPost("/api/organizations/{id:int}/profile/certifications/{certificationId:int}/evidence", SetEvidenceAsync)
             .RequireAuthorization().WithTags("Certifications")
             .WithSummary("Set how far a certificate has been checked (verified intermediaries of the SME's country, platform admins)");
+        MapDocuments(app);
 
         var admin = app.MapGroup("/api/admin/certifications").WithTags("Admin").RequireAuthorization()
             .RequireActor(actor => actor.IsPlatformAdmin ? null : "Only platform admins manage the certification registry.");

@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Features.Conversations;
 
+/// <summary>A stored upload: its storage key, the bytes written and their SHA-256 (hex).</summary>
+public sealed record StoredFile(string Key, long Length, string Sha256);
+
 /// <summary>
 /// Uploaded files under a folder of the data folder (<c>attachments/</c> for conversations, or the
 /// folder a derived store names), each named by a random key: the
@@ -53,6 +56,52 @@ public class AttachmentStore(IOptions<DataFolderOptions> data, IHostEnvironment 
 
     /// <summary>The content type served for an allowed file name, or null when the type is not allowed.</summary>
     public static string? ContentTypeFor(string fileName) => Types.GetValueOrDefault(Path.GetExtension(fileName));
+
+    /// <summary>
+    /// The checks an upload passes before a byte is stored: not empty, at most <paramref name="maxBytes"/>, a
+    /// cleaned name whose extension is allowed (all of <see cref="AllowedExtensions"/>, or the narrower
+    /// <paramref name="extensions"/>). Returns the cleaned name and its content type, or the reason.
+    /// </summary>
+    public static (string? Name, string? ContentType, string? Problem) Check(
+        string rawName, long length, long maxBytes, int maxNameLength, IReadOnlyCollection<string>? extensions = null)
+    {
+        if (length == 0) return (null, null, "The file is empty.");
+        if (length > maxBytes) return (null, null, TooLarge(maxBytes));
+        var name = CleanName(rawName, maxNameLength);
+        var allowed = extensions ?? AllowedExtensions;
+        if (!allowed.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) || ContentTypeFor(name) is not { } type)
+            return (null, null, $"Allowed types: {string.Join(", ", allowed.Select(e => e.TrimStart('.')).Distinct())}.");
+        return (name, type, null);
+    }
+
+    public static string TooLarge(long maxBytes) => $"Documents are at most {maxBytes / 1024} KB.";
+
+    /// <summary>
+    /// Stores the upload as <see cref="SaveAsync"/> does and measures what was written (a client's declared
+    /// length can lie): null with a reason when the content does not match its type or is over <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task<(StoredFile? File, string? Problem)> SaveMeasuredAsync(Stream content, string fileName, long maxBytes, CancellationToken ct)
+    {
+        var (key, problem) = await SaveAsync(content, fileName, ct);
+        if (key is null) return (null, problem);
+        try
+        {
+            await using var file = Open(key)!;
+            var length = file.Length;
+            if (length > maxBytes)
+            {
+                await file.DisposeAsync();
+                Delete(key);
+                return (null, TooLarge(maxBytes));
+            }
+            return (new StoredFile(key, length, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct))), null);
+        }
+        catch
+        {
+            Delete(key);
+            throw;
+        }
+    }
 
     /// <summary>Stores the upload under a new key; null with a reason when the content does not match its extension.</summary>
     public async Task<(string? Key, string? Problem)> SaveAsync(Stream content, string fileName, CancellationToken ct)

@@ -10,7 +10,8 @@ public sealed class EmailOptions : IValidatableObject
     public const string Section = "Email";
 
     public static readonly IReadOnlyList<string> AllKinds =
-        [NotificationKinds.Message, NotificationKinds.ConversationStarted, NotificationKinds.Offer, NotificationKinds.MatchingRequirement, NotificationKinds.SavedSearch];
+        [NotificationKinds.Message, NotificationKinds.ConversationStarted, NotificationKinds.Offer, NotificationKinds.MatchingRequirement, NotificationKinds.SavedSearch,
+         NotificationKinds.CertificateExpiry];
 
     /// <summary>The sender address every email carries.</summary>
     [Required]

@@ -24,6 +24,9 @@ public static class NotificationKinds
     public const string Offer = "offer";
     public const string MatchingRequirement = "matching-requirement";
     public const string SavedSearch = "saved-search";
+
+    /// <summary>A certificate runs out (to the SME at 90, 30 and 0 days) or has lapsed (to buyers that require it).</summary>
+    public const string CertificateExpiry = "certificate-expiry";
 }
 
 /// <summary>Inbox entries added to a DbContext but not yet pushed; see <see cref="Notifier.StageAsync"/>.</summary>

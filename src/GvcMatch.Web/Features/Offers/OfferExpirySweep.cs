@@ -1,3 +1,4 @@
+using GvcMatch.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace GvcMatch.Web.Features.Offers;
@@ -6,29 +7,13 @@ namespace GvcMatch.Web.Features.Offers;
 public sealed class OfferExpirySweep(IServiceScopeFactory scopes, IOptions<OffersOptions> options, TimeProvider clock, ILogger<OfferExpirySweep> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Value.ExpirySweepInterval, clock, SweepAsync, logger, "The offer expiry sweep", stoppingToken);
+
+    private async Task SweepAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.ExpirySweepInterval, clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var expired = await scope.ServiceProvider.GetRequiredService<OfferService>().ExpireDueAsync(stoppingToken);
-                    if (expired > 0) logger.LogInformation("Expired {Count} offers past their validity date", expired);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A database hiccup must not end the sweep for the life of the process.
-                    logger.LogError(ex, "The offer expiry sweep failed; retrying at the next interval");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var expired = await scope.ServiceProvider.GetRequiredService<OfferService>().ExpireDueAsync(ct);
+        if (expired > 0) logger.LogInformation("Expired {Count} offers past their validity date", expired);
     }
 }

@@ -68,5 +68,15 @@ public sealed class Certification
     /// <summary>Verified by an intermediary or the issuer: kept in step with <see cref="Evidence"/> for the pages and APIs that show a badge.</summary>
     public bool Verified { get; set; }
 
+    /// <summary>The certificate document (PDF or image), stored by <see cref="Certificates.CertificateDocumentStore"/>; null without one.</summary>
+    public string? DocumentKey { get; set; }
+
+    /// <summary>The uploaded file's cleaned name, only ever shown and offered as the download name.</summary>
+    public string? DocumentName { get; set; }
+    public string? DocumentContentType { get; set; }
+    public long? DocumentLength { get; set; }
+    public string? DocumentSha256 { get; set; }
+    public DateTimeOffset? DocumentUploadedAt { get; set; }
+
     public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;
 }

@@ -29,6 +29,10 @@ internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Cert
         b.Property(c => c.Evidence).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.Issuer).HasMaxLength(ProfileLimits.Short);
         b.Property(c => c.Number).HasMaxLength(ProfileLimits.Short);
+        b.Property(c => c.DocumentKey).HasMaxLength(64);
+        b.Property(c => c.DocumentName).HasMaxLength(ProfileLimits.Short);
+        b.Property(c => c.DocumentContentType).HasMaxLength(100);
+        b.Property(c => c.DocumentSha256).HasMaxLength(64);
     }
 }
 

@@ -16,12 +16,16 @@ public sealed record CertificationDto(string Standard, string? Issuer, string? N
     /// <summary>Days until it expires (negative once expired), or null without an expiry date.</summary>
     public int? ExpiresInDays { get; init; }
 
+    /// <summary>Whether a document (PDF or image) is attached; who may download it is in docs/criteria.md.</summary>
+    public bool DocumentAttached { get; init; }
+
     public static CertificationDto From(Certification c, DateOnly today) => new(c.Standard, c.Issuer, c.Number, c.ValidUntil, c.Verified, c.IsExpired(today))
     {
         Id = c.Id, Scope = c.Scope, ValidFrom = c.ValidFrom, Evidence = c.Evidence,
         Known = GvcMatch.Matching.Certifications.CertificationRegistry.Default.Find(c.Standard) is not null,
         Shown = GvcMatch.Matching.Certifications.CertificationRequirement.Describe(Features.Certificates.CertificateFacts.Held(c)),
         ExpiresInDays = c.ValidUntil is { } until ? until.DayNumber - today.DayNumber : null,
+        DocumentAttached = c.DocumentKey is not null,
     };
 }
 

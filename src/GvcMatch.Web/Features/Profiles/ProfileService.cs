@@ -10,7 +10,8 @@ namespace GvcMatch.Web.Features.Profiles;
 /// Every change to an SME's capability profile: save, publish and unpublish. The API and the
 /// profile page call these, so who may write it and when it may be published are decided once.
 /// </summary>
-public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, ResourceAccess access)
+public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData reference, TimeProvider clock, ResourceAccess access,
+    Certificates.CertificateDocuments certificateDocuments)
 {
     private const string What = "this profile";
 
@@ -29,10 +30,14 @@ public sealed class ProfileService(AppDbContext db, ReferenceData.ReferenceData 
         if (errors.Any) return Refusal.Invalid(errors);
 
         org.Profile ??= new CapabilityProfile { OrganizationId = org.Id, Status = PublicationStatus.Draft };
+        var documents = org.Profile.Certifications.Select(c => c.DocumentKey).OfType<string>().ToList();
         input.ApplyTo(org.Profile, reference);
         EmployeeBand.Sync(org, org.Profile);
         org.Profile.UpdatedAt = clock.GetUtcNow();
-        return await SaveAsync(org.Profile, ct);
+        var saved = await SaveAsync(org.Profile, ct);
+        // A removed or changed certificate leaves its document behind: its file goes once no certificate carries it.
+        if (saved.Ok) await certificateDocuments.ForgetUnusedAsync(documents, ct);
+        return saved;
     }
 
     public Task<Outcome<CapabilityProfile>> PublishAsync(Actor? actor, int organizationId, IfMatch expected, CancellationToken ct) =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An SME edits, publishes and unpublishes its capability profile.</summary>
-public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service, TimeProvider clock) : PageModel
+public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service, Features.Certificates.CertificateDocuments documents, TimeProvider clock) : PageModel
 {
     /// <summary>Blank certification rows offered below the existing ones, so no script is needed to add one.</summary>
     public const int BlankCertificationRows = 3;
@@ -87,6 +87,32 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         TempData["Message"] = notPublished is not null ? $"Saved, but not published: {notPublished}"
             : publish ? "Published: buyers can now find your profile." : "Saved.";
         TempData["Warning"] = notPublished is not null;
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Attaches (or replaces) a stored certificate's document through the same checks as the API; the
+    /// outcome is reported at the top of the page, since the rest of the form is not posted with it.
+    /// </summary>
+    public async Task<IActionResult> OnPostDocumentAsync(int certificationId, IFormFile? document, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } denied) return denied;
+        if (document is null)
+        {
+            TempData["Message"] = "Choose a PDF or an image of the certificate, then upload it.";
+            TempData["Warning"] = true;
+            return RedirectToPage();
+        }
+        await using var content = document.OpenReadStream();
+        var attached = await documents.AttachAsync(await User.GetActorAsync(db, ct), Organization.Id, certificationId, content, document.FileName, document.Length, ct);
+        if (attached.Refusal is { IsInvalid: true } invalid)
+        {
+            TempData["Message"] = $"The document was not attached: {invalid.Detail}";
+            TempData["Warning"] = true;
+            return RedirectToPage();
+        }
+        if (attached.Refusal is { } refused) return Refused(refused);
+        TempData["Message"] = $"Document attached to {GvcMatch.Matching.Certifications.CertificationRequirement.Name(Features.Certificates.CertificateFacts.Held(attached.Value!))}. It is self-declared until a verified intermediary or an admin checks it.";
         return RedirectToPage();
     }
 

@@ -12,13 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Suppliers;
 
 /// <summary>A supplier's public page; a draft profile is shown only to its own organisation.</summary>
-public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, Features.Certificates.CertificateDocuments documents, TimeProvider clock) : PageModel
 {
     public Organization Organization { get; private set; } = null!;
     public CapabilityProfile Profile { get; private set; } = null!;
     public IReadOnlyList<IpListing> IpListings { get; private set; } = [];
     public bool IsMember { get; private set; }
     public bool SignedInWithOrganization { get; private set; }
+
+    /// <summary>Whether the viewer may open the certificates' documents (the SME, admins, checkers, buyers while published).</summary>
+    public bool MayReadDocuments { get; private set; }
     public DateOnly Today { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
 
@@ -36,6 +39,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         Profile = profile;
         Organization = profile.Organization;
         Today = clock.Today();
+        MayReadDocuments = actor is not null && await documents.MayReadAsync(actor, Organization, profile.Status == PublicationStatus.Published, ct);
         IpListings = await db.IpListings.AsNoTracking()
             .Where(i => i.OrganizationId == id && i.Status == PublicationStatus.Published)
             .OrderBy(i => i.Title).ToListAsync(ct);

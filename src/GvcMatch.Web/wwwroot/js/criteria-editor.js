@@ -34,6 +34,18 @@
         sumWeights();
     }
 
+    // Empties a cloned row: fields back to blank (or their data-reset value), no error marks.
+    function clear(copy) {
+        copy.querySelectorAll('[name]').forEach(el => {
+            if (el.type === 'checkbox') el.checked = false;
+            else if (el.dataset.reset !== undefined) el.value = el.dataset.reset;
+            else if (el.tagName === 'SELECT') el.selectedIndex = 0;
+            else if (el.value !== undefined) el.value = '';
+            el.classList.remove('is-invalid');
+        });
+        copy.querySelectorAll('.invalid-feedback').forEach(el => el.remove());
+    }
+
     container.addEventListener('input', update);
     container.addEventListener('change', update);
     update();
@@ -52,14 +64,58 @@
                     const v = el.getAttribute(attr);
                     if (v) el.setAttribute(attr, v.replace('[' + from + ']', '[' + to + ']').replace('crit-' + from + '-', 'crit-' + to + '-'));
                 });
-                if (el.type === 'checkbox') el.checked = false;
-                else if (el.tagName === 'SELECT') el.selectedIndex = 0;
-                else if (el.value !== undefined) el.value = '';
-                el.classList.remove('is-invalid');
             });
-            copy.querySelectorAll('.invalid-feedback').forEach(el => el.remove());
+            clear(copy);
+            // A new criterion starts with one blank "or equivalent" row.
+            copy.querySelectorAll('.equivalent').forEach((el, k) => { if (k > 0) el.remove(); });
             container.appendChild(copy);
             update();
         });
     }
+
+    // Certification criteria: each standard offers the registry's scopes or classes for it, and
+    // "Accept another standard" adds an "or equivalent" row (at most 20 standards in all).
+    const maxEquivalents = 19;
+    function scopeList(code) {
+        const wanted = (code || '').trim().toLowerCase();
+        const list = Array.from(document.querySelectorAll('datalist[data-standard]')).find(d => d.dataset.standard.toLowerCase() === wanted);
+        return list ? list.id : null;
+    }
+    container.addEventListener('change', event => {
+        const input = event.target;
+        if (!input.classList || !input.classList.contains('standard-input')) return;
+        const scope = input.closest('.accepted-pair').querySelector('.scope-input');
+        const id = scopeList(input.value);
+        if (id) scope.setAttribute('list', id); else scope.removeAttribute('list');
+    });
+    function showAddButtons() {
+        container.querySelectorAll('.add-equivalent').forEach(button => {
+            const count = button.closest('.criterion-certification').querySelectorAll('.equivalent').length;
+            button.classList.toggle('d-none', count >= maxEquivalents);
+        });
+    }
+    container.addEventListener('click', event => {
+        const button = event.target.closest && event.target.closest('.add-equivalent');
+        if (!button) return;
+        const list = button.closest('.criterion-certification').querySelector('.accepted-standards');
+        const rows = list.querySelectorAll('.equivalent');
+        if (rows.length === 0 || rows.length >= maxEquivalents) return;
+        const last = rows[rows.length - 1];
+        const from = last.dataset.equivalent;
+        const to = String(rows.length);
+        const copy = last.cloneNode(true);
+        copy.dataset.equivalent = to;
+        copy.querySelectorAll('[name],[id]').forEach(el => {
+            if (el.name) el.name = el.name.replace('Equivalents[' + from + ']', 'Equivalents[' + to + ']');
+            if (el.id) el.id = el.id.replace(new RegExp('-(std|scope)-' + from + '$'), '-$1-' + to);
+            el.removeAttribute('list');
+        });
+        clear(copy);
+        copy.querySelectorAll('.standard-input').forEach(el => el.setAttribute('list', 'certification-standards'));
+        list.appendChild(copy);
+        copy.querySelector('.standard-input').focus();
+        showAddButtons();
+    });
+    showAddButtons();
+    if (add) add.addEventListener('click', showAddButtons);
 })();

@@ -629,6 +629,42 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateExpiryNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecipientOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "Certificate", "ValidUntil", "Threshold", "RecipientOrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("CertificateExpiryNotices");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1571,6 +1607,28 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("DocumentLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DocumentUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2134,6 +2192,15 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateExpiryNotice", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Profiles.CapabilityProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -603,6 +603,40 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("BidSubcontractor");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateExpiryNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "Certificate", "ValidUntil", "Threshold", "RecipientOrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("CertificateExpiryNotices");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificationNameMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -1515,6 +1549,28 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentUploadedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -2062,6 +2118,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasOne("GvcMatch.Web.Features.Bids.Bid", null)
                         .WithMany("Subcontractors")
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Certificates.CertificateExpiryNotice", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Profiles.CapabilityProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using GvcMatch.Matching;
+using GvcMatch.Matching.Certifications;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Pages.Shared;
 
@@ -59,6 +60,7 @@ public sealed class RequirementForm
     {
         var target = Math.Max(MinimumRows, Criteria.Count + 2);
         while (Criteria.Count < target) Criteria.Add(new CriterionRow());
+        foreach (var row in Criteria) row.PadEquivalents();
         var lots = Math.Max(MinimumLotRows, Lots.Count + 1);
         while (Lots.Count < lots) Lots.Add(new LotRow());
     }
@@ -76,7 +78,19 @@ public sealed class CriterionRow
     public int? Weight { get; set; }
     public string? Description { get; set; }
     public string? Keywords { get; set; }
+    /// <summary>CertificationHeld: the first accepted standard and its optional scope or minimum class.</summary>
     public string? Standard { get; set; }
+    public string? Scope { get; set; }
+
+    /// <summary>CertificationHeld: further standards accepted as equivalent ("or equivalent"), each with an optional scope.</summary>
+    public List<AcceptedRow> Equivalents { get; set; } = [];
+
+    /// <summary>
+    /// The criterion is written as an "or equivalent" list (<c>anyOf</c>) rather than one standard; kept
+    /// so that a list of one comes back as a list. More than one standard always makes a list.
+    /// </summary>
+    public bool AnyOfList { get; set; }
+    public EvidenceLevel? MinimumEvidence { get; set; }
     public decimal? Minimum { get; set; }
     public string? Unit { get; set; }
     public int? Days { get; set; }
@@ -91,7 +105,8 @@ public sealed class CriterionRow
 
     /// <summary>A row with no kind is blank; the validator reports a kind-less row with content as an unknown kind.</summary>
     public bool IsBlank => Kind is null && !Mandatory && Weight is null && string.IsNullOrWhiteSpace(Description)
-        && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && Minimum is null
+        && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && string.IsNullOrWhiteSpace(Scope)
+        && Equivalents.All(a => a.IsBlank) && !AnyOfList && MinimumEvidence is null && Minimum is null
         && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands)
         && string.IsNullOrWhiteSpace(Regions) && MinEmployees is null && MaxEmployees is null
         && AppliesTo == CriterionScope.Default && string.IsNullOrWhiteSpace(Role);
@@ -100,6 +115,8 @@ public sealed class CriterionRow
     public Criterion ToCriterion()
     {
         var kind = Kind ?? (CriterionKind)(-1);
+        var accepted = kind == CriterionKind.CertificationHeld ? AcceptedStandards() : [];
+        var asList = accepted.Count > 1 || AnyOfList && accepted.Count > 0;
         return new Criterion
         {
             Kind = kind,
@@ -107,7 +124,10 @@ public sealed class CriterionRow
             Weight = Weight,
             Description = RequirementForm.Blank(Description),
             Keywords = kind == CriterionKind.CapabilityFit ? FormHelpers.SplitList(Keywords) : null,
-            Standard = kind == CriterionKind.CertificationHeld ? RequirementForm.Blank(Standard) : null,
+            Standard = kind == CriterionKind.CertificationHeld && !asList ? RequirementForm.Blank(Standard) : null,
+            Scope = kind == CriterionKind.CertificationHeld && !asList ? RequirementForm.Blank(Scope) : null,
+            AnyOf = asList ? accepted : null,
+            MinimumEvidence = kind == CriterionKind.CertificationHeld ? MinimumEvidence : null,
             Minimum = kind == CriterionKind.CapacityAtLeast ? Minimum : null,
             Unit = kind == CriterionKind.CapacityAtLeast ? RequirementForm.Blank(Unit) : null,
             Days = kind == CriterionKind.LeadTimeAtMost ? Days : null,
@@ -123,14 +143,43 @@ public sealed class CriterionRow
         };
     }
 
-    public static CriterionRow From(Criterion c) => new()
+    public static CriterionRow From(Criterion c)
     {
-        Kind = Enum.IsDefined(c.Kind) ? c.Kind : null, Mandatory = c.Mandatory, Weight = c.Weight, Description = c.Description,
-        Keywords = FormHelpers.JoinComma(c.Keywords), Standard = c.Standard, Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
-        Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
-        Regions = FormHelpers.JoinComma(c.Regions), MinEmployees = c.MinEmployees, MaxEmployees = c.MaxEmployees,
-        Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role,
-    };
+        var list = c.AnyOf is { Count: > 0 } anyOf ? anyOf : null;
+        return new()
+        {
+            Kind = Enum.IsDefined(c.Kind) ? c.Kind : null, Mandatory = c.Mandatory, Weight = c.Weight, Description = c.Description,
+            Keywords = FormHelpers.JoinComma(c.Keywords),
+            Standard = list is null ? c.Standard : list[0].Standard, Scope = list is null ? c.Scope : list[0].Scope,
+            Equivalents = list?.Skip(1).Select(a => new AcceptedRow { Standard = a.Standard, Scope = a.Scope }).ToList() ?? [],
+            AnyOfList = list is not null, MinimumEvidence = c.MinimumEvidence,
+            Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
+            Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
+            Regions = FormHelpers.JoinComma(c.Regions), MinEmployees = c.MinEmployees, MaxEmployees = c.MaxEmployees,
+            Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role,
+        };
+    }
+
+    /// <summary>One blank "or equivalent" row after the filled ones, so a browser without script can add one per save.</summary>
+    public void PadEquivalents()
+    {
+        if (Equivalents.Count < CertificationRequirement.MaxEquivalents - 1 && (Equivalents.Count == 0 || !Equivalents[^1].IsBlank))
+            Equivalents.Add(new AcceptedRow());
+    }
+
+    /// <summary>The first standard and the filled "or equivalent" rows, in the order shown; a scope without a standard is kept for the validator to report.</summary>
+    private List<AcceptedStandard> AcceptedStandards() =>
+        new[] { new AcceptedRow { Standard = Standard, Scope = Scope } }.Concat(Equivalents).Where(a => !a.IsBlank)
+            .Select(a => new AcceptedStandard(a.Standard?.Trim() ?? "", RequirementForm.Blank(a.Scope))).ToList();
+}
+
+/// <summary>One standard a certification criterion accepts, as the form posts it.</summary>
+public sealed class AcceptedRow
+{
+    public string? Standard { get; set; }
+    public string? Scope { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Standard) && string.IsNullOrWhiteSpace(Scope);
 }
 
 public sealed class LotRow

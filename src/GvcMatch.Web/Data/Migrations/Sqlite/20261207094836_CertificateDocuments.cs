@@ -1,0 +1,82 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GvcMatch.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CertificateDocuments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DocumentContentType",
+                table: "Certifications",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DocumentKey",
+                table: "Certifications",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DocumentLength",
+                table: "Certifications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DocumentName",
+                table: "Certifications",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DocumentSha256",
+                table: "Certifications",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DocumentUploadedAt",
+                table: "Certifications",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DocumentContentType",
+                table: "Certifications");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentKey",
+                table: "Certifications");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentLength",
+                table: "Certifications");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentName",
+                table: "Certifications");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentSha256",
+                table: "Certifications");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentUploadedAt",
+                table: "Certifications");
+        }
+    }
+}

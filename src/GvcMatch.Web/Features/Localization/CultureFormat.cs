@@ -30,6 +30,8 @@ public sealed class CultureFormat(UserPreferences preferences)
 
     public string Number(decimal value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 
+    public string Number(long value) => value.ToString("N0", Culture);
+
     public string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Culture);
 
     /// <summary>An amount with its ISO 4217 code where the culture puts its currency sign: EUR 1,250.00 / 1.250,00 EUR.</summary>

@@ -49,6 +49,23 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         _ => "Large (250+ staff)",
     }];
 
+    public string Period(CapacityPeriod period) => l[period switch
+    {
+        CapacityPeriod.Year => "a year",
+        CapacityPeriod.Once => "once",
+        _ => "a month",
+    }];
+
+    public string IpKind(IpListings.IpKind kind) => l[kind switch
+    {
+        IpListings.IpKind.Patent => "Patent",
+        IpListings.IpKind.UtilityModel => "Utility model",
+        IpListings.IpKind.Design => "Design",
+        IpListings.IpKind.Trademark => "Trademark",
+        IpListings.IpKind.Software => "Software",
+        _ => "Know-how",
+    }];
+
     public string Verified(bool verified) => l[verified ? "Verified" : "Not verified"];
 
     public string Country(string code) => CodeList("countries", code).Text;
@@ -97,6 +114,7 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         "verified" => Current(Verified(value == "true")),
         "sizeBand" => Enum.TryParse<SizeBand>(value, out var band) ? Current(Size(band)) : new Label(value, ""),
         "status" => Enum.TryParse<RequirementStatus>(value, out var status) ? Current(Status(status)) : new Label(value, ""),
+        "ipKind" => Enum.TryParse<IpListings.IpKind>(value, out var ipKind) ? Current(IpKind(ipKind)) : new Label(value, ""),
         "concept" => vocabulary.Find(value) is { } concept ? Current(concept.PreferredLabel(Languages.Current)) : new Label(value, ""),
         _ => new Label(value, ""),
     };

@@ -8,6 +8,9 @@ public static class LocalizationRegistration
     public static IServiceCollection AddAppLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Pages write Spanish and Japanese as characters, not as &#x...; escapes (markup characters are still escaped).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<UserPreferences>();
         services.AddSingleton<Labels>();

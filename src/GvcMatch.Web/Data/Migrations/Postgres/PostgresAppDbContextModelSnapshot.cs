@@ -1424,6 +1424,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContentLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.PrimitiveCollection<List<string>>("Equipment")
                         .IsRequired()
                         .HasColumnType("text[]");

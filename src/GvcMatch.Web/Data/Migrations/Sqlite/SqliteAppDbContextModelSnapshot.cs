@@ -1372,6 +1372,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Equipment")
                         .IsRequired()
                         .HasColumnType("TEXT");

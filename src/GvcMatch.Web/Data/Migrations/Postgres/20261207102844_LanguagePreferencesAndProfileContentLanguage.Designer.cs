@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GvcMatch.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207095052_UserLanguageAndTimeZonePreferences")]
-    partial class UserLanguageAndTimeZonePreferences
+    [Migration("20261207102844_LanguagePreferencesAndProfileContentLanguage")]
+    partial class LanguagePreferencesAndProfileContentLanguage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1426,6 +1426,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ContentLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.PrimitiveCollection<List<string>>("Equipment")
                         .IsRequired()

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GvcMatch.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207095033_UserLanguageAndTimeZonePreferences")]
-    partial class UserLanguageAndTimeZonePreferences
+    [Migration("20261207102827_LanguagePreferencesAndProfileContentLanguage")]
+    partial class LanguagePreferencesAndProfileContentLanguage
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1373,6 +1373,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentLanguage")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Equipment")

@@ -5,11 +5,18 @@
 namespace GvcMatch.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UserLanguageAndTimeZonePreferences : Migration
+    public partial class LanguagePreferencesAndProfileContentLanguage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ContentLanguage",
+                table: "Profiles",
+                type: "TEXT",
+                maxLength: 8,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "PreferredLanguage",
                 table: "AspNetUsers",
@@ -28,6 +35,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ContentLanguage",
+                table: "Profiles");
+
             migrationBuilder.DropColumn(
                 name: "PreferredLanguage",
                 table: "AspNetUsers");

@@ -40,4 +40,12 @@ public sealed class ResourceCompletenessTests
         var differing = ResourceFiles.Read().Where(t => t.Key != t.Value).Select(t => t.Key).ToList();
         Assert.True(differing.Count == 0, "English entries must read as their key:\n" + string.Join("\n", differing));
     }
+
+    [Fact]
+    public void NoTwoTextsDifferOnlyInCase()
+    {
+        // Resource names are looked up without regard to case, so "Country" and "country" would share one translation.
+        var clashes = ResourceFiles.Read().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Texts differing only in case:\n" + string.Join("\n", clashes));
+    }
 }

@@ -22,6 +22,28 @@ public static partial class ResourceFiles
     public static IReadOnlyList<string> Placeholders(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value).Distinct().Order().ToList();
 
+    /// <summary>Each English entry whose translation into <paramref name="language"/> differs, as a pattern where placeholders match any text.</summary>
+    public static IReadOnlyList<(string Text, Regex Pattern)> EnglishTexts(string language)
+    {
+        var translated = Read(language);
+        return Read().Keys
+            .Where(k => translated.GetValueOrDefault(k) != k)
+            .Select(k => (k, new Regex("^" + Regex.Replace(Regex.Escape(k), @"\\\{\d+(?:[:,][^}]*)?}", ".+") + "$", RegexOptions.Singleline)))
+            .ToList();
+    }
+
+    /// <summary>The texts (text nodes, labels) that read as an English entry, after trimming spaces and separators.</summary>
+    public static List<string> English(IEnumerable<string> texts, IReadOnlyList<(string Text, Regex Pattern)> english)
+    {
+        var found = new List<string>();
+        foreach (var raw in texts)
+        {
+            var text = Regex.Replace(raw, @"\s+", " ").Trim(' ', '·', '.', ',', '–');
+            if (text.Length > 1 && english.Any(e => e.Pattern.IsMatch(text) || e.Text.TrimEnd('.') == text)) found.Add(text);
+        }
+        return found;
+    }
+
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();
 

@@ -37,14 +37,14 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
         var mne = await app.SignUpAsync(OrganizationKind.Mne);
         await mne.PublishNewRequirementAsync();
         mne.Client.DefaultRequestHeaders.Add("Accept-Language", language);
-        foreach (var page in new[] { "/", "/Search/suppliers", $"/Suppliers/{supplier}" })
+        foreach (var page in new[] { "/", "/Search/suppliers", $"/Suppliers/{supplier}", "/Requirements", "/Account/Inbox" })
             await AssertTranslatedAsync(mne.Client, page, language);
     }
 
     [Fact]
     public void TheCheckFindsAnEnglishTextLeftInAPage()
     {
-        var english = EnglishTexts("es");
+        var english = ResourceFiles.EnglishTexts("es");
         var page = Html.Parse("<html lang=\"es\"><body><nav><a>Proveedores</a><a>Sign in</a></nav><p lang=\"en\">Sign in</p><p>12 results</p></body></html>");
         Assert.Equal(["Sign in", "12 results"], Untranslated(page, english));
     }
@@ -63,37 +63,18 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
         await Expect.StatusAsync(response, HttpStatusCode.OK);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
-        var left = Untranslated(page, EnglishTexts(language));
+        var left = Untranslated(page, ResourceFiles.EnglishTexts(language));
         Assert.True(left.Count == 0, $"{url} in {language} still shows English:\n" + string.Join("\n", left));
-    }
-
-    /// <summary>Each English entry whose translation differs, as a pattern where its placeholders match any text.</summary>
-    private static IReadOnlyList<(string Text, Regex Pattern)> EnglishTexts(string language)
-    {
-        var translated = ResourceFiles.Read(language);
-        return ResourceFiles.Read().Keys
-            .Where(k => translated.GetValueOrDefault(k) != k)
-            .Select(k => (k, new Regex("^" + Regex.Replace(Regex.Escape(k), @"\\\{\d+(?:[:,][^}]*)?}", ".+") + "$", RegexOptions.Singleline)))
-            .ToList();
     }
 
     /// <summary>Text nodes and label attributes that read as an English entry, outside user content marked with another lang.</summary>
     private static List<string> Untranslated(IDocument page, IReadOnlyList<(string Text, Regex Pattern)> english)
     {
         var pageLanguage = page.DocumentElement.GetAttribute("lang");
-        var found = new List<string>();
-        foreach (var element in page.Body!.QuerySelectorAll("*").Prepend(page.Body))
-        {
-            if (element.LocalName is "script" or "style") continue;
-            if (element.Closest("[lang]")?.GetAttribute("lang") is { } lang && lang != pageLanguage) continue;
-            var texts = element.ChildNodes.OfType<IText>().Select(t => t.Data)
-                .Concat(LabelAttributes.Select(element.GetAttribute).OfType<string>());
-            foreach (var raw in texts)
-            {
-                var text = Regex.Replace(raw, @"\s+", " ").Trim(' ', '·', '.', ',', '–');
-                if (text.Length > 1 && english.Any(e => e.Pattern.IsMatch(text) || e.Text.TrimEnd('.') == text)) found.Add(text);
-            }
-        }
-        return found;
+        var texts = page.Body!.QuerySelectorAll("*").Prepend(page.Body)
+            .Where(e => e.LocalName is not ("script" or "style"))
+            .Where(e => e.Closest("[lang]")?.GetAttribute("lang") is not { } lang || lang == pageLanguage)
+            .SelectMany(e => e.ChildNodes.OfType<IText>().Select(t => t.Data).Concat(LabelAttributes.Select(e.GetAttribute).OfType<string>()));
+        return ResourceFiles.English(texts, english);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features;
 using GvcMatch.Web.Features.Auth;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.ReferenceData;
 using GvcMatch.Web.Hubs;
 using GvcMatch.Web.Infrastructure;
@@ -29,6 +30,7 @@ public static class AppSetup
             sp.GetRequiredService<GvcMatch.Matching.Understanding.CapabilityVocabulary>(), sp.GetService<GvcMatch.Matching.Understanding.IPhraseVectors>()));
         services.AddScoped<Registration>();
         services.AddFeatureServices(builder.Configuration);
+        services.AddAppLocalization();
 
         services.AddApiAntiforgery();
         services.AddSecurityHeaders();
@@ -53,7 +55,7 @@ public static class AppSetup
         {
             o.Conventions.AuthorizeFolder("/Account");
             o.Conventions.AuthorizeFolder("/Admin");
-        });
+        }).AddViewLocalization();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
     }
@@ -70,6 +72,7 @@ public static class AppSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAppLocalization();
         app.UseAuthorization();
         app.UseApiAntiforgery();
 

@@ -9,6 +9,7 @@ using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.PersonalData;
 using GvcMatch.Web.Features.Profiles;
@@ -80,6 +81,7 @@ public static class FeatureRegistration
         app.MapAwardsApi();
         app.MapAuditApi();
         app.MapPersonalDataApi();
+        app.MapLanguageApi();
         return app;
     }
 }

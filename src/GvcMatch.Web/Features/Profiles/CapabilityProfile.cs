@@ -30,6 +30,9 @@ public sealed class CapabilityProfile
     public List<string> ExportMarkets { get; set; } = [];
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>The language the profile's text is written in (en, es, ja), read from the text on save; pages mark the text with it.</summary>
+    public string? ContentLanguage { get; set; }
+
     public PublicationStatus Status { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
 

@@ -12,6 +12,7 @@ internal sealed class CapabilityProfileConfiguration : IEntityTypeConfiguration<
         b.HasIndex(p => new { p.Status, p.OrganizationId });
         b.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
         b.Property(p => p.Summary).HasMaxLength(ProfileLimits.Summary);
+        b.Property(p => p.ContentLanguage).HasMaxLength(8);
         b.Property(p => p.CapacityUnit).HasMaxLength(ProfileLimits.Unit);
         b.Property(p => p.CapacityPeriod).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.MinimumOrderUnit).HasMaxLength(ProfileLimits.Unit);

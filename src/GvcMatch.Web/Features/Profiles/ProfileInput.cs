@@ -77,6 +77,7 @@ public sealed record ProfileInput
         p.ExportMarkets = Clean(ExportMarkets).Select(c => c.ToUpperInvariant()).ToList();
         p.Languages = Clean(Languages).Select(c => c.ToLowerInvariant()).ToList();
         p.RenewalDue = RenewalDue;
+        p.ContentLanguage = Localization.TextLanguage.Detect(p.Summary, string.Join(", ", p.Capabilities));
 
         Certificates.CertificateRecords.Apply(p, Certifications);
     }

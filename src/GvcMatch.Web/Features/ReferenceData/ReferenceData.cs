@@ -20,9 +20,15 @@ public sealed class ReferenceData : ICriteriaCodes
 
     private readonly FrozenDictionary<string, IReadOnlyList<CodeName>> _lists;
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _lookup;
+    /// <summary>Translated names, keyed "list.language" (countries.es), read from <c>{list}.{language}.json</c> beside the list.</summary>
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _translated;
 
-    public ReferenceData(IReadOnlyDictionary<string, IReadOnlyList<CodeName>> lists)
+    public ReferenceData(IReadOnlyDictionary<string, IReadOnlyList<CodeName>> lists, IReadOnlyDictionary<string, IReadOnlyList<CodeName>>? translated = null)
     {
+        _translated = (translated ?? new Dictionary<string, IReadOnlyList<CodeName>>()).ToFrozenDictionary(
+            l => l.Key,
+            l => l.Value.DistinctBy(c => c.Code, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(c => c.Code, c => c.Name, StringComparer.OrdinalIgnoreCase));
         _lists = lists.ToFrozenDictionary();
         _lookup = lists.ToFrozenDictionary(
             l => l.Key,
@@ -44,7 +50,18 @@ public sealed class ReferenceData : ICriteriaCodes
             using var stream = File.OpenRead(path);
             lists[name] = JsonSerializer.Deserialize<List<CodeName>>(stream, options) ?? [];
         }
-        return new ReferenceData(lists);
+        // Optional translations (countries.es.json, languages.ja.json): a list without one shows its English names.
+        var translated = new Dictionary<string, IReadOnlyList<CodeName>>();
+        foreach (var name in FileLists)
+        {
+            foreach (var path in Directory.EnumerateFiles(Path.Combine(seedsFolder, "reference"), name + ".*.json"))
+            {
+                var language = Path.GetFileNameWithoutExtension(path)[(name.Length + 1)..];
+                using var stream = File.OpenRead(path);
+                translated[$"{name}.{language}"] = JsonSerializer.Deserialize<List<CodeName>>(stream, options) ?? [];
+            }
+        }
+        return new ReferenceData(lists, translated);
     }
 
     public IReadOnlyList<CodeName>? List(string name) => _lists.GetValueOrDefault(name);
@@ -52,6 +69,10 @@ public sealed class ReferenceData : ICriteriaCodes
     public bool Contains(string list, string? code) => code is not null && _lookup.TryGetValue(list, out var l) && l.ContainsKey(code);
 
     public string? NameOf(string list, string code) => _lookup.TryGetValue(list, out var l) ? l.GetValueOrDefault(code) : null;
+
+    /// <summary>The code's name in <paramref name="language"/>, or null when the list has no translation there.</summary>
+    public string? LocalNameOf(string list, string code, string language) =>
+        _translated.TryGetValue($"{list}.{language}", out var l) ? l.GetValueOrDefault(code) : null;
 
     public bool IsCountry(string code) => Contains("countries", code);
     /// <summary>Whether the registry knows the name (any alias or version spelling); other names are still accepted as unknown standards.</summary>

@@ -14,6 +14,11 @@
         if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) event.preventDefault();
     });
 
+    // The language switcher also saves the browser's time zone, so dates show in local time.
+    document.querySelectorAll('input[data-time-zone]').forEach((input) => {
+        try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch { /* older browsers: dates stay in UTC */ }
+    });
+
     // Writes to /api with the sign-in cookie must carry the antiforgery token; the layout puts it in a meta tag.
     window.gvcmatch = Object.assign(window.gvcmatch || {}, {
         apiHeaders(extra) {

@@ -68,6 +68,14 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1469,6 +1477,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentLanguage")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("EmployeeCount")

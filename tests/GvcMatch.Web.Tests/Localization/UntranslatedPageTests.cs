@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using GvcMatch.Web.Features.Organizations;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Tests.Infrastructure;
+
+namespace GvcMatch.Web.Tests.Localization;
+
+/// <summary>
+/// The converted pages, rendered in Spanish and Japanese, show no English text of the resource
+/// set: a text node or label attribute that reads as an English entry means a page printed a
+/// literal or asked the localizer for a text nobody translated.
+/// </summary>
+public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] LabelAttributes = ["placeholder", "aria-label", "title", "alt"];
+
+    public static TheoryData<string> Languages => new(ResourceFiles.Translations);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task PagesForVisitorsShowNoEnglishInterfaceText(string language)
+    {
+        var supplier = await PublishedSupplierAsync();
+        using var visitor = app.CreateClient();
+        visitor.DefaultRequestHeaders.Add("Accept-Language", language);
+        foreach (var page in new[] { "/", "/Search/suppliers", "/Search/suppliers?q=zzzz", $"/Suppliers/{supplier}", "/Identity/Account/Login", "/Identity/Account/Register" })
+            await AssertTranslatedAsync(visitor, page, language);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task PagesForSignedInMembersShowNoEnglishInterfaceText(string language)
+    {
+        var supplier = await PublishedSupplierAsync();
+        var mne = await app.SignUpAsync(OrganizationKind.Mne);
+        await mne.PublishNewRequirementAsync();
+        mne.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        foreach (var page in new[] { "/", "/Search/suppliers", $"/Suppliers/{supplier}", "/Requirements", "/Account/Inbox" })
+            await AssertTranslatedAsync(mne.Client, page, language);
+    }
+
+    [Fact]
+    public void TheCheckFindsAnEnglishTextLeftInAPage()
+    {
+        var english = ResourceFiles.EnglishTexts("es");
+        var page = Html.Parse("<html lang=\"es\"><body><nav><a>Proveedores</a><a>Sign in</a></nav><p lang=\"en\">Sign in</p><p>12 results</p></body></html>");
+        Assert.Equal(["Sign in", "12 results"], Untranslated(page, english));
+    }
+
+    private async Task<int> PublishedSupplierAsync()
+    {
+        var owner = await app.SignUpAsync(OrganizationKind.Sme);
+        await owner.SaveProfileAsync(Samples.Profile() with { Certifications = [new CertificationInput("ISO 9001", "Issuer A", "Q-1", Samples.InDays(300))] });
+        await Expect.StatusAsync(await owner.Client.PostAsync($"/api/organizations/{owner.Me.OrgId}/profile/publish"), HttpStatusCode.OK);
+        return owner.Me.OrgId;
+    }
+
+    private static async Task AssertTranslatedAsync(HttpClient client, string url, string language)
+    {
+        var response = await client.GetAsync(url);
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        var left = Untranslated(page, ResourceFiles.EnglishTexts(language));
+        Assert.True(left.Count == 0, $"{url} in {language} still shows English:\n" + string.Join("\n", left));
+    }
+
+    /// <summary>Text nodes and label attributes that read as an English entry, outside user content marked with another lang.</summary>
+    private static List<string> Untranslated(IDocument page, IReadOnlyList<(string Text, Regex Pattern)> english)
+    {
+        var pageLanguage = page.DocumentElement.GetAttribute("lang");
+        var texts = page.Body!.QuerySelectorAll("*").Prepend(page.Body)
+            .Where(e => e.LocalName is not ("script" or "style"))
+            .Where(e => e.Closest("[lang]")?.GetAttribute("lang") is not { } lang || lang == pageLanguage)
+            .SelectMany(e => e.ChildNodes.OfType<IText>().Select(t => t.Data).Concat(LabelAttributes.Select(e.GetAttribute).OfType<string>()));
+        return ResourceFiles.English(texts, english);
+    }
+}

@@ -68,6 +68,7 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Time);
+            services.AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(EmbeddingMemo.Shared);
             services.AddScoped<IPasswordHasher<AppUser>, PasswordHashCount>();
             TestSignIn.Register(services);
         });

@@ -43,10 +43,27 @@ internal static class MigratedTemplates
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
+        // A server named by GVCMATCH_TEST_POSTGRES outlives the run: the template goes when the process does.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(adminConnectionString, name);
         var connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, Pooling = false }.ConnectionString;
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options;
         await using (var db = new PostgresAppDbContext(options)) await db.Database.MigrateAsync();
         return name;
+    }
+
+    private static void DropQuietly(string adminConnectionString, string name)
+    {
+        try
+        {
+            using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false, Timeout = 5 }.ConnectionString);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The throwaway cluster may already be stopped (its folder goes with it).
+        }
     }
 
     private static string CreateSqliteTemplate()

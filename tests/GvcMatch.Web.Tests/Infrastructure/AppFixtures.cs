@@ -25,7 +25,7 @@ public class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connectionString:
     {
         if (!RequiredServices.Required && PostgresServer.UnavailableReason is not null) return;
         var server = await PostgresServer.GetAsync();
-        Database = Database with { ConnectionString = await server.CreateDatabaseAsync() };
+        Database = Database with { ConnectionString = await server.CreateMigratedDatabaseAsync() };
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

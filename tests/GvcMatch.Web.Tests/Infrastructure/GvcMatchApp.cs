@@ -51,6 +51,7 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (StartsOnMigratedCopy()) MigratedTemplates.CopySqliteInto(Database.DataFolder);
         builder.UseSetting("Data:Folder", Database.DataFolder);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         if (Database.ConnectionString is not null) builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
@@ -67,10 +68,19 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Time);
+            services.AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(EmbeddingMemo.Shared);
             services.AddScoped<IPasswordHasher<AppUser>, PasswordHashCount>();
             TestSignIn.Register(services);
         });
     }
+
+    /// <summary>
+    /// A SQLite app on a data folder of its own starts from a copy of the migrated template (see
+    /// <see cref="MigratedTemplates"/>); one whose settings name its own database is left alone.
+    /// </summary>
+    private bool StartsOnMigratedCopy() =>
+        Database is { Provider: DatabaseProvider.Sqlite, ConnectionString: null }
+        && settings?.Keys.Any(k => k.StartsWith("Database:", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Data:", StringComparison.OrdinalIgnoreCase)) != true;
 
     /// <summary>Runs <paramref name="work"/> with a DbContext of its own scope, as a handler would get it.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

@@ -17,7 +17,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public static Task<ScratchDatabase> LikeAsync(GvcMatchApp fixture) => CreateAsync(fixture.Database.Provider);
 
     public static async Task<ScratchDatabase> CreateAsync(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
-        ? new(TestDatabase.Postgres(await (await PostgresServer.GetAsync()).CreateDatabaseAsync()))
+        ? new(TestDatabase.Postgres(await (await PostgresServer.GetAsync()).CreateMigratedDatabaseAsync()))
         : new(TestDatabase.Sqlite());
 
     public async ValueTask DisposeAsync()

@@ -55,6 +55,7 @@ public static class AuditActions
     public const string AccountLockedOut = "account.locked_out";
     public const string RefreshTokenReused = "token.refresh_reused";
     public const string ImportRun = "import.run";
+    public const string ImportBatch = "import.batch";
     public const string AwardMade = "award.made";
     public const string RequirementCancelled = "requirement.cancelled";
     public const string DebriefSent = "debrief.sent";
@@ -67,7 +68,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
-        AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, AwardMade, RequirementCancelled,
+        AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, ImportBatch, AwardMade, RequirementCancelled,
         DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
     ];
 }

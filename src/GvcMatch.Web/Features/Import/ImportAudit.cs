@@ -5,9 +5,11 @@ namespace GvcMatch.Web.Features.Import;
 
 /// <summary>
 /// Records an import in the audit trail: which files, how many rows of each kind, by whom and from
-/// where. An import commits in batches of <see cref="SeedImporter.BatchSize"/> rows, so its entry
-/// cannot share one SaveChanges with all of them; it is written when the run ends, and also when
-/// the run fails part-way, so rows already committed are never left without an entry.
+/// where. An import commits in batches of <see cref="SeedImporter.BatchSize"/> rows; each batch's
+/// entry (<see cref="AuditActions.ImportBatch"/>) is staged in the same SaveChanges and transaction
+/// as the batch, so a committed row always has an entry and a batch that failed has none claiming
+/// it. The run's summary (<see cref="AuditActions.ImportRun"/>) is written when the run ends, and
+/// also when it fails part-way, saying so.
 /// </summary>
 public sealed class ImportAudit(SeedImporter importer, AuditTrail audit, AppDbContext db)
 {
@@ -17,6 +19,9 @@ public sealed class ImportAudit(SeedImporter importer, AuditTrail audit, AppDbCo
     {
         var names = string.Join(", ", files.Select(f => f.Name));
         var how = origin == ImportOrigin.Command ? $"Command line (as {Environment.UserName} on {Environment.MachineName})" : "Upload";
+        var target = new AuditTarget(AuditTargets.Import, names, names);
+        importer.BeforeBatchSave = (batch, c) =>
+            audit.AddAsync(actorUserId, AuditActions.ImportBatch, target, reason: $"{how}; batch of {batch}.", ct: c);
         ImportReport report;
         try
         {
@@ -26,7 +31,7 @@ public sealed class ImportAudit(SeedImporter importer, AuditTrail audit, AppDbCo
         {
             try
             {
-                await RecordAsync(actorUserId, names, $"{how}; failed part-way ({e.GetType().Name}): rows committed before the failure stay.", CancellationToken.None);
+                await RecordAsync(actorUserId, names, $"{how}; failed part-way ({e.GetType().Name}): the batches committed before the failure stay, each with its {AuditActions.ImportBatch} entry.", CancellationToken.None);
             }
             catch (Exception)
             {
@@ -41,6 +46,7 @@ public sealed class ImportAudit(SeedImporter importer, AuditTrail audit, AppDbCo
 
     private async Task RecordAsync(string? actorUserId, string names, string reason, CancellationToken ct)
     {
+        importer.BeforeBatchSave = null;
         db.ChangeTracker.Clear();
         await audit.AddAsync(actorUserId, AuditActions.ImportRun, new AuditTarget(AuditTargets.Import, names, names), reason: reason, ct: ct);
         await db.SaveChangesAsync(ct);

@@ -37,18 +37,40 @@ public sealed partial class SeedImporter
             else pending.Add(new NewUser(row, user, row.Value.Password!));
         }
 
-        foreach (var chunk in pending.Chunk(Math.Max(4, Environment.ProcessorCount * 4)))
+        // UserManager saves each user on its own; a transaction per batch makes the batch (and what
+        // BeforeBatchSave stages with its last save) commit together, or not at all. The slow hashing
+        // is done before the transaction opens, so other writers wait only for the inserts.
+        foreach (var batch in pending.Chunk(BatchSize))
         {
-            ct.ThrowIfCancellationRequested();
-            Parallel.ForEach(chunk, n => n.User.PasswordHash = users.PasswordHasher.HashPassword(n.User, n.Password));
-            foreach (var n in chunk)
+            foreach (var chunk in batch.Chunk(Math.Max(4, Environment.ProcessorCount * 4)))
             {
-                // The hash is set, so CreateAsync only validates the user, stamps it and stores it.
-                var created = await users.CreateAsync(n.User);
-                var result = created.Succeeded ? Ok(RowOutcome.Created) : Rejected(n.Row, IdentityErrors(created));
+                ct.ThrowIfCancellationRequested();
+                Parallel.ForEach(chunk, n => n.User.PasswordHash = users.PasswordHasher.HashPassword(n.User, n.Password));
+            }
+            var results = new List<RowResult>(batch.Length);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                foreach (var n in batch)
+                {
+                    // The hash is set, so CreateAsync only validates the user, stamps it and stores it.
+                    var created = await users.CreateAsync(n.User);
+                    results.Add(created.Succeeded ? Ok(RowOutcome.Created) : Rejected(n.Row, IdentityErrors(created)));
+                    db.ChangeTracker.Clear();
+                }
+                var written = ImportBatch.Of("Users", results.Select(r => r.Outcome));
+                if (BeforeBatchSave is { } record && written.Writes)
+                {
+                    await record(written, ct);
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+                await tx.CommitAsync(ct);
+            }
+            // Counted once committed: a batch that failed is in no count.
+            foreach (var result in results)
+            {
                 report.Users.Count(result.Outcome);
                 report.Errors.AddRange(result.Errors);
-                db.ChangeTracker.Clear();
                 advance(1);
             }
         }

@@ -21,6 +21,13 @@ public sealed partial class SeedImporter(
 
     private sealed record RowResult(RowOutcome Outcome, IReadOnlyList<ImportError> Errors);
 
+    /// <summary>
+    /// Called with each batch about to be committed (its rows applied to the context, not yet saved):
+    /// whatever it stages in the <see cref="AppDbContext"/> is saved in the same SaveChanges and
+    /// transaction as the batch, so it is committed exactly when the batch is (the import's audit).
+    /// </summary>
+    public Func<ImportBatch, CancellationToken, Task>? BeforeBatchSave { get; set; }
+
     private sealed record OrgRef(int Id, OrganizationKind Kind);
 
     /// <summary>Reads a file from disk; a missing, oversized or malformed file comes back with its <see cref="SeedFile.FileError"/> set.</summary>
@@ -83,10 +90,10 @@ public sealed partial class SeedImporter(
         Advance(files.Sum(f => f.Organizations.Count) - organizations.Count);
 
         db.ChangeTracker.Clear();
-        var accepted = await SaveInBatchesAsync(organizations, report.Organizations, report, ApplyOrganizationsAsync, Advance, ct);
+        var accepted = await SaveInBatchesAsync("Organisations", organizations, report.Organizations, report, ApplyOrganizationsAsync, Advance, ct);
         var acceptedProfiles = profiles.Where(p => accepted.Contains(p)).ToList();
         Advance(profiles.Count - acceptedProfiles.Count);
-        var savedProfiles = await SaveInBatchesAsync(acceptedProfiles, report.Profiles, report, ApplyProfilesAsync, Advance, ct);
+        var savedProfiles = await SaveInBatchesAsync("Profiles", acceptedProfiles, report.Profiles, report, ApplyProfilesAsync, Advance, ct);
 
         var ipListings = Unique(files.SelectMany(f => f.IpListings).ToList(), r => r.Key, IpListings.IpListingLimits.Key, report, report.IpListings);
         var requirements = Unique(files.SelectMany(f => f.Requirements).ToList(), r => r.Key, Requirements.RequirementLimits.Key, report, report.Requirements);
@@ -94,8 +101,8 @@ public sealed partial class SeedImporter(
         var orgs = await LoadOrganizationRefsAsync(
             ipListings.Select(r => r.Value.Organization).Concat(requirements.Select(r => r.Value.Organization))
                 .Concat(files.SelectMany(f => f.Users).Select(u => u.Value.Organization)), ct);
-        await SaveInBatchesAsync(ipListings, report.IpListings, report, (rows, c) => ApplyIpListingsAsync(rows, orgs, c), Advance, ct);
-        var savedRequirements = await SaveInBatchesAsync(requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
+        await SaveInBatchesAsync("IP listings", ipListings, report.IpListings, report, (rows, c) => ApplyIpListingsAsync(rows, orgs, c), Advance, ct);
+        var savedRequirements = await SaveInBatchesAsync("Requirements", requirements, report.Requirements, report, (rows, c) => ApplyRequirementsAsync(rows, orgs, c), Advance, ct);
         report.UnknownStandards.AddRange(await ImportedStandards.UnknownAsync(
             db, acceptedProfiles.Where(savedProfiles.Contains).ToList(), requirements.Where(savedRequirements.Contains).ToList(), ct));
         await ImportUsersAsync(files.SelectMany(f => f.Users).ToList(), orgs, origin, report, Advance, ct);
@@ -135,7 +142,7 @@ public sealed partial class SeedImporter(
     }
 
     private async Task<HashSet<SeedRow<T>>> SaveInBatchesAsync<T>(
-        IReadOnlyList<SeedRow<T>> rows, KindCounts counts, ImportReport report,
+        string kind, IReadOnlyList<SeedRow<T>> rows, KindCounts counts, ImportReport report,
         Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, Action<int> advance, CancellationToken ct)
     {
         var accepted = new HashSet<SeedRow<T>>(ReferenceEqualityComparer.Instance);
@@ -144,13 +151,13 @@ public sealed partial class SeedImporter(
             List<RowResult> results;
             try
             {
-                results = await ApplyAndSaveAsync(batch, apply, ct);
+                results = await ApplyAndSaveAsync(kind, batch, apply, ct);
             }
             catch (DbUpdateException failed)
             {
                 // One row broke the batch (a constraint the validation cannot see): retry row by row to find it.
                 db.ChangeTracker.Clear();
-                results = batch.Length == 1 ? [SaveFailed(batch[0], failed)] : await SaveOneByOneAsync(batch, apply, ct);
+                results = batch.Length == 1 ? [SaveFailed(batch[0], failed)] : await SaveOneByOneAsync(kind, batch, apply, ct);
             }
             for (var i = 0; i < batch.Length; i++)
             {
@@ -164,14 +171,14 @@ public sealed partial class SeedImporter(
     }
 
     private async Task<List<RowResult>> SaveOneByOneAsync<T>(
-        IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
+        string kind, IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
     {
         var results = new List<RowResult>(batch.Count);
         foreach (var row in batch)
         {
             try
             {
-                results.AddRange(await ApplyAndSaveAsync([row], apply, ct));
+                results.AddRange(await ApplyAndSaveAsync(kind, [row], apply, ct));
             }
             catch (DbUpdateException failed)
             {
@@ -186,9 +193,11 @@ public sealed partial class SeedImporter(
         new(RowOutcome.Rejected, [new ImportError(row.File, row.Line, null, $"Could not be saved: {(failed.InnerException ?? failed).Message}")]);
 
     private async Task<List<RowResult>> ApplyAndSaveAsync<T>(
-        IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
+        string kind, IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
     {
         var results = await apply(batch, ct);
+        var written = ImportBatch.Of(kind, results.Select(r => r.Outcome));
+        if (BeforeBatchSave is { } record && written.Writes) await record(written, ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);

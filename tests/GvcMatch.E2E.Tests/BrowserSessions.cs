@@ -8,6 +8,21 @@ public static class BrowserSessions
     public static Task<IBrowserContext> NewContextAsync(BrowserServerFixture app) =>
         app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
 
+    /// <summary>
+    /// Opens a page that lists what the index holds, reloading until <paramref name="selector"/> shows:
+    /// the demo data reaches the index in the background after start-up.
+    /// </summary>
+    public static async Task OpenOnceIndexedAsync(IPage page, string url, string selector)
+    {
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            await page.GotoAsync(url);
+            if (await page.Locator(selector).CountAsync() > 0) return;
+            await page.WaitForTimeoutAsync(1000);
+        }
+        Assert.Fail($"Nothing matching {selector} appeared on {url} within a minute.");
+    }
+
     public static async Task<IPage> SignInAsync(IBrowserContext context, string email, string password = DemoServerFixture.DemoPassword)
     {
         var page = await context.NewPageAsync();

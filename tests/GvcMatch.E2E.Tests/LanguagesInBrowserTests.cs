@@ -49,12 +49,7 @@ public sealed class LanguagesInBrowserTests(DemoServerFixture app) : IClassFixtu
         Assert.Equal(suppliersWord, (await page.InnerTextAsync("nav a.nav-link[href='/Suppliers']")).Trim());
 
         await page.ClickAsync("nav a.nav-link[href='/Search/suppliers']");
-        // The demo suppliers reach the index in the background after start: look again until they are there.
-        for (var attempt = 0; attempt < 60 && await page.Locator("article h2 a").CountAsync() == 0; attempt++)
-        {
-            await page.WaitForTimeoutAsync(1000);
-            await page.ReloadAsync();
-        }
+        await BrowserSessions.OpenOnceIndexedAsync(page, page.Url, "article h2 a");
         await AssertInLanguageAsync(page, language, "search");
 
         await page.ClickAsync("article h2 a");

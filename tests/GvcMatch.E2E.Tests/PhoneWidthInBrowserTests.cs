@@ -5,7 +5,7 @@ namespace GvcMatch.E2E.Tests;
 /// <summary>On a small phone (360 px) no page is wider than the screen, and search shows results before its filters.</summary>
 public sealed class PhoneWidthInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
 {
-    private static readonly string[] PublicPages = ["/", "/Suppliers", "/Search?kind=Supplier&q=machining", "/Search?kind=Requirement", "/Ip", "/About", "/Identity/Account/Login", "/Identity/Account/Register"];
+    private static readonly string[] PublicPages = ["/", "/Suppliers", "/Search/suppliers?q=machining", "/Search/requirements", "/Search/ip", "/Ip", "/About", "/Identity/Account/Login", "/Identity/Account/Register"];
     private static readonly string[] SignedInPages = ["/Requirements", "/Account/Dashboard", "/Account/Inbox", "/Account/Profile", "/Account/Organization"];
 
     [BrowserFact]
@@ -34,7 +34,7 @@ public sealed class PhoneWidthInBrowserTests(DemoServerFixture app) : IClassFixt
             BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true,
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Search?kind=Supplier&q=machining");
+        await BrowserSessions.OpenOnceIndexedAsync(page, "/Search/suppliers?q=machining", ".search-result");
 
         var firstResult = await page.Locator(".search-result").First.BoundingBoxAsync();
         Assert.NotNull(firstResult);
@@ -49,10 +49,33 @@ public sealed class PhoneWidthInBrowserTests(DemoServerFixture app) : IClassFixt
             () => {
               const limit = document.documentElement.clientWidth;
               if (document.documentElement.scrollWidth <= limit + 1) return null;
-              const culprit = [...document.body.querySelectorAll('*')]
-                .filter(e => e.getBoundingClientRect().right > limit + 1)
-                .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
-              return `${document.documentElement.scrollWidth}px, widest ${culprit?.tagName.toLowerCase()}.${culprit?.className}`;
+              // The outermost element that sticks out: its parent still fits.
+              const clipped = e => { for (let p = e.parentElement ?? e.parentNode; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; return false; };
+              const sticksOut = e => e.getBoundingClientRect().right > limit + 1 && !clipped(e);
+              const culprit = [...document.body.querySelectorAll('*')].find(e => sticksOut(e) && !sticksOut(e.parentElement));
+              const name = e => e ? `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')}` : '?';
+              // Text can run past its box (a long word in a flex item or a table cell): look at text too.
+              let text = null;
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let n = walker.nextNode(); n && !text; n = walker.nextNode()) {
+                const range = document.createRange(); range.selectNodeContents(n);
+                if (range.getBoundingClientRect().right > limit + 1 && !clipped(n)) text = n;
+              }
+              // Last resort: the deepest element whose hiding makes the page fit.
+              const hiding = () => {
+                let found = null;
+                for (const e of document.body.querySelectorAll('*')) {
+                  const before = e.style.display; e.style.display = 'none';
+                  const fits = document.documentElement.scrollWidth <= limit + 1;
+                  e.style.display = before;
+                  if (fits) found = e;
+                }
+                return found;
+              };
+              const where = culprit ? name(culprit) + ' in ' + name(culprit.parentElement)
+                : text ? `"${text.textContent.trim().slice(0, 40)}" in ${name(text.parentElement)}`
+                : (h => `hiding ${name(h)} ("${h?.textContent.trim().slice(0, 40)}") makes it fit`)(hiding());
+              return `${document.documentElement.scrollWidth}px, ${where}`;
             }
             """);
         if (report is not null) wide.Add($"{path} ({report})");

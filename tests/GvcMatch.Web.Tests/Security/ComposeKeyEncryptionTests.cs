@@ -64,6 +64,7 @@ public sealed partial class ComposeKeyEncryptionTests : IDisposable
             ["DataProtection:AllowUnencryptedKeys"] = "false",
             ["DataProtection:Certificate:Path"] = pfx,
             ["DataProtection:Certificate:Password"] = Password,
+            ["Email:LinkBaseUrl"] = "https://gvcmatch.example",
         });
         await app.SignUpAsync(OrganizationKind.Sme);
         var keys = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());

@@ -25,6 +25,8 @@ public static class AppHost
             ["Seeds:Folder"] = Repo.SeedsFolder,
             ["Database:SeedDemoData"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Production requires the site's address for links in emails; the benchmarks send none.
+            ["Email:LinkBaseUrl"] = "http://127.0.0.1",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGvcMatch();

@@ -1,6 +1,7 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Email;
 using GvcMatch.Web.Features.Notifications;
+using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,27 +25,8 @@ public sealed class DigestOptions
 public sealed class DigestWorker(IServiceScopeFactory scopes, EmailSender sender, IOptions<DigestOptions> options, TimeProvider clock, ILogger<DigestWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await SendDueAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Sending digests failed; trying again at the next check");
-                }
-                await Task.Delay(options.Value.CheckInterval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Value.CheckInterval, clock, SendDueAsync, logger, "Sending digests", stoppingToken);
 
     /// <summary>Builds and queues every digest that is due and not yet claimed; returns how many emails it queued.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)

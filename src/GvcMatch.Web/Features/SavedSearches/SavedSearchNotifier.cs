@@ -1,6 +1,7 @@
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Notifications;
+using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -23,22 +24,8 @@ public sealed class SavedSearchOptions
 public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchIndex index, IOptions<SavedSearchOptions> options, TimeProvider clock, ILogger<SavedSearchNotifier> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, clock);
-        try
-        {
-            do
-            {
-                try { await CheckAllAsync(stoppingToken); }
-                catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogError(ex, "Checking saved searches failed"); }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Value.CheckInterval, clock, CheckAllAsync, logger, "Checking saved searches", stoppingToken);
 
     public async Task<int> CheckAllAsync(CancellationToken ct)
     {

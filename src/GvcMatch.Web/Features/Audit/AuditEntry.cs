@@ -64,12 +64,15 @@ public static class AuditActions
     public const string ComplaintClosed = "complaint.closed";
     public const string SearchRebuildStarted = "search.rebuild_started";
     public const string PersonalDataExported = "account.data_exported";
+    public const string CertificateEvidence = "certificate.evidence";
+    public const string CertificateMapping = "certificate.mapping";
 
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
         AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, ImportBatch, AwardMade, RequirementCancelled,
         DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
+        CertificateEvidence, CertificateMapping,
     ];
 }
 

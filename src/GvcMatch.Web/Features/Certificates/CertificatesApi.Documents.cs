@@ -15,6 +15,7 @@ public static partial class CertificatesApi
         services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CertificateDocumentStore>();
         services.AddScoped<CertificateDocuments>();
+        services.AddScoped<CertificateEvidence>();
         services.AddSingleton<CertificateExpiryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<CertificateExpiryWorker>());
         return services;

@@ -12,6 +12,17 @@ namespace GvcMatch.Web.Features.Certificates;
 
 public sealed record EvidenceInput(EvidenceLevel? Level, string? Note);
 
+/// <summary>One certificate in a checker's list, with its SME and a link to its document.</summary>
+public sealed record CheckItemDto(int OrganizationId, string OrganizationName, string Country, CertificationDto Certificate, string? DocumentUrl, string? DocumentName, DateTimeOffset? DocumentUploadedAt);
+
+public sealed record CheckQueueDto(int Total, int Page, int Pages, EvidenceLevel Ceiling, IReadOnlyList<CheckItemDto> Items)
+{
+    public static CheckQueueDto From(CheckQueue q, DateOnly today) => new(q.Total, q.Page, q.Pages, q.Ceiling, q.Items.Select(i => new CheckItemDto(
+        i.OrganizationId, i.OrganizationName, i.Country, CertificationDto.From(i.Certificate, today),
+        i.Certificate.DocumentKey is null ? null : CertificatesApi.DocumentUrl(i.OrganizationId, i.Certificate.Id),
+        i.Certificate.DocumentName, i.Certificate.DocumentUploadedAt)).ToList());
+}
+
 public sealed record StandardDto(string Code, string Name, string Family, IReadOnlyList<string> Aliases, string? ScopeKind, string? ScopeLabel, IReadOnlyList<string> Scopes);
 
 /// <summary>
@@ -21,8 +32,6 @@ public sealed record StandardDto(string Code, string Name, string Family, IReadO
 /// </summary>
 public static partial class CertificatesApi
 {
-    public const int MaxNote = 500;
-
     public static IEndpointRouteBuilder MapCertificatesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/certifications/standards", Standards).AllowAnonymous().WithTags("Certifications")
@@ -30,6 +39,8 @@ public static partial class CertificatesApi
         app.MapPost("/api/organizations/{id:int}/profile/certifications/{certificationId:int}/evidence", SetEvidenceAsync)
             .RequireAuthorization().WithTags("Certifications")
             .WithSummary("Set how far a certificate has been checked (verified intermediaries of the SME's country, platform admins)");
+        app.MapGet("/api/certifications/checks", ChecksAsync).RequireAuthorization().WithTags("Certifications")
+            .WithSummary("Certificates a checker may set the evidence of (verified intermediaries: SMEs of their country; platform admins: all), documents waiting first");
         MapDocuments(app);
 
         var admin = app.MapGroup("/api/admin/certifications").WithTags("Admin").RequireAuthorization()
@@ -44,29 +55,20 @@ public static partial class CertificatesApi
             s.Scopes?.Values.Select(v => v.Code).ToList() ?? [])).ToList());
 
     private static async Task<Results<Ok<CertificationDto>, ValidationProblem, ProblemHttpResult>> SetEvidenceAsync(
-        int id, int certificationId, EvidenceInput input, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        int id, int certificationId, EvidenceInput input, ClaimsPrincipal user, AppDbContext db, CertificateEvidence evidence, TimeProvider clock, CancellationToken ct)
     {
-        var actor = await user.GetActorAsync(db, ct);
-        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (actor is null || org is null) return Problems.NotFound("The organisation");
-        var actorCountry = actor.OrganizationId is { } own ? await db.Organizations.Where(o => o.Id == own).Select(o => o.Country).FirstOrDefaultAsync(ct) : null;
-        if (EvidenceRules.MaxFor(actor, actorCountry, org) is not { } allowed)
-            return Problems.Forbidden("Only the SME, a verified intermediary of its country or a platform admin sets a certificate's evidence level.");
-        // Found through the organisation's profile: a certificate id of another SME is not found here.
-        var certificate = await db.Certifications.FirstOrDefaultAsync(
-            c => c.Id == certificationId && db.Profiles.Any(p => p.Id == c.ProfileId && p.OrganizationId == id), ct);
-        if (certificate is null) return Problems.NotFound("The certificate");
+        if (await user.GetActorAsync(db, ct) is not { } actor) return Problems.NotFound("The organisation");
+        var set = await evidence.SetAsync(actor, id, certificationId, input.Level, input.Note, ct);
+        return set.Reply(c => CertificationDto.From(c, clock.Today()));
+    }
 
-        if (input.Level is not { } level || !Enum.IsDefined(level)) return Problems.Invalid("level", "Give an evidence level: SelfDeclared, DocumentChecked, VerifiedByIntermediary or VerifiedByIssuer.");
-        if (level > allowed) return Problems.Invalid("level", $"You may set evidence levels up to '{allowed}' on this certificate, not '{level}'.");
-        if (input.Note is { Length: > MaxNote }) return Problems.Invalid("note", $"At most {MaxNote} characters.");
-
-        certificate.Evidence = level;
-        certificate.Verified = level >= EvidenceLevel.VerifiedByIntermediary;
-        await audit.AddAsync(actor.UserId, "certificate.evidence", new AuditTarget(AuditTargets.Organization, org.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), org.Name),
-            org.Id, $"{CertificationRequirement.Name(CertificateFacts.Held(certificate))}: {level}. {input.Note}".Trim(), ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CertificationDto.From(certificate, clock.Today()));
+    private static async Task<Results<Ok<CheckQueueDto>, ValidationProblem, ProblemHttpResult>> ChecksAsync(
+        ClaimsPrincipal user, AppDbContext db, CertificateEvidence evidence, TimeProvider clock, CancellationToken ct,
+        bool waiting = true, string? q = null, string? country = null, int page = 1)
+    {
+        if (await user.GetActorAsync(db, ct) is not { } actor) return Problems.Forbidden("Sign in again.");
+        var queue = await evidence.QueueAsync(actor, new CheckQuery(waiting, q, country, page), ct);
+        return queue.Reply(x => CheckQueueDto.From(x, clock.Today()));
     }
 
     private static async Task<Results<Ok<UnknownStandardsDto>, ValidationProblem>> UnknownAsync(AppDbContext db, CancellationToken ct, int take = 50)

@@ -71,7 +71,7 @@ public static class UnknownStandards
     /// </summary>
     public static async Task<int> MapAsync(AppDbContext db, AuditTrail audit, CertificationNameMapping mapping, string userId, DateTimeOffset now, CancellationToken ct)
     {
-        await audit.AddAsync(userId, "certificate.mapping", new AuditTarget("Certification", mapping.Code, mapping.Name), null,
+        await audit.AddAsync(userId, AuditActions.CertificateMapping, new AuditTarget("Certification", mapping.Code, mapping.Name), null,
             $"'{mapping.Name}' → {mapping.Code}{(mapping.Scope is null ? "" : " " + mapping.Scope)}", ct);
         var existing = await db.CertificationNameMappings.FirstOrDefaultAsync(m => m.Name == mapping.Name, ct);
         if (existing is null) db.CertificationNameMappings.Add(existing = mapping);

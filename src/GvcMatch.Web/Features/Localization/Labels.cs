@@ -66,6 +66,14 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         _ => "Know-how",
     }];
 
+    public string Evidence(GvcMatch.Matching.Certifications.EvidenceLevel level) => l[level switch
+    {
+        GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared => "Self-declared",
+        GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked => "Document checked",
+        GvcMatch.Matching.Certifications.EvidenceLevel.VerifiedByIntermediary => "Verified by an intermediary",
+        _ => "Verified by the issuer",
+    }];
+
     public string Verified(bool verified) => l[verified ? "Verified" : "Not verified"];
 
     public string Country(string code) => CodeList("countries", code).Text;

@@ -37,12 +37,20 @@ public sealed class ImportTestHost : IAsyncDisposable
         services.AddSingleton(Options.Create(new SeedsOptions { Folder = RepoPaths.Seeds }));
         services.AddSingleton(ReferenceData.Load(RepoPaths.Seeds));
         services.AddImport();
+        // Certificate documents named in a file are stored under the host's own data folder.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = _folder, EnvironmentName = "Development" });
+        services.AddSingleton(Options.Create(new DataFolderOptions { Folder = _folder }));
+        services.AddSingleton(Options.Create(new GvcMatch.Web.Features.Certificates.CertificateOptions()));
+        services.AddSingleton<GvcMatch.Web.Features.Certificates.CertificateDocumentStore>();
         // The command line records its imports in the audit trail.
         services.AddAudit();
         _services = services.BuildServiceProvider(validateScopes: true);
     }
 
     public IServiceProvider Services => _services;
+
+    /// <summary>Where the host's data (and so its stored documents) lives.</summary>
+    public string Folder => _folder;
 
     public static async Task<ImportTestHost> StartAsync()
     {

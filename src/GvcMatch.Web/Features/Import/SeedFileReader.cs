@@ -8,6 +8,9 @@ namespace GvcMatch.Web.Features.Import;
 public sealed class SeedFile(string name)
 {
     public string Name { get; } = name;
+
+    /// <summary>The folder the file was read from (null for an upload): certificate documents are read relative to it.</summary>
+    public string? Folder { get; set; }
     public List<SeedRow<OrganizationRow>> Organizations { get; } = [];
     public List<SeedRow<IpListingRow>> IpListings { get; } = [];
     public List<SeedRow<RequirementRow>> Requirements { get; } = [];

@@ -61,7 +61,11 @@ public sealed partial class SeedImporter
         if (org.Verified != verified) OrganizationVerification.Apply(org, verified, verified ? ImportedBy : null, null, now);
     }
 
-    private async Task<List<RowResult>> ApplyProfilesAsync(IReadOnlyList<SeedRow<OrganizationRow>> rows, CancellationToken ct)
+    /// <summary>Stored documents that certificates carried before this import replaced or dropped them: deleted once no certificate carries them.</summary>
+    private readonly List<string> _replacedDocuments = [];
+
+    private async Task<List<RowResult>> ApplyProfilesAsync(IReadOnlyList<SeedRow<OrganizationRow>> rows, IReadOnlyDictionary<string, string?> folders,
+        ImportOrigin origin, CancellationToken ct)
     {
         var keys = rows.Select(r => r.Value.Key!.Trim()).ToList();
         var orgs = await db.Organizations.Include(o => o.Profile).ThenInclude(p => p!.Certifications)
@@ -78,6 +82,7 @@ public sealed partial class SeedImporter
             else if (v.Status == PublicationStatus.Published && org.Profile?.Status != PublicationStatus.Published &&
                 ProfilePublishing.Publish(new CapabilityProfile { Summary = input.Summary, Capabilities = input.Capabilities }, now) is { } refused)
                 errors.Add("profile.status", refused);
+            var staged = errors.Any ? [] : await documents.StageAsync(v, folders.GetValueOrDefault(row.File), origin, org!.Profile?.Certifications ?? [], errors, ct);
             if (errors.Any)
             {
                 results.Add(Rejected(row, errors));
@@ -98,6 +103,9 @@ public sealed partial class SeedImporter
                 profile.Certifications.Clear();
                 profile.Certifications.AddRange(previous);
             }
+            else _replacedDocuments.AddRange(previous.Select(c => c.DocumentKey).OfType<string>());
+            var (replaced, documentsChanged) = ImportedDocuments.Apply(staged, profile.Certifications, v, now);
+            _replacedDocuments.AddRange(replaced);
             var status = v.Status ?? PublicationStatus.Draft;
             if (status == PublicationStatus.Published && profile.Status != status)
             {
@@ -123,11 +131,18 @@ public sealed partial class SeedImporter
             }
             var entry = db.Entry(profile);
             entry.DetectChanges();
-            var changed = certificationsChanged || entry.State == EntityState.Modified;
+            var changed = certificationsChanged || documentsChanged || entry.State == EntityState.Modified;
             if (changed) profile.UpdatedAt = now;
             results.Add(Ok(changed ? RowOutcome.Updated : RowOutcome.Unchanged));
         }
         return results;
+    }
+
+    private async Task ForgetReplacedDocumentsAsync(CancellationToken ct)
+    {
+        foreach (var key in _replacedDocuments.Distinct())
+            if (!await db.Certifications.AnyAsync(c => c.DocumentKey == key, ct)) documents.Delete(key);
+        _replacedDocuments.Clear();
     }
 
     private static ProfileInput ToInput(ProfileRow v) => new()

@@ -12,7 +12,7 @@ namespace GvcMatch.Web.Features.Import;
 /// records as the API; a bad row is reported and skipped, the good ones are kept.
 /// </summary>
 public sealed partial class SeedImporter(
-    AppDbContext db, ReferenceData.ReferenceData reference, UserManager<AppUser> users, TimeProvider clock, ILogger<SeedImporter> logger)
+    AppDbContext db, ReferenceData.ReferenceData reference, UserManager<AppUser> users, ImportedDocuments documents, TimeProvider clock, ILogger<SeedImporter> logger)
 {
     /// <summary>Rows saved per transaction: big enough to be fast, small enough to keep the change tracker cheap.</summary>
     public const int BatchSize = 500;
@@ -39,7 +39,9 @@ public sealed partial class SeedImporter(
             var info = new FileInfo(path);
             if (!info.Exists) return Unreadable(name, "The file does not exist.");
             if (info.Length > MaxFileBytes) return Unreadable(name, $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.");
-            return SeedFileReader.Read(name, File.ReadAllBytes(path));
+            var file = SeedFileReader.Read(name, File.ReadAllBytes(path));
+            file.Folder = info.DirectoryName;
+            return file;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -93,7 +95,10 @@ public sealed partial class SeedImporter(
         var accepted = await SaveInBatchesAsync("Organisations", organizations, report.Organizations, report, ApplyOrganizationsAsync, Advance, ct);
         var acceptedProfiles = profiles.Where(p => accepted.Contains(p)).ToList();
         Advance(profiles.Count - acceptedProfiles.Count);
-        var savedProfiles = await SaveInBatchesAsync("Profiles", acceptedProfiles, report.Profiles, report, ApplyProfilesAsync, Advance, ct);
+        var folders = files.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First().Folder);
+        var savedProfiles = await SaveInBatchesAsync("Profiles", acceptedProfiles, report.Profiles, report,
+            (rows, c) => ApplyProfilesAsync(rows, folders, origin, c), Advance, ct);
+        await ForgetReplacedDocumentsAsync(ct);
 
         var ipListings = Unique(files.SelectMany(f => f.IpListings).ToList(), r => r.Key, IpListings.IpListingLimits.Key, report, report.IpListings);
         var requirements = Unique(files.SelectMany(f => f.Requirements).ToList(), r => r.Key, Requirements.RequirementLimits.Key, report, report.Requirements);

@@ -31,6 +31,9 @@ public sealed record CertificationRow(string? Standard, string? Issuer, string? 
     public string? Scope { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public GvcMatch.Matching.Certifications.EvidenceLevel? Evidence { get; init; }
+
+    /// <summary>The certificate document, a path relative to the seeds file (import command only; see <see cref="ImportedDocuments"/>).</summary>
+    public string? Document { get; init; }
 }
 
 public sealed record ProfileRow

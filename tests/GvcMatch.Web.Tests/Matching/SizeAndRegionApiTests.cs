@@ -29,6 +29,20 @@ public abstract class SizeAndRegionApiTests(GvcMatchApp app)
     }
 
     [DatabaseFact]
+    public async Task WhileACountIsStatedTheOrganisationCannotClaimAnotherBand()
+    {
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync(Samples.Profile() with { EmployeeCount = 30 });
+        var url = $"/api/organizations/{sme.Me.OrgId}";
+        var org = await app.WithDbAsync(db => Task.FromResult(db.Organizations.Single(o => o.Id == sme.Me.OrgId)));
+
+        var refused = await Expect.ProblemAsync(await sme.Client.PutCurrentAsync(url, OrganizationInput.From(org) with { SizeBand = SizeBand.Large }), HttpStatusCode.BadRequest);
+        Assert.Contains("30 employees", refused.GetProperty("errors").GetProperty("sizeBand")[0].GetString());
+        Assert.Equal("Small", (await Expect.JsonAsync(await sme.Client.GetAsync(url), HttpStatusCode.OK)).GetProperty("sizeBand").GetString());
+        await Expect.StatusAsync(await sme.Client.PutCurrentAsync(url, OrganizationInput.From(org) with { SizeBand = SizeBand.Small, City = "Lyon" }), HttpStatusCode.OK);
+    }
+
+    [DatabaseFact]
     public async Task ANegativeOrAbsurdEmployeeCountIsRefusedOnItsField()
     {
         var sme = await app.SignUpAsync(OrganizationKind.Sme);

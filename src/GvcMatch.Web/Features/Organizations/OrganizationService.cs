@@ -18,6 +18,11 @@ public sealed class OrganizationService(AppDbContext db, ReferenceData.Reference
         var errors = new Errors();
         input.Validate(errors, reference);
         if (input.Kind != org.Kind) errors.Add("kind", "The kind of an organisation cannot change.");
+        // While the profile states an employee count, the band is derived from it (EmployeeBand): a
+        // different band here would contradict the count that criteria and search read.
+        var employees = await db.Profiles.Where(p => p.OrganizationId == id).Select(p => p.EmployeeCount).FirstOrDefaultAsync(ct);
+        if (employees is { } count && Enum.IsDefined(input.SizeBand) && input.SizeBand.ToString() != GvcMatch.Matching.CompanySizes.BandOf(count))
+            errors.Add("sizeBand", $"Your profile states {count} employees, which makes the size band {GvcMatch.Matching.CompanySizes.BandOf(count)}; change the employee count on the profile instead.");
         if (errors.Any) return Refusal.Invalid(errors);
 
         input.ApplyTo(org);

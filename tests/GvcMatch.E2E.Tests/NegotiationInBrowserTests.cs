@@ -30,7 +30,7 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
 
         // The buyer contacts the supplier from the ranked matches of a fresh requirement.
         var requirementId = await BrowserSessions.PublishRequirementAsync(buyer, deadlineInDays: 30);
-        await OpenMatchesListingAsync(buyer, requirementId, Supplier);
+        await BrowserSessions.OpenOnceIndexedAsync(buyer, $"/Requirements/{requirementId}/Matches", $".card:has-text(\"{Supplier}\")");
         await buyer.Locator(".card", new() { HasText = Supplier }).GetByRole(AriaRole.Button, new() { Name = "Contact" }).ClickAsync();
         await buyer.WaitForURLAsync(ConversationUrl());
         var conversation = new Uri(buyer.Url).AbsolutePath;
@@ -143,17 +143,6 @@ public sealed partial class NegotiationInBrowserTests(DemoServerFixture app) : I
     private Task<IBrowserContext> NewContextAsync() => BrowserSessions.NewContextAsync(app);
 
     /// <summary>The demo suppliers are indexed in the background after start-up; reload until the supplier is ranked.</summary>
-    private static async Task OpenMatchesListingAsync(IPage buyer, int requirementId, string supplier)
-    {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            await buyer.GotoAsync($"/Requirements/{requirementId}/Matches");
-            if (await buyer.Locator(".card", new() { HasText = supplier }).CountAsync() > 0) return;
-            await Task.Delay(500);
-        }
-        Assert.Fail($"{supplier} never appeared among the matches of requirement {requirementId}.");
-    }
-
     [GeneratedRegex(@"/Conversations/\d+$")]
     private static partial Regex ConversationUrl();
 

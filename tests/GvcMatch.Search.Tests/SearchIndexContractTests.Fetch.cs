@@ -48,11 +48,14 @@ public abstract partial class SearchIndexContractTests
     {
         await Index.ApplyAsync(SearchTestData.AllChanges(), 1);
         await Index.ApplyAsync([new IndexChange(DocumentKind.Supplier, 7, null)], 2);
+        // Updated twice in one batch: only the last version is live.
+        var renamed = SearchTestData.Suppliers.Single(d => d.EntityId == 3);
+        await Index.ApplyAsync([Upsert(renamed with { Title = "First new name" }), Upsert(renamed with { Title = "Fundición Ibérica" })], 3);
         // Requirement 2 exists, supplier 2 as well; supplier 7 was deleted and 999 never existed.
         var hits = await Index.FetchAsync(DocumentKind.Requirement, [999, 2, 7]);
         Assert.Equal([2], hits.Select(h => h.EntityId));
         Assert.Equal("Organic cocoa", hits[0].Title);
-        Assert.Equal([3], (await Index.FetchAsync(DocumentKind.Supplier, [7, 3])).Select(h => h.EntityId));
+        Assert.Equal(["Fundición Ibérica"], (await Index.FetchAsync(DocumentKind.Supplier, [7, 3])).Select(h => h.Title));
         Assert.Empty(await Index.FetchAsync(DocumentKind.Supplier, []));
     }
 

@@ -1,6 +1,4 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace GvcMatch.Search.Lucene;
 
@@ -19,29 +17,26 @@ public sealed partial class LuceneSearchIndex
         return Task.FromResult(WithSearcher(searcher => Fetch(searcher, kind, entityIds)));
     }
 
+    private readonly SegmentIdCache _ids = new();
+
     /// <summary>
-    /// Each id is looked up in the id field's terms of every segment (a seek in the terms
-    /// dictionary, microseconds); the one live document holding it is read as a search hit.
+    /// Each id is looked up in every segment's id map (built once per segment, then a binary
+    /// search); the one live document holding it is read as a search hit.
     /// </summary>
-    private static IReadOnlyList<SearchHit> Fetch(IndexSearcher searcher, DocumentKind kind, IReadOnlyList<int> entityIds)
+    private IReadOnlyList<SearchHit> Fetch(IndexSearcher searcher, DocumentKind kind, IReadOnlyList<int> entityIds)
     {
         var leaves = searcher.IndexReader.Leaves;
-        var terms = new TermsEnum?[leaves.Count];
+        var maps = leaves.Select(l => _ids.For(l.AtomicReader)).ToArray();
         var reader = new HitReader(searcher);
         var hits = new List<SearchHit>(entityIds.Count);
         var seen = new HashSet<int>();
-        DocsEnum? docs = null;
         foreach (var entityId in entityIds)
         {
             if (!seen.Add(entityId)) continue;
-            var id = new BytesRef(SearchDocument.IdOf(kind, entityId));
             for (var i = 0; i < leaves.Count; i++)
             {
-                var leaf = leaves[i].AtomicReader;
-                if ((terms[i] ??= leaf.GetTerms(LuceneFields.Id)?.GetEnumerator()) is not { } enumerator || !enumerator.SeekExact(id)) continue;
-                docs = enumerator.Docs(leaf.LiveDocs, docs, DocsFlags.NONE);
-                var doc = docs.NextDoc();
-                if (doc == DocIdSetIterator.NO_MORE_DOCS) continue;
+                var doc = maps[i].Find(kind, entityId, leaves[i].AtomicReader.LiveDocs);
+                if (doc < 0) continue;
                 hits.Add(reader.Hit(kind, leaves[i].DocBase + doc, 0));
                 break;
             }

@@ -27,19 +27,22 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly SentenceEncoder _encoder;
     private readonly MiniLMTokenizer _tokenizer = new();
     private readonly int _batchSize;
+    private readonly MiniLmTuning _tuning;
 
     // One encoding at a time: ONNX Runtime already uses every core for one batch, and two
     // batches side by side on two cores only make both slower.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <exception cref="EmbeddingModelException">The model or ONNX Runtime's native library cannot be loaded.</exception>
-    public MiniLmEmbeddingGenerator(int batchSize = 32)
+    public MiniLmEmbeddingGenerator(int batchSize = 32, MiniLmTuning? tuning = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _batchSize = batchSize;
+        _tuning = tuning ?? new MiniLmTuning();
         try
         {
-            _encoder = new SentenceEncoder();
+            // The encoder owns the options from here on and disposes them with the session.
+            _encoder = new SentenceEncoder(_tuning.CreateSessionOptions());
             // Loading succeeds lazily in places; one real encoding proves the runtime works.
             _encoder.Encode(["start-up check"]);
         }
@@ -59,23 +62,27 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.Select(Prepare).ToArray();
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
-        var now = DateTimeOffset.UtcNow;
-        foreach (var batch in texts.Chunk(_batchSize))
+        // Characters stand in for word pieces: close enough to group texts of a length (a stable sort).
+        var order = Enumerable.Range(0, texts.Length).ToArray();
+        if (_tuning.SortByLength) order = [.. order.OrderBy(i => texts[i].Length)];
+        var vectors = new float[texts.Length][];
+        foreach (var batch in order.Chunk(_batchSize))
         {
             await _gate.WaitAsync(cancellationToken);
-            float[][] vectors;
+            float[][] encoded;
             try
             {
-                vectors = _encoder.Encode(batch, cancellationToken);
+                encoded = _encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
             }
             finally
             {
                 _gate.Release();
             }
-            foreach (var vector in vectors)
-                result.Add(new Embedding<float>(Normalize(vector)) { ModelId = ModelId, CreatedAt = now });
+            for (var k = 0; k < batch.Length; k++) vectors[batch[k]] = encoded[k];
         }
+        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Length);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var vector in vectors) result.Add(new Embedding<float>(Normalize(vector)) { ModelId = ModelId, CreatedAt = now });
         return result;
     }
 

@@ -21,6 +21,13 @@ public interface ISearchIndex
     Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct = default);
 
     /// <summary>
+    /// The documents of <paramref name="kind"/> with these entity ids, each with its title and
+    /// payload (score 0, no highlights), in the order asked; an id with no document (deleted since
+    /// it was found) is left out. Reads the winners of an <see cref="SearchQuery.IdsOnly"/> search.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> FetchAsync(DocumentKind kind, IReadOnlyList<int> entityIds, CancellationToken ct = default);
+
+    /// <summary>
     /// Starts a full rebuild into a fresh index. Searches keep using the current index until
     /// <see cref="IIndexRebuild.CompleteAsync"/> swaps the new one in.
     /// </summary>

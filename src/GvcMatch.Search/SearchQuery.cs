@@ -60,6 +60,14 @@ public sealed record SearchQuery
     /// ranked; cannot be combined with <see cref="Text"/>, <see cref="Vector"/>, <see cref="Sort"/> or <see cref="Highlight"/>.
     /// </summary>
     public KeywordFilter? RankByTerms { get; init; }
+
+    /// <summary>
+    /// Hits carry their entity id and score only (the title may be empty, no payload): for a caller
+    /// that fuses several lists and then reads the winners alone with
+    /// <see cref="ISearchIndex.FetchAsync"/>, rather than every candidate of every list. Cannot be
+    /// combined with <see cref="Highlight"/>.
+    /// </summary>
+    public bool IdsOnly { get; init; }
 }
 
 /// <summary>

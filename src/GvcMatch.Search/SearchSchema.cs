@@ -39,6 +39,7 @@ public static class SearchSchema
         if (query.Sort is { } sort && !numbers.Contains(sort.Field))
             throw new SearchQueryException("sort", $"Cannot sort by '{sort.Field}'. Known: relevance, {string.Join(", ", numbers)}.");
         QueryText.Parse(query.Text);
+        if (query.IdsOnly && query.Highlight) throw new SearchQueryException("highlight", "A search for ids only has no snippets to return.");
         ValidateModes(query, keywords);
     }
 

@@ -22,6 +22,7 @@ return parsed.Command switch
     "vectors" => await VectorBenchmark.RunAsync(parsed),
     "hnsw" => await HnswBenchmark.RunAsync(parsed),
     "publish" => await PublishBenchmark.RunAsync(parsed),
+    "embed" => await EmbedBenchmark.RunAsync(parsed),
     "schedule" => await ScheduleBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
@@ -38,6 +39,7 @@ static int Usage()
           vectors  --out DIR [--count 100000] [--embed 256] [--iterations 400] [--warmup 50]
           hnsw     --data DIR [--queries 200] [--connectivity 16] [--expansion-add 128] [--expansion-search 256]
           publish  --data DIR [--count 60] [--warmup 5] [--embed 256]
+          embed    [--texts 256] [--rounds 3]
           http     --data DIR [--rate 50] [--seconds 30]
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
           schedule [--participants 2000] [--meetings 10000] [--days 2] [--slots-per-day 16] [--tables 400] [--seed 1] [--budget-seconds 20]

@@ -43,9 +43,31 @@ internal static partial class ElasticsearchQuery
                 f => f,
                 f => (Aggregation)new TermsAggregation { Field = SourceFields.Keyword(f), Size = FacetSize }),
             Highlight = query.Highlight && !text.IsEmpty ? BuildHighlight() : null,
-            Source = new SourceFilter { Includes = Fields.FromStrings([SourceFields.Kind, SourceFields.EntityId, SourceFields.Title, SourceFields.Payload]) },
+            Source = HitSource(query),
         };
     }
+
+    /// <summary>
+    /// The documents named by entity id, with their payloads: the second step after an ids-only
+    /// search. An ids query on the document ids ("Supplier:7"), no scoring, as many as asked.
+    /// </summary>
+    public static SearchRequest BuildFetch(DocumentKind kind, IReadOnlyList<int> entityIds, string index) => new(index)
+    {
+        Query = new IdsQuery { Values = new Ids(entityIds.Distinct().Select(id => new Id(SearchDocument.IdOf(kind, id)))) },
+        Size = entityIds.Distinct().Count(),
+        Source = new SourceFilter { Includes = Fields.FromStrings([SourceFields.Kind, SourceFields.EntityId, SourceFields.Title, SourceFields.Payload]) },
+    };
+
+    /// <summary>
+    /// What each hit brings back: an ids-only search leaves the payload (most of a hit's bytes) in
+    /// the index; the title comes along because the source document requires one.
+    /// </summary>
+    private static SourceFilter HitSource(SearchQuery query) => new()
+    {
+        Includes = Fields.FromStrings(query.IdsOnly
+            ? [SourceFields.Kind, SourceFields.EntityId, SourceFields.Title]
+            : [SourceFields.Kind, SourceFields.EntityId, SourceFields.Title, SourceFields.Payload]),
+    };
 
     /// <summary>
     /// kNN over the dense_vector field, the filters applied inside the search (so it finds the
@@ -73,7 +95,7 @@ internal static partial class ElasticsearchQuery
             Size = query.Take,
             TrackTotalHits = true,
             Sort = BuildSort(null),
-            Source = new SourceFilter { Includes = Fields.FromStrings([SourceFields.Kind, SourceFields.EntityId, SourceFields.Title, SourceFields.Payload]) },
+            Source = HitSource(query),
         };
     }
 

@@ -63,6 +63,21 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
         return ElasticsearchQuery.Map(response, query);
     }
 
+    public async Task<IReadOnlyList<SearchHit>> FetchAsync(DocumentKind kind, IReadOnlyList<int> entityIds, CancellationToken ct = default)
+    {
+        if (entityIds.Count > SearchQuery.MaxTake)
+            throw new SearchQueryException("entityIds", $"At most {SearchQuery.MaxTake} documents are read at once.");
+        if (entityIds.Count == 0) return [];
+        await EnsureReadyAsync(ct);
+        var response = await _client.SearchAsync<IndexedDocument>(ElasticsearchQuery.BuildFetch(kind, entityIds, _admin.Alias), ct);
+        if (!response.IsValidResponse) throw IndexAdmin.Failure("reading documents", response);
+        // The ids query returns the documents in index order; the caller's order is the ranking.
+        var found = new Dictionary<int, SearchHit>();
+        foreach (var hit in ElasticsearchQuery.Map(response, new SearchQuery { Kind = kind }).Hits.Where(h => h.Kind == kind))
+            found.TryAdd(hit.EntityId, new SearchHit(kind, hit.EntityId, 0, hit.Title, hit.Payload, []));
+        return entityIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<DocumentKind, long>> CountAsync(CancellationToken ct = default)
     {
         await EnsureReadyAsync(ct);

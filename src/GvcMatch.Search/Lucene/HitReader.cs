@@ -59,6 +59,20 @@ internal sealed class HitReader(IndexSearcher searcher)
             : new SearchHit(kind, entityId, score, title, stored, highlights ?? []);
     }
 
+    /// <summary>
+    /// The hit of <paramref name="doc"/> with its entity id alone (an <see cref="SearchQuery.IdsOnly"/>
+    /// search): no title decoded, no payload copied.
+    /// </summary>
+    public SearchHit IdHit(DocumentKind kind, int doc, double score)
+    {
+        var index = ReaderUtil.SubIndex(doc, _leaves);
+        var ids = (_values[index] ??= LeafValues.Of(_leaves[index].AtomicReader)).Ids;
+        var entityId = ids is not null
+            ? (int)ids.Get(doc - _leaves[index].DocBase)
+            : searcher.Doc(doc, StoredHitFields).GetField(LuceneFields.EntityId).GetInt32Value() ?? 0;
+        return new SearchHit(kind, entityId, score, "", []);
+    }
+
     public string Body(int doc) => searcher.Doc(doc, BodyField).Get(LuceneFields.Body) ?? "";
 
     private static string Utf8(BytesRef bytes) => Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length);

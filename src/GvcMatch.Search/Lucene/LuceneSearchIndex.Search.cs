@@ -32,7 +32,7 @@ public sealed partial class LuceneSearchIndex
         foreach (var scoreDoc in top.GetTopDocs(query.Skip, query.Take).ScoreDocs)
         {
             var score = float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score;
-            hits.Add(reader.Hit(query.Kind, scoreDoc.Doc, score, highlights?.For(reader.Body(scoreDoc.Doc)) ?? []));
+            hits.Add(query.IdsOnly ? reader.IdHit(query.Kind, scoreDoc.Doc, score) : reader.Hit(query.Kind, scoreDoc.Doc, score, highlights?.For(reader.Body(scoreDoc.Doc)) ?? []));
         }
         return new SearchResult(top.TotalHits, hits, facets?.Result() ?? new Dictionary<string, IReadOnlyList<FacetValue>>());
     }

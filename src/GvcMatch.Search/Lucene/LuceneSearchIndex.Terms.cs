@@ -46,7 +46,9 @@ public sealed partial class LuceneSearchIndex
         var page = best.UnorderedItems.Select(i => i.Element)
             .OrderByDescending(h => h.Count).ThenBy(h => h.EntityId).Skip(query.Skip).Take(query.Take);
         var reader = new HitReader(searcher);
-        return new SearchResult(total, page.Select(h => reader.Hit(query.Kind, h.Doc, h.Count)).ToList(), new Dictionary<string, IReadOnlyList<FacetValue>>());
+        // The entity ids are known already: an ids-only hit needs no doc values read again.
+        var hits = page.Select(h => query.IdsOnly ? new SearchHit(query.Kind, h.EntityId, h.Count, "", []) : reader.Hit(query.Kind, h.Doc, h.Count)).ToList();
+        return new SearchResult(total, hits, new Dictionary<string, IReadOnlyList<FacetValue>>());
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed partial class LuceneSearchIndex
         var exact = Rescore(searcher, best.UnorderedItems.Select(i => i.Element), target)
             .OrderByDescending(h => h.Score).ThenBy(h => h.EntityId).Skip(query.Skip).Take(query.Take).ToList();
         var reader = new HitReader(searcher);
-        var hits = exact.Select(h => reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
+        var hits = exact.Select(h => query.IdsOnly ? new SearchHit(query.Kind, h.EntityId, h.Score, "", []) : reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
         return new SearchResult(Math.Min(ranked, wanted), hits, new Dictionary<string, IReadOnlyList<FacetValue>>());
     }
 

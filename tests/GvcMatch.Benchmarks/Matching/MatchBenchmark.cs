@@ -49,7 +49,7 @@ public static class MatchBenchmark
         var stageOne = new Latencies("stage one only: MatchingService.RetrieveAsync (every list, fused)");
         // Stage one by list (the queries the service runs, each alone through the index).
         var listSeries = new[] { "words (BM25)", "concepts (count of sought concept ids)", "vector (int8 scan + float rescore)" }
-            .Select(name => new Latencies($"  of which: {name} list, top {MatchingService.CandidatePool} with payloads")).ToArray();
+            .Select(name => new Latencies($"  of which: {name} list, top {MatchingService.CandidatePool}, ids only")).ToArray();
         var stageTwo = new Latencies($"stage two only: MatchingService.Rank (prepare, parse + score {MatchingService.CandidatePool} hits)");
         var parseOnly = new Latencies($"  of which: parse {MatchingService.CandidatePool} payloads");
         var prepare = new Latencies("  of which: prepare the requirement (Scorer.For: keywords' words, concepts, vectors)");

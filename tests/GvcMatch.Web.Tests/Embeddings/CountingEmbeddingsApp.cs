@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace GvcMatch.Web.Tests.Embeddings;
 
@@ -30,9 +31,13 @@ public sealed class CountingEmbeddingsApp(TestDatabase database, IReadOnlyDictio
 {
     public CountingGenerator Generator { get; } = new(MiniLmEmbeddingGenerator.Shared);
 
+    /// <summary>What the app logged, for tests that a race stays quiet.</summary>
+    public LogSink Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             if (factory is null) services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(Generator);

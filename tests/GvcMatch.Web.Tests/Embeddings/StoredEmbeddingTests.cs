@@ -71,6 +71,27 @@ public abstract class StoredEmbeddingTests(DatabaseProvider provider)
     }
 
     [DatabaseFact]
+    public async Task TwoWritersEmbeddingTheSameNewTextsAtOnceStoreEachOnceAndLogNoError()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(provider);
+        await using var app = new CountingEmbeddingsApp(scratch.Database);
+        var cache = app.Services.GetRequiredService<EmbeddingCache>();
+        for (var round = 0; round < 3; round++)
+        {
+            var texts = Enumerable.Range(0, 6).Select(i => $"Round {round}, text {i}: anodising of {Guid.NewGuid():N} housings").ToList();
+            // The backfill and the indexer, each with its own context: both find the texts missing,
+            // and the one that waits for the model stores keys the other has just stored.
+            var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+                app.WithDbAsync(db => cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, CancellationToken.None))));
+            foreach (var result in await Task.WhenAll(writers)) Assert.Equal(texts.Count, result.Vectors.Count);
+            var hashes = texts.Select(VectorBytes.Hash).ToList();
+            Assert.Equal(texts.Count, await app.WithDbAsync(db => db.Embeddings.CountAsync(e => hashes.Contains(e.TextHash))));
+        }
+        Assert.True(app.Generator.Texts > 3 * 6, "Both writers should have run the model on the same texts at least once.");
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [DatabaseFact]
     public async Task TheBackfillEmbedsRowsWithoutVectorsReportsProgressAndCompletes()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(provider);

@@ -37,7 +37,8 @@ public sealed class EmbeddingCache(EmbeddingModel model, PhraseVectors phrases, 
         var vectors = new Dictionary<string, float[]>(byHash.Count, StringComparer.Ordinal);
         foreach (var (hash, vector) in await LoadAsync(db, modelId, byHash.Keys, ct)) vectors[byHash[hash]] = vector;
 
-        var missing = byHash.Where(h => !vectors.ContainsKey(h.Value)).ToList();
+        // Shortest first: each batch then holds texts of a length, and the model pads a batch to its longest.
+        var missing = byHash.Where(h => !vectors.ContainsKey(h.Value)).OrderBy(h => h.Value.Length).ToList();
         var computed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in missing.Chunk(options.Value.BatchSize))
         {
@@ -77,33 +78,16 @@ public sealed class EmbeddingCache(EmbeddingModel model, PhraseVectors phrases, 
     }
 
     /// <summary>
-    /// Inserts new rows. Another instance embedding the same text at the same moment inserts the
-    /// same key with the same vector: that collision is harmless, so the rows it already wrote are
-    /// skipped and the rest inserted again.
+    /// Inserts new rows, skipping any another writer stored first: the backfill and the indexer (or
+    /// two app instances) embedding the same text at once insert the same key with the same vector.
+    /// <see cref="EmbeddingRows"/> makes that an ignored conflict, neither an error nor a log line.
     /// </summary>
     private static async Task StoreAsync(AppDbContext db, List<StoredEmbedding> rows, CancellationToken ct)
     {
-        db.Embeddings.AddRange(rows);
-        try
+        foreach (var chunk in rows.Chunk(EmbeddingRows.PerStatement))
         {
-            await db.SaveChangesAsync(ct);
+            var (sql, parameters) = EmbeddingRows.InsertOrIgnore(db, chunk);
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
         }
-        catch (DbUpdateException)
-        {
-            Detach(db, rows);
-            var existing = (await LoadAsync(db, rows[0].Model, rows.Select(r => r.TextHash), ct)).Select(r => r.Hash).ToHashSet(StringComparer.Ordinal);
-            var rest = rows.Where(r => !existing.Contains(r.TextHash)).ToList();
-            if (rest.Count == 0) return;
-            db.Embeddings.AddRange(rest);
-            await db.SaveChangesAsync(ct);
-            rows = rest;
-        }
-        // Callers page through thousands of rows with one context: stored rows need no tracking.
-        Detach(db, rows);
-    }
-
-    private static void Detach(AppDbContext db, IEnumerable<StoredEmbedding> rows)
-    {
-        foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
     }
 }

@@ -69,19 +69,23 @@ public sealed class MatchingService(
     /// Stage one: the mandatory facts as filters on every list, never a word as a gate. One list
     /// ranks by the words (BM25), one by how many sought concepts (or narrower ones) a supplier
     /// names in any language, one by how near its profile's vector is to the requirement's; the
-    /// three are fused by rank.
+    /// three are fused by rank. The lists bring ids only; the payloads (what the scorer reads) are
+    /// fetched for the fused winners alone, a third of the hits the lists return.
     /// </summary>
     public async Task<IReadOnlyList<(SearchHit Hit, double Fused)>> RetrieveAsync(Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
     {
         var lists = new List<IReadOnlyList<SearchHit>>(3);
         foreach (var query in await ListsAsync(requirement, scorer, ct)) lists.Add((await index.SearchAsync(query, ct)).Hits);
-        return CandidateFusion.Fuse(lists, CandidatePool);
+        var fused = CandidateFusion.Fuse(lists, CandidatePool);
+        var read = (await index.FetchAsync(DocumentKind.Supplier, fused.Select(x => x.Hit.EntityId).ToList(), ct)).ToDictionary(h => h.EntityId);
+        // A supplier deleted between the lists and the fetch simply drops out.
+        return fused.Where(x => read.ContainsKey(x.Hit.EntityId)).Select(x => (read[x.Hit.EntityId], x.Fused)).ToList();
     }
 
     /// <summary>The queries of stage one's lists: words, then concepts and the vector when there are any.</summary>
     public async Task<IReadOnlyList<SearchQuery>> ListsAsync(Requirement requirement, CriteriaScorer scorer, CancellationToken ct)
     {
-        var words = RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool);
+        var words = RetrievalQuery.ForSuppliers(requirement.Criteria, CandidatePool) with { IdsOnly = true };
         if (words.Text is null) words = words with { Text = RetrievalQuery.KeywordText(requirement.Description.Split(' ')) };
         var lists = new List<SearchQuery>(3) { words };
         var concepts = scorer.Readers.Where(r => r is not null).SelectMany(r => r!.SoughtConcepts).Distinct().Take(RetrievalQuery.MaxConcepts).ToList();

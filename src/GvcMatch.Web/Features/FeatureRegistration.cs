@@ -7,6 +7,7 @@ using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
+using GvcMatch.Web.Features.GapPlans;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Localization;
@@ -21,6 +22,7 @@ using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
+using GvcMatch.Web.Features.SupportProgrammes;
 using GvcMatch.Web.Features.ReferenceData;
 using GvcMatch.Web.Features.Vocabulary;
 
@@ -51,6 +53,8 @@ public static class FeatureRegistration
         services.AddNotificationPreferences();
         services.AddQuestions();
         services.AddBids();
+        services.AddGapPlans();
+        services.AddSupportProgrammes();
         return services;
     }
 
@@ -82,6 +86,8 @@ public static class FeatureRegistration
         app.MapAuditApi();
         app.MapPersonalDataApi();
         app.MapLanguageApi();
+        app.MapGapPlansApi();
+        app.MapSupportProgrammesApi();
         return app;
     }
 }

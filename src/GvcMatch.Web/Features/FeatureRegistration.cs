@@ -4,6 +4,7 @@ using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
+using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
@@ -55,6 +56,7 @@ public static class FeatureRegistration
         services.AddBids();
         services.AddGapPlans();
         services.AddSupportProgrammes();
+        services.AddConsolidation();
         return services;
     }
 
@@ -88,6 +90,7 @@ public static class FeatureRegistration
         app.MapLanguageApi();
         app.MapGapPlansApi();
         app.MapSupportProgrammesApi();
+        app.MapConsolidationApi();
         return app;
     }
 }

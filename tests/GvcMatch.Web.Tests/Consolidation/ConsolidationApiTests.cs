@@ -198,6 +198,30 @@ public abstract class ConsolidationApiTests(GvcMatchApp app)
         }
     }
 
+    [DatabaseFact]
+    public async Task TheNoticePageShowsEachReaderWhatIsTheirs()
+    {
+        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        var affected = await AgreedSupplierAsync(buyer);
+        var notice = await PublishedAsync(buyer);
+        await FinishedAsync(buyer, notice);
+        var name = affected.Me.OrganizationName!;
+
+        var own = Html.Parse(await buyer.Client.GetStringAsync($"/Consolidation/{notice}"));
+        Assert.Contains(name, own.QuerySelector("#affected")!.TextContent);
+
+        var sme = Html.Parse(await affected.Client.GetStringAsync($"/Consolidation/{notice}"));
+        Assert.NotNull(sme.QuerySelector("#my-notice"));
+        Assert.Equal(["0", "1", "2"], sme.QuerySelectorAll(".gap").Select(g => g.GetAttribute("data-index")));
+
+        using var visitor = app.CreateClient();
+        var page = await visitor.GetStringAsync($"/Consolidation/{notice}");
+        Assert.Contains("Fewer machining suppliers", page);
+        Assert.DoesNotContain(name, page);
+
+        affected.Client.DefaultRequestHeaders.Add("Accept-Language", "ja");
+        await Localization.UntranslatedPageTests.AssertTranslatedAsync(affected.Client, $"/Consolidation/{notice}", "ja");
+    }
 }
 
 public sealed class ConsolidationApiTestsOnSqlite(SqliteApp app) : ConsolidationApiTests(app), IClassFixture<SqliteApp>;

@@ -43,6 +43,9 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock,
     public DbSet<Features.Awards.OutcomeRecord> OutcomeRecords => Set<Features.Awards.OutcomeRecord>();
     public DbSet<Features.Certificates.CertificationNameMapping> CertificationNameMappings => Set<Features.Certificates.CertificationNameMapping>();
     public DbSet<Features.Certificates.CertificateExpiryNotice> CertificateExpiryNotices => Set<Features.Certificates.CertificateExpiryNotice>();
+    public DbSet<Features.SupportProgrammes.SupportProgramme> SupportProgrammes => Set<Features.SupportProgrammes.SupportProgramme>();
+    public DbSet<Features.Consolidation.ConsolidationNotice> ConsolidationNotices => Set<Features.Consolidation.ConsolidationNotice>();
+    public DbSet<Features.Consolidation.AffectedSupplier> AffectedSuppliers => Set<Features.Consolidation.AffectedSupplier>();
 
     /// <summary>
     /// Saves, and when the change touches anything searchable also writes the matching outbox

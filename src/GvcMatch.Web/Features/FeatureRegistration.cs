@@ -4,9 +4,11 @@ using GvcMatch.Web.Features.Auth;
 using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
+using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
+using GvcMatch.Web.Features.GapPlans;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Localization;
@@ -21,6 +23,7 @@ using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
+using GvcMatch.Web.Features.SupportProgrammes;
 using GvcMatch.Web.Features.ReferenceData;
 using GvcMatch.Web.Features.Vocabulary;
 
@@ -51,6 +54,9 @@ public static class FeatureRegistration
         services.AddNotificationPreferences();
         services.AddQuestions();
         services.AddBids();
+        services.AddGapPlans();
+        services.AddSupportProgrammes();
+        services.AddConsolidation();
         return services;
     }
 
@@ -82,6 +88,9 @@ public static class FeatureRegistration
         app.MapAuditApi();
         app.MapPersonalDataApi();
         app.MapLanguageApi();
+        app.MapGapPlansApi();
+        app.MapSupportProgrammesApi();
+        app.MapConsolidationApi();
         return app;
     }
 }

@@ -25,7 +25,7 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
         var supplier = await PublishedSupplierAsync();
         using var visitor = app.CreateClient();
         visitor.DefaultRequestHeaders.Add("Accept-Language", language);
-        foreach (var page in new[] { "/", "/Search/suppliers", "/Search/suppliers?q=zzzz", $"/Suppliers/{supplier}", "/Identity/Account/Login", "/Identity/Account/Register" })
+        foreach (var page in new[] { "/", "/Search/suppliers", "/Search/suppliers?q=zzzz", $"/Suppliers/{supplier}", "/Identity/Account/Login", "/Identity/Account/Register", "/SupportProgrammes" })
             await AssertTranslatedAsync(visitor, page, language);
     }
 
@@ -57,7 +57,7 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
         return owner.Me.OrgId;
     }
 
-    private static async Task AssertTranslatedAsync(HttpClient client, string url, string language)
+    internal static async Task AssertTranslatedAsync(HttpClient client, string url, string language)
     {
         var response = await client.GetAsync(url);
         await Expect.StatusAsync(response, HttpStatusCode.OK);

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GvcMatch.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SupportProgrammeDirectory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SupportProgrammes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeedKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Eligibility = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SizeBands = table.Column<string>(type: "text", nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportProgrammes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportProgrammes_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportProgrammes_Kind_Country",
+                table: "SupportProgrammes",
+                columns: new[] { "Kind", "Country" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportProgrammes_OrganizationId",
+                table: "SupportProgrammes",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportProgrammes_SeedKey",
+                table: "SupportProgrammes",
+                column: "SeedKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SupportProgrammes");
+        }
+    }
+}

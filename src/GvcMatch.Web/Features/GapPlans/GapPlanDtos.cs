@@ -1,0 +1,17 @@
+using GvcMatch.Matching;
+
+namespace GvcMatch.Web.Features.GapPlans;
+
+/// <param name="Gain">Points the total gains with this one gap closed (0 for a mandatory criterion, which qualifies rather than scores).</param>
+public sealed record GapDto(
+    int Index, CriterionKind Kind, bool Mandatory, int Weight, string Summary, string Evidence, double Score, double Points,
+    bool Closable, GapChange Change, string Action, double? ScoreIfClosed, double? TotalIfClosed, double? Gain, bool? QualifiedIfClosed,
+    IReadOnlyList<GapProgrammeDto> Programmes);
+
+/// <summary>A support programme that helps close a gap, open to the SME's country (or international) and size.</summary>
+public sealed record GapProgrammeDto(int Id, string Name, string Provider, string? Country, SupportProgrammes.ProgrammeKind Kind, string? Url);
+
+/// <summary>An SME's gap plan for one subject (a requirement today): its score now, each gap, and the score with every closable gap closed.</summary>
+public sealed record GapPlanDto(
+    int OrganizationId, string Subject, int SubjectId, string Title, int Version, DateTimeOffset ComputedAt,
+    double Total, bool Qualified, double TotalIfAllClosed, bool QualifiedIfAllClosed, IReadOnlyList<GapDto> Gaps);

@@ -15,6 +15,8 @@ using GvcMatch.Web.Features.PersonalData;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Ndas;
+using GvcMatch.Web.Features.ProtectedDocuments;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Features.Offers;
@@ -51,6 +53,8 @@ public static class FeatureRegistration
         services.AddNotificationPreferences();
         services.AddQuestions();
         services.AddBids();
+        services.AddNdas();
+        services.AddProtectedDocuments();
         return services;
     }
 
@@ -82,6 +86,8 @@ public static class FeatureRegistration
         app.MapAuditApi();
         app.MapPersonalDataApi();
         app.MapLanguageApi();
+        app.MapNdasApi();
+        app.MapProtectedDocumentsApi();
         return app;
     }
 }

@@ -45,6 +45,27 @@ public sealed class DealRoomPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task AnOwnerSavesItsOwnNdaTextOnThePageAndMayPickIt()
+    {
+        var (buyer, id) = await app.BuyerRequiringNdaAsync();
+        using var owner = await BrowserAsync(buyer);
+        var manage = $"/Account/DealRoom/requirements/{id}";
+        var form = Html.Parse(await (await owner.GetAsync(manage)).Content.ReadAsStringAsync()).QuerySelector("#own-template form")!;
+        var fields = Fields(form);
+        var empty = await owner.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["template.Name"] = "Ours", ["template.Kind"] = "Mutual", ["template.Language"] = "en", ["template.Text"] = "" }));
+        await Expect.StatusAsync(empty, HttpStatusCode.BadRequest);
+
+        var saved = await owner.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+        {
+            ["template.Name"] = "Rheinfeld house NDA", ["template.Kind"] = "OneWay", ["template.Language"] = "es",
+            ["template.Text"] = "{{recipient}} guarda en secreto los planos de {{owner}} durante {{term}} meses.",
+        }));
+        await Expect.StatusAsync(saved, HttpStatusCode.OK);
+        var options = Html.Parse(await saved.Content.ReadAsStringAsync()).QuerySelectorAll("#policy-template option").Select(o => o.TextContent).ToList();
+        Assert.Contains("Rheinfeld house NDA (es)", options);
+    }
+
+    [Fact]
     public async Task AStrangerCannotOpenTheOwnersPage()
     {
         var (_, id) = await app.BuyerRequiringNdaAsync();

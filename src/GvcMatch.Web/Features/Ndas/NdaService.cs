@@ -42,6 +42,22 @@ public sealed class NdaService(AppDbContext db, NdaTemplates templates, TimeProv
         return policy;
     }
 
+    /// <summary>Adds the caller's organisation's own NDA text; it is never edited afterwards, so accepted NDAs keep their words.</summary>
+    public async Task<Outcome<NdaTemplate>> AddTemplateAsync(Actor? actor, NdaTemplateInput input, CancellationToken ct)
+    {
+        if (actor?.OrganizationId is not { } org) return Refusal.Forbidden("Join an organisation before adding an NDA template.");
+        var errors = new Errors();
+        errors.Required("name", input.Name, NdaLimits.Name);
+        errors.Required("text", input.Text, NdaLimits.Text);
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", "Kind is Mutual or OneWay.");
+        if (input.Language is null || !NdaTemplates.Languages.Contains(input.Language)) errors.Add("language", "Language is en, es or ja.");
+        if (errors.Any) return Refusal.Invalid(errors);
+        var template = new NdaTemplate { OrganizationId = org, Name = input.Name!.Trim(), Kind = input.Kind!.Value, Language = input.Language!, Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
+        db.NdaTemplates.Add(template);
+        await db.SaveChangesAsync(ct);
+        return template;
+    }
+
     /// <summary>Stops asking for an NDA on the object. NDAs already accepted stay valid until they end.</summary>
     public async Task<Outcome<bool>> RemovePolicyAsync(Actor? actor, NdaSubject subject, int id, CancellationToken ct)
     {

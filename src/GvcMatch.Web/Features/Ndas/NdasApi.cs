@@ -57,20 +57,11 @@ public static class NdasApi
     }
 
     private static async Task<Results<Created<NdaTemplateDto>, ValidationProblem, ProblemHttpResult>> AddTemplateAsync(
-        NdaTemplateInput input, ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        NdaTemplateInput input, ClaimsPrincipal user, AppDbContext db, NdaService service, CancellationToken ct)
     {
-        var actor = await user.GetActorAsync(db, ct);
-        if (actor?.OrganizationId is not { } org) return Problems.Forbidden("Join an organisation before adding an NDA template.");
-        var errors = new Errors();
-        errors.Required("name", input.Name, NdaLimits.Name);
-        errors.Required("text", input.Text, NdaLimits.Text);
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", "Kind is Mutual or OneWay.");
-        if (input.Language is null || !NdaTemplates.Languages.Contains(input.Language)) errors.Add("language", "Language is en, es or ja.");
-        if (errors.Any) return Problems.Invalid(errors.ToDictionary());
-        var template = new NdaTemplate { OrganizationId = org, Name = input.Name!.Trim(), Kind = input.Kind!.Value, Language = input.Language!, Text = input.Text!.Trim(), CreatedAt = clock.GetUtcNow() };
-        db.NdaTemplates.Add(template);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created("/api/nda-templates", NdaTemplateDto.From(NdaTemplates.Describe(template)));
+        var added = await service.AddTemplateAsync(await user.GetActorAsync(db, ct), input, ct);
+        if (added.Refusal is { } refused) return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
+        return TypedResults.Created("/api/nda-templates", NdaTemplateDto.From(NdaTemplates.Describe(added.Value!)));
     }
 
     private static async Task<Results<Ok<NdaGateDto>, ValidationProblem, ProblemHttpResult>> GateAsync(

@@ -25,6 +25,10 @@ public sealed class ManageModel(AppDbContext db, NdaService ndas, NdaTemplates t
     public Task<IActionResult> OnPostPolicyAsync(string segment, int id, NdaPolicyInput policy, CancellationToken ct) =>
         ActAsync(segment, id, ct, async (actor, subject) => (await ndas.SetPolicyAsync(actor, subject, id, policy, ct)).Refusal);
 
+    /// <summary>The owner's own NDA text, offered in the template list from then on (the same rules as POST /api/nda-templates).</summary>
+    public Task<IActionResult> OnPostTemplateAsync(string segment, int id, NdaTemplateInput template, CancellationToken ct) =>
+        ActAsync(segment, id, ct, async (actor, _) => (await ndas.AddTemplateAsync(actor, template, ct)).Refusal);
+
     public Task<IActionResult> OnPostRemovePolicyAsync(string segment, int id, CancellationToken ct) =>
         ActAsync(segment, id, ct, async (actor, subject) => (await ndas.RemovePolicyAsync(actor, subject, id, ct)).Refusal);
 

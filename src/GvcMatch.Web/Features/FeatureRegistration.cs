@@ -17,6 +17,8 @@ using GvcMatch.Web.Features.PersonalData;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Questions;
 using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Ndas;
+using GvcMatch.Web.Features.ProtectedDocuments;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Features.Offers;
@@ -57,6 +59,8 @@ public static class FeatureRegistration
         services.AddGapPlans();
         services.AddSupportProgrammes();
         services.AddConsolidation();
+        services.AddNdas();
+        services.AddProtectedDocuments();
         return services;
     }
 
@@ -91,6 +95,8 @@ public static class FeatureRegistration
         app.MapGapPlansApi();
         app.MapSupportProgrammesApi();
         app.MapConsolidationApi();
+        app.MapNdasApi();
+        app.MapProtectedDocumentsApi();
         return app;
     }
 }

@@ -35,9 +35,10 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
     {
         var supplier = await PublishedSupplierAsync();
         var mne = await app.SignUpAsync(OrganizationKind.Mne);
-        await mne.PublishNewRequirementAsync();
+        var requirement = await mne.PublishNewRequirementAsync();
         mne.Client.DefaultRequestHeaders.Add("Accept-Language", language);
-        foreach (var page in new[] { "/", "/Search/suppliers", $"/Suppliers/{supplier}", "/Requirements", "/Account/Inbox" })
+        foreach (var page in new[] { "/", "/Search/suppliers", $"/Suppliers/{supplier}", "/Requirements", "/Account/Inbox",
+                     "/Account/Ndas", $"/Account/DealRoom/requirements/{requirement}", "/Account/DealRoom/Lookup" })
             await AssertTranslatedAsync(mne.Client, page, language);
     }
 

@@ -1,0 +1,89 @@
+using System.Text;
+using GvcMatch.Web.Features.Conversations;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using SkiaSharp;
+
+namespace GvcMatch.Web.Features.ProtectedDocuments;
+
+/// <summary>
+/// What a protected document must be before it is stored: the upload checks every document passes
+/// (<see cref="AttachmentStore.Check"/>: not empty, not too large, an allowed type by name), then a
+/// look at the structure, since every delivery will be opened and stamped. A PDF must open without a
+/// password and carry no scripts, launch actions or embedded files; an image must decode as the type
+/// its name says, at a size that can be marked and with no more pixels than the limit (a small file
+/// can claim an enormous picture).
+/// </summary>
+public static class UploadChecks
+{
+    public static readonly IReadOnlyCollection<string> Extensions = [".pdf", ".png", ".jpg", ".jpeg"];
+
+    /// <summary>Dictionary keys and action names that run something or smuggle a file inside a PDF.</summary>
+    private static readonly string[] ActiveNames = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/RichMedia", "/XFA"];
+
+    public const int MinimumImageSide = 160;
+
+    public static (string? Name, string? ContentType, string? Problem) Check(string rawName, byte[] content, ProtectedDocumentOptions options)
+    {
+        var (name, type, problem) = AttachmentStore.Check(rawName, content.LongLength, options.MaxDocumentBytes, 200, Extensions);
+        if (problem is not null) return (null, null, problem);
+        problem = type == "application/pdf" ? PdfProblem(content) : ImageProblem(content, type!, options.MaxImagePixels);
+        return problem is null ? (name, type, null) : (null, null, problem);
+    }
+
+    private static string? PdfProblem(byte[] content)
+    {
+        if (!content.AsSpan().StartsWith("%PDF-"u8)) return "The file does not start like a PDF.";
+        // The raw bytes first: an encryption dictionary can let a PDF open without a password, and names can hide in plain sight.
+        var raw = Encoding.Latin1.GetString(content);
+        if (raw.Contains("/Encrypt", StringComparison.Ordinal)) return "Encrypted PDFs are refused: remove the password and upload it again.";
+        if (Active(raw) is { } token) return $"PDFs with active content ({token}) are refused.";
+        PdfDocument document;
+        try { document = PdfReader.Open(new MemoryStream(content), PdfDocumentOpenMode.Import); }
+        // Whatever the reader trips over in a file from outside is the file's fault, not a server error.
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return "The PDF is damaged or encrypted and cannot be read.";
+        }
+        using (document)
+        {
+            if (document.PageCount == 0) return "The PDF has no pages.";
+            // Then every object, object streams unpacked: a compressed stream can carry what the raw bytes do not show.
+            foreach (var item in document.Internals.GetAllObjects())
+                if (item is PdfDictionary dictionary)
+                    foreach (var key in dictionary.Elements.Keys)
+                        if (ActiveNames.Contains(key, StringComparer.Ordinal) || dictionary.Elements[key] is PdfName value && ActiveNames.Contains(value.Value, StringComparer.Ordinal))
+                            return $"PDFs with active content ({key}) are refused.";
+        }
+        return null;
+    }
+
+    private static string? Active(string raw)
+    {
+        foreach (var name in ActiveNames)
+        {
+            var at = raw.IndexOf(name, StringComparison.Ordinal);
+            // A name ends where a delimiter or white space starts: /JSON is not /JS.
+            while (at >= 0)
+            {
+                var end = at + name.Length;
+                if (end >= raw.Length || !char.IsAsciiLetterOrDigit(raw[end])) return name;
+                at = raw.IndexOf(name, end, StringComparison.Ordinal);
+            }
+        }
+        return null;
+    }
+
+    private static string? ImageProblem(byte[] content, string type, long maxPixels)
+    {
+        using var codec = SKCodec.Create(new MemoryStream(content));
+        if (codec is null) return "The image cannot be read.";
+        var expected = type == "image/png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
+        if (codec.EncodedFormat != expected) return type == "image/png" ? "The file is not a PNG image." : "The file is not a JPEG image.";
+        // The header's size is read without decoding: an image bomb is refused before it costs anything.
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if ((long)w * h > maxPixels) return $"The image is too large ({w} × {h} pixels; at most {maxPixels / 1_000_000} megapixels).";
+        if (w < MinimumImageSide || h < MinimumImageSide) return $"The image is too small to mark (at least {MinimumImageSide} pixels a side).";
+        return null;
+    }
+}

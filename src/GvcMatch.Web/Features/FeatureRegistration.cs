@@ -7,6 +7,7 @@ using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
+using GvcMatch.Web.Features.Events;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Localization;
@@ -51,6 +52,7 @@ public static class FeatureRegistration
         services.AddNotificationPreferences();
         services.AddQuestions();
         services.AddBids();
+        services.AddEvents(configuration);
         return services;
     }
 
@@ -79,6 +81,7 @@ public static class FeatureRegistration
         app.MapQuestionsApi();
         app.MapBidsApi();
         app.MapAwardsApi();
+        app.MapEventsApi();
         app.MapAuditApi();
         app.MapPersonalDataApi();
         app.MapLanguageApi();

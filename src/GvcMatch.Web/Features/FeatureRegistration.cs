@@ -9,6 +9,7 @@ using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.GapPlans;
+using GvcMatch.Web.Features.Events;
 using GvcMatch.Web.Features.Import;
 using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Localization;
@@ -61,6 +62,7 @@ public static class FeatureRegistration
         services.AddConsolidation();
         services.AddNdas();
         services.AddProtectedDocuments();
+        services.AddEvents(configuration);
         return services;
     }
 
@@ -89,6 +91,7 @@ public static class FeatureRegistration
         app.MapQuestionsApi();
         app.MapBidsApi();
         app.MapAwardsApi();
+        app.MapEventsApi();
         app.MapAuditApi();
         app.MapPersonalDataApi();
         app.MapLanguageApi();

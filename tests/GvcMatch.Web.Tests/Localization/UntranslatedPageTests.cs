@@ -42,6 +42,25 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
             await AssertTranslatedAsync(mne.Client, page, language);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task EventPagesShowNoEnglishInterfaceText(string language)
+    {
+        var organiser = await app.SignUpAsync(OrganizationKind.Intermediary);
+        var id = await Events.EventKit.CreateEventAsync(organiser);
+        var (buyer, sme) = (await app.SignUpAsync(OrganizationKind.Mne), await app.SignUpAsync(OrganizationKind.Sme));
+        var buyerId = await Events.EventKit.RegisterAtAsync(buyer, id);
+        await Events.EventKit.RegisterAtAsync(sme, id);
+        await Events.EventKit.AcceptAsync(buyer, id, await Events.EventKit.RequestAsync(sme, id, buyerId));
+        await Events.EventKit.ScheduleAsync(organiser, id);
+        foreach (var (member, page) in new[] { (organiser, "/Events"), (organiser, $"/Events/{id}"), (sme, $"/Events/{id}"), (sme, $"/Events/{id}/Agenda") })
+        {
+            member.Client.DefaultRequestHeaders.AcceptLanguage.Clear();
+            member.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+            await AssertTranslatedAsync(member.Client, page, language);
+        }
+    }
+
     [Fact]
     public void TheCheckFindsAnEnglishTextLeftInAPage()
     {

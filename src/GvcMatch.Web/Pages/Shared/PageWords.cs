@@ -3,6 +3,10 @@ using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Profiles;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace GvcMatch.Web.Pages.Shared;
@@ -32,11 +36,11 @@ public static class PageWords
         _ => state,
     }];
 
-    public static string Topic(this IStringLocalizer<SharedResource> l, string topic) => l[topic switch
+    public static string Topic(this IStringLocalizer<SharedResource> l, ConversationTopic topic) => l[topic switch
     {
-        nameof(ConversationTopic.Requirement) => "Requirement",
-        nameof(ConversationTopic.Match) => "Match",
-        nameof(ConversationTopic.IpListing) => "IP listing",
+        ConversationTopic.Requirement => "Requirement",
+        ConversationTopic.Match => "Supplier match",
+        ConversationTopic.IpListing => "IP listing",
         _ => "Direct",
     }];
 
@@ -56,6 +60,19 @@ public static class PageWords
 
     public static string Months(this IStringLocalizer<SharedResource> l, int months) =>
         months == 1 ? l["1 month"] : l["{0} months", months];
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>
+    /// A text the matcher writes (criterion summaries, evidence, headlines) in English, marked as
+    /// English so readers and screen readers know, until those texts come in the reader's language.
+    /// </summary>
+    public static IHtmlContent InEnglish(string? text) => new HtmlString($"<span lang=\"en\">{Encoder.Encode(text ?? "")}</span>");
+
+    /// <summary>A translated sentence whose placeholders are markup (as <see cref="InEnglish"/> writes); the sentence itself is encoded.</summary>
+    public static IHtmlContent Sentence(this IStringLocalizer<SharedResource> l, string text, params IHtmlContent[] parts) =>
+        new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(l[text].Value),
+            parts.Select(p => { using var w = new StringWriter(); p.WriteTo(w, Encoder); return (object)w.ToString(); }).ToArray()));
 
     /// <summary>Criterion marks on the version history ("new", "changed") come from the page model in English.</summary>
     public static string Mark(this IStringLocalizer<SharedResource> l, string mark) => l[mark == "new" ? "new" : "changed"];

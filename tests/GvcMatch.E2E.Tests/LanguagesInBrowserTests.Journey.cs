@@ -65,6 +65,7 @@ public sealed partial class LanguagesInBrowserTests
         await page.FillAsync("#offer-quantity", "12000");
         await page.FillAsync("#offer-unit", "pcs");
         await page.FillAsync("#offer-lead", "30");
+        await page.FillAsync("#offer-place", "Kawaguchi, Saitama");
         await page.ClickAsync("#offer-submit");
         await page.WaitForFunctionAsync("() => document.getElementById('offer-form').hidden || !document.getElementById('offer-error').hidden");
         Assert.True(await page.Locator("#offer-form").IsHiddenAsync(), $"The offer was not made: {await page.Locator("#offer-error").TextContentAsync()}");

@@ -7,7 +7,7 @@ namespace GvcMatch.E2E.Tests;
 /// A visitor switches the language with the layout's switcher and walks home → search → supplier
 /// page → sign in; every page must be in that language, with no English text of the resource set.
 /// </summary>
-public sealed class LanguagesInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+public sealed partial class LanguagesInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
 {
     /// <summary>Visible texts and labels, leaving out user content marked with a language of its own.</summary>
     private const string VisibleTexts = """

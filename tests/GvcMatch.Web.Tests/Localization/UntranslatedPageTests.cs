@@ -12,7 +12,7 @@ namespace GvcMatch.Web.Tests.Localization;
 /// set: a text node or label attribute that reads as an English entry means a page printed a
 /// literal or asked the localizer for a text nobody translated.
 /// </summary>
-public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static readonly string[] LabelAttributes = ["placeholder", "aria-label", "title", "alt"];
 

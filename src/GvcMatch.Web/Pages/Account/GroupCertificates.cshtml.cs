@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An SME's group certificate listings: its owner accepts or declines each (the profile page shows the same list).</summary>
-public sealed class GroupCertificatesModel(AppDbContext db) : PageModel
+public sealed class GroupCertificatesModel(AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public Actor Actor { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ public sealed class GroupCertificatesModel(AppDbContext db) : PageModel
         var outcome = accept ? await GroupCertificateListings.AcceptAsync(db, actor, id, ct) : await GroupCertificateListings.DeclineAsync(db, actor, id, ct);
         if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Refusal is { IsNotFound: true }) return NotFound();
-        Notice = accept ? "Accepted: the certificate now counts for your organisation while it is valid." : "Your organisation is off the certificate.";
+        Notice = accept ? l["Accepted: the certificate now counts for your organisation while it is valid."] : l["Your organisation is off the certificate."];
         return RedirectToPage();
     }
 }

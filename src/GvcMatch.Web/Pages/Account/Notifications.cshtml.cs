@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>How each kind of notification reaches the person by email (at once, in a digest, or not at all) and the digests' time zone.</summary>
-public sealed class NotificationsModel(PreferenceStore store) : PageModel
+public sealed class NotificationsModel(PreferenceStore store, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public Dictionary<string, string> Preferences { get; set; } = [];
     [BindProperty] public string? TimeZone { get; set; }
@@ -34,7 +34,7 @@ public sealed class NotificationsModel(PreferenceStore store) : PageModel
             Current = await store.GetAsync(UserId, ct);
             return Page();
         }
-        TempData["Message"] = "Saved.";
+        TempData["Message"] = l["Saved."].Value;
         return RedirectToPage();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An owner edits the organisation's details; its kind never changes.</summary>
-public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, OrganizationService service) : PageModel
+public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, OrganizationService service, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public OrganizationForm Input { get; set; } = new();
 
@@ -46,7 +46,7 @@ public sealed class OrganizationModel(AppDbContext db, Features.ReferenceData.Re
             Errors = refused.ForForm();
             return Page();
         }
-        TempData["Message"] = "Saved.";
+        TempData["Message"] = l["Saved."].Value;
         return RedirectToPage();
     }
 

@@ -6,11 +6,12 @@ using GvcMatch.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace GvcMatch.Web.Pages.Account;
 
 /// <summary>An SME edits, publishes and unpublishes its capability profile.</summary>
-public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service, Features.Certificates.CertificateDocuments documents, TimeProvider clock) : PageModel
+public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, ProfileService service, Features.Certificates.CertificateDocuments documents, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Blank certification rows offered below the existing ones, so no script is needed to add one.</summary>
     public const int BlankCertificationRows = 3;
@@ -56,7 +57,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
             var unpublished = await service.UnpublishAsync(await User.GetActorAsync(db, ct), Organization.Id, IfMatch.None, ct);
             if (unpublished.Refusal is { } refused) return Refused(refused);
         }
-        TempData["Message"] = "The profile is now a draft; buyers no longer see it.";
+        TempData["Message"] = l["The profile is now a draft; buyers no longer see it."].Value;
         return RedirectToPage();
     }
 
@@ -84,8 +85,8 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         // The fields are kept even when publishing is refused, so nothing typed is lost.
         var published = publish ? await service.PublishAsync(actor, Organization.Id, IfMatch.None, ct) : default;
         var notPublished = published.Refusal?.Detail;
-        TempData["Message"] = notPublished is not null ? $"Saved, but not published: {notPublished}"
-            : publish ? "Published: buyers can now find your profile." : "Saved.";
+        TempData["Message"] = notPublished is not null ? l["Saved, but not published: {0}", notPublished].Value
+            : publish ? l["Published: buyers can now find your profile."].Value : l["Saved."].Value;
         TempData["Warning"] = notPublished is not null;
         return RedirectToPage();
     }
@@ -99,7 +100,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         if (await LoadAsync(ct) is { } denied) return denied;
         if (document is null)
         {
-            TempData["Message"] = "Choose a PDF or an image of the certificate, then upload it.";
+            TempData["Message"] = l["Choose a PDF or an image of the certificate, then upload it."].Value;
             TempData["Warning"] = true;
             return RedirectToPage();
         }
@@ -107,12 +108,12 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
         var attached = await documents.AttachAsync(await User.GetActorAsync(db, ct), Organization.Id, certificationId, content, document.FileName, document.Length, ct);
         if (attached.Refusal is { IsInvalid: true } invalid)
         {
-            TempData["Message"] = $"The document was not attached: {invalid.Detail}";
+            TempData["Message"] = l["The document was not attached: {0}", invalid.Detail].Value;
             TempData["Warning"] = true;
             return RedirectToPage();
         }
         if (attached.Refusal is { } refused) return Refused(refused);
-        TempData["Message"] = $"Document attached to {GvcMatch.Matching.Certifications.CertificationRequirement.Name(Features.Certificates.CertificateFacts.Held(attached.Value!))}. It is self-declared until a verified intermediary or an admin checks it.";
+        TempData["Message"] = l["Document attached to {0}. It is self-declared until a verified intermediary or an admin checks it.", GvcMatch.Matching.Certifications.CertificationRequirement.Name(Features.Certificates.CertificateFacts.Held(attached.Value!))].Value;
         return RedirectToPage();
     }
 

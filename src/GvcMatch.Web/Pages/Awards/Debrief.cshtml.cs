@@ -11,7 +11,7 @@ namespace GvcMatch.Web.Pages.Awards;
 /// complaint form with the thread. Field names match the API (subject, text, complaintId).
 /// </summary>
 [Authorize]
-public sealed class DebriefModel(AppDbContext db, EvaluationService evaluation, ComplaintService complaints) : AwardPage
+public sealed class DebriefModel(AppDbContext db, EvaluationService evaluation, ComplaintService complaints, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : AwardPage
 {
     public DebriefDto? Debrief { get; private set; }
     public IReadOnlyList<ComplaintDto> Complaints { get; private set; } = [];
@@ -35,7 +35,7 @@ public sealed class DebriefModel(AppDbContext db, EvaluationService evaluation, 
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Forbid();
         return Done(await complaints.LodgeAsync(actor, bidId, new ComplaintInput(subject, text), ct),
-            "Complaint lodged; the buyer has been told.", new { bidId }, "complaints");
+            l["Complaint lodged; the buyer has been told."], new { bidId }, "complaints");
     }
 
     public async Task<IActionResult> OnPostPostAsync(int bidId, int complaintId, string? text, CancellationToken ct)
@@ -43,6 +43,6 @@ public sealed class DebriefModel(AppDbContext db, EvaluationService evaluation, 
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Forbid();
         return Done(await complaints.PostAsync(actor, complaintId, new ComplaintPostInput(text), ct),
-            "Posted; the buyer has been told.", new { bidId }, $"complaint-{complaintId}");
+            l["Posted; the buyer has been told."], new { bidId }, $"complaint-{complaintId}");
     }
 }

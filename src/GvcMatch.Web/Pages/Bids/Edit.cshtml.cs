@@ -15,7 +15,8 @@ namespace GvcMatch.Web.Pages.Bids;
 /// have a form of their own, since they can only be attached to a saved bid.
 /// </summary>
 [Authorize]
-public sealed class EditModel(AppDbContext db, BidService service, BidReads reads, TimeProvider clock) : PageModel
+public sealed class EditModel(AppDbContext db, BidService service, BidReads reads, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, Features.Localization.CultureFormat fmt) : PageModel
 {
     [BindProperty] public BidForm Input { get; set; } = new();
 
@@ -41,19 +42,19 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         var actor = await User.GetActorAsync(db, ct);
         if (action == "withdraw")
         {
-            if (Bid is null) return Show(new Dictionary<string, string[]> { [""] = ["There is no bid to withdraw."] });
+            if (Bid is null) return Show(new Dictionary<string, string[]> { [""] = [l["There is no bid to withdraw."]] });
             var withdrawn = await service.WithdrawAsync(actor, Bid.Bid.Id, ct);
             if (withdrawn.Refusal is { } wf) return Show(wf.ForForm());
-            return Done("Bid withdrawn. Save it again before the deadline to reopen it as a draft.");
+            return Done(l["Bid withdrawn. Save it again before the deadline to reopen it as a draft."]);
         }
-        if (action is not ("save" or "submit")) return Show(new Dictionary<string, string[]> { [""] = ["Choose Save draft, Submit or Withdraw."] });
+        if (action is not ("save" or "submit")) return Show(new Dictionary<string, string[]> { [""] = [l["Choose Save draft, Submit or Withdraw."]] });
 
         var input = Input.ToInput(ConsortiumId);
         var saved = Bid is null
             ? await service.CreateAsync(actor, requirementId, input, ct)
             : await service.UpdateAsync(actor, Bid.Bid.Id, input, IfMatch.Stamp(Input.Stamp), ct);
         if (saved.Refusal is { } f) return Show(Input.MapErrors(f.ForForm()));
-        if (action == "save") return Done(saved.Value!.Status == BidStatus.Submitted ? "Changes saved; the bid stays submitted." : "Draft saved.");
+        if (action == "save") return Done(saved.Value!.Status == BidStatus.Submitted ? l["Changes saved; the bid stays submitted."] : l["Draft saved."]);
 
         var submitted = await service.SubmitAsync(actor, saved.Value!.Id, ct);
         if (submitted.Refusal is { } sf)
@@ -61,20 +62,20 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
             // The draft is saved; what is missing for submission is shown on the saved form.
             await LoadAsync(requirementId, consortiumId, ct);
             Input.Stamp = Bid?.Bid.ConcurrencyStamp;
-            return Show(Input.MapErrors(sf.ForForm()), "Draft saved, but not submitted yet:");
+            return Show(Input.MapErrors(sf.ForForm()), l["Draft saved, but not submitted yet:"]);
         }
-        return Done($"Bid submitted. It stays sealed until {Requirement.BidsCloseAt:yyyy-MM-dd HH:mm} UTC; you may change it until then.");
+        return Done(l["Bid submitted. It stays sealed until {0}; you may change it until then.", Requirement.BidsCloseAt is { } closes ? fmt.Deadline(closes) : "—"]);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(int requirementId, int? consortiumId, IFormFile? file, CancellationToken ct)
     {
         if (await LoadAsync(requirementId, consortiumId, ct) is { } denied) return denied;
-        if (Bid is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = ["Save the draft first, then attach documents."] });
-        if (file is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = ["Choose a file to attach."] });
+        if (Bid is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = [l["Save the draft first, then attach documents."]] });
+        if (file is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = [l["Choose a file to attach."]] });
         await using var content = file.OpenReadStream();
         var added = await service.AddDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, content, file.FileName, file.Length, ct);
         if (added.Refusal is { } f) return ShowSaved(f.ForForm());
-        return Done($"Attached {added.Value!.FileName}.");
+        return Done(l["Attached {0}.", added.Value!.FileName]);
     }
 
     public async Task<IActionResult> OnPostDeleteDocumentAsync(int requirementId, int? consortiumId, int documentId, CancellationToken ct)
@@ -83,7 +84,7 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         if (Bid is null) return NotFound();
         var deleted = await service.DeleteDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, documentId, ct);
         if (deleted.Refusal is { } f) return ShowSaved(f.ForForm());
-        return Done("Document removed.");
+        return Done(l["Document removed."]);
     }
 
     private RedirectResult Done(string message)

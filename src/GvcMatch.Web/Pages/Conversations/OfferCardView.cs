@@ -8,10 +8,11 @@ public sealed record OfferCardView(OfferDto Offer, bool ProposedByMe)
 {
     public string Agreement => $"/Conversations/{Offer.ConversationId}/Agreement/{Offer.Id}";
 
-    public static string Number(decimal value) => value.ToString("#,##0.####", CultureInfo.InvariantCulture);
+    /// <summary>Figures in the reader's culture (12,000.5 / 12.000,5), as the script writes them for live cards.</summary>
+    public static string Number(decimal value) => value.ToString("#,##0.####", CultureInfo.CurrentCulture);
 
-    /// <summary>Prices keep at least two decimals, as they are written on a quote.</summary>
-    public static string Money(decimal value) => value.ToString("#,##0.00##", CultureInfo.InvariantCulture);
+    /// <summary>Prices keep at least two decimals, as they are written on a quote; the currency code follows.</summary>
+    public static string Money(decimal value) => value.ToString("#,##0.00##", CultureInfo.CurrentCulture);
 
     /// <summary>Bootstrap badge colour per state; negotiate.js keeps the same table.</summary>
     public static string StateClass(string state) => state switch

@@ -21,6 +21,20 @@ public sealed class ViewModel(AppDbContext db, ConversationMessaging messaging) 
 {
     public const int PageSize = 50;
 
+    /// <summary>The texts negotiation.js writes (live messages, offer cards, states), sent with the page in its language.</summary>
+    public static readonly string[] ScriptTexts =
+    [
+        "Something went wrong.", "Not connected. It will be sent when the connection is back.", "Member", "Someone", "Seen",
+        "Offer #{0}", "Offer #{0} (counter to #{1})", "New offer",
+        "Proposed", "Countered", "Accepted", "Rejected", "Withdrawn", "Expired",
+        "Unit price", "Quantity", "Lead time", "Delivery", "Payment", "Valid until", "Notes", "1 day", "{0} days",
+        "Agreement summary", "Accept", "Counter", "Reject", "Withdraw",
+        "Accept offer #{0}", "Counter offer #{0}", "Reject offer #{0}", "Withdraw offer #{0}",
+        "{0} is typing…", "{0} and {1} are typing…", "Sending…", "Not sent: {0}", "Retry",
+        "Choose a file first.", "The file was not sent: {0}", "The file was not sent: no connection.",
+        "Live", "Connecting…", "Reconnecting…", "Offline",
+    ];
+
     public Conversation Conversation { get; private set; } = null!;
     public IReadOnlyList<PartyView> Parties { get; private set; } = [];
     public IReadOnlyList<MessageDto> Messages { get; private set; } = [];

@@ -16,7 +16,7 @@ namespace GvcMatch.Web.Pages.Requirements;
 
 /// <summary>A requirement in full: every criterion and every published version, so suppliers see how they are judged.</summary>
 [Authorize]
-public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, QuestionBoard questions, BidReads bids, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, QuestionBoard questions, BidReads bids, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public Requirement Requirement { get; private set; } = null!;
     public bool IsMember { get; private set; }
@@ -44,7 +44,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         var asked = await questions.AskAsync(await User.GetActorAsync(db, ct), id, text, ct);
         if (asked.Refusal is { IsNotFound: true }) return NotFound();
         if (asked.Refusal is { } f) return await ShowAsync(id, ct, f.ForForm());
-        Message = "Your question is published; the buyer has been told.";
+        Message = l["Your question is published; the buyer has been told."];
         return Redirect($"/Requirements/{id}#question-{asked.Value!.Id}");
     }
 
@@ -53,7 +53,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         var answered = await questions.AnswerAsync(await User.GetActorAsync(db, ct), id, questionId, answer, ct);
         if (answered.Refusal is { IsNotFound: true }) return NotFound();
         if (answered.Refusal is { } f) return await ShowAsync(id, ct, f.ForForm());
-        Message = "Answer published; every bidder has been told.";
+        Message = l["Answer published; every bidder has been told."];
         return Redirect($"/Requirements/{id}#question-{questionId}");
     }
 

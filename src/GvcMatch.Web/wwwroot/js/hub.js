@@ -71,10 +71,13 @@
 
     // The unread badge: the server's total on Unread events; re-read after a message from someone else.
     const badge = document.getElementById('messages-unread');
+    // The label's texts come from the page in its language (data-label-one / data-label-other with {0}).
+    const countLabel = (el, n, english) =>
+        (n === 1 && el.dataset.labelOne ? el.dataset.labelOne : el.dataset.labelOther ?? english).replace('{0}', n.toLocaleString(document.documentElement.lang));
     const setBadge = (total) => {
         if (!badge) return;
         badge.textContent = String(total);
-        badge.setAttribute('aria-label', `${total} unread messages`);
+        badge.setAttribute('aria-label', countLabel(badge, total, '{0} unread messages'));
         badge.hidden = total <= 0;
     };
     let refreshTimer = 0;
@@ -103,7 +106,7 @@
                 if (!response.ok) return;
                 const unread = (await response.json()).unread;
                 inboxBadge.textContent = String(unread);
-                inboxBadge.setAttribute('aria-label', `${unread} unread notifications`);
+                inboxBadge.setAttribute('aria-label', countLabel(inboxBadge, unread, '{0} unread notifications'));
                 inboxBadge.hidden = unread <= 0;
             } catch { /* offline: the next push or reconnect corrects it */ }
         }, 250);

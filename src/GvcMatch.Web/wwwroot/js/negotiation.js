@@ -10,6 +10,20 @@
     if (!root || !hub || !dataElement) return;
 
     const data = JSON.parse(dataElement.textContent);
+    // Texts in the page's language (View.cshtml renders them); an English key stands in for a missing one.
+    const lang = document.documentElement.lang || 'en';
+    const localized = JSON.parse(document.getElementById('conversation-texts')?.textContent ?? '{}');
+    const t = (key, ...args) => (localized.texts?.[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
+    const days = (n) => (n === 1 ? t('1 day') : t('{0} days', n));
+    // Lines the platform wrote (stored in English) read in the page's language, as _Message.cshtml shows them.
+    const lines = lang === 'en' ? [] : (localized.lines ?? []).map((l) => ({ pattern: new RegExp(l.pattern, 's'), text: l.text }));
+    const platformLine = (body) => {
+        for (const l of lines) {
+            const m = l.pattern.exec(body);
+            if (m) return l.text.replace(/\{(\d+)\}/g, (_, i) => m[Number(i) + 1] ?? '');
+        }
+        return null;
+    };
     if (!data.live) return; // an older page of history: static, with a link back to the latest
     const id = data.conversationId;
     const connection = hub.connection;
@@ -31,9 +45,9 @@
 
     // ---- errors: a hub error reads "code: detail"; show it where the user is looking ----
     const messageOf = (err) => {
-        const text = String(err?.message ?? err ?? 'Something went wrong.');
+        const text = String(err?.message ?? err ?? t('Something went wrong.'));
         const hubError = /HubException: (.*)$/s.exec(text);
-        if (!hubError) return { code: 'connection', detail: 'Not connected. It will be sent when the connection is back.' };
+        if (!hubError) return { code: 'connection', detail: t('Not connected. It will be sent when the connection is back.') };
         const [, code, detail] = /^(\w+): (.*)$/s.exec(hubError[1]) ?? [null, 'error', hubError[1]];
         return { code, detail };
     };
@@ -49,8 +63,9 @@
         if (text !== undefined) e.textContent = text;
         return e;
     };
-    const stamp = (iso) => new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-    const number = (n, minimumFractionDigits = 0) => Number(n).toLocaleString('en-US', { minimumFractionDigits, maximumFractionDigits: 4 });
+    const stamp = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+    const day = (isoDay) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+    const number = (n, minimumFractionDigits = 0) => Number(n).toLocaleString(lang, { minimumFractionDigits, maximumFractionDigits: 4 });
 
     function renderMessage(m) {
         const own = m.senderUserId === hub.userId;
@@ -62,16 +77,19 @@
         const bubble = li.appendChild(el('div', 'msg-bubble'));
         if (m.kind !== 'System') {
             const meta = bubble.appendChild(el('div', 'msg-meta'));
-            meta.append(el('span', 'msg-sender', m.senderName ?? 'Member'), ' · ');
+            meta.append(el('span', 'msg-sender', m.senderName ?? t('Member')), ' · ');
             const time = meta.appendChild(el('time', '', stamp(m.sentAt)));
             time.dateTime = m.sentAt;
         }
-        bubble.appendChild(el('div', 'msg-body', m.body));
+        const isPlatformLine = m.kind === 'System' || m.kind === 'Offer';
+        const line = isPlatformLine ? platformLine(m.body) : null;
+        const body = bubble.appendChild(el('div', 'msg-body', line ?? m.body));
+        if (isPlatformLine && line === null && lang !== 'en') body.lang = 'en';
         if (m.attachment) {
             const a = bubble.appendChild(el('div', 'msg-attachment'));
             const link = a.appendChild(el('a', '', m.attachment.name));
             link.href = m.attachment.url;
-            a.append(' ', el('span', 'text-muted', `(${Math.floor(m.attachment.size / 1024) + 1} KB)`));
+            a.append(' ', el('span', 'text-muted', `(${number(Math.floor(m.attachment.size / 1024) + 1)} KB)`));
         }
         if (own) li.appendChild(el('div', 'msg-status'));
         return li;
@@ -85,8 +103,8 @@
         card.dataset.offerId = o.id;
         card.dataset.state = o.state;
         const header = card.appendChild(el('div', 'card-header d-flex justify-content-between align-items-center py-1'));
-        header.append(el('span', 'fw-semibold', `Offer #${o.id}${o.previousOfferId ? ` (counter to #${o.previousOfferId})` : ''}`),
-            el('span', `badge offer-state ${stateClass[o.state] ?? 'text-bg-secondary'}`, o.state));
+        header.append(el('span', 'fw-semibold', o.previousOfferId ? t('Offer #{0} (counter to #{1})', o.id, o.previousOfferId) : t('Offer #{0}', o.id)),
+            el('span', `badge offer-state ${stateClass[o.state] ?? 'text-bg-secondary'}`, t(o.state)));
         const table = card.appendChild(el('table', 'table table-sm mb-0 offer-terms'));
         const body = table.appendChild(el('tbody'));
         const row = (label, value, cls) => {
@@ -95,13 +113,13 @@
             th.scope = 'row';
             tr.appendChild(el('td', cls ?? '', value));
         };
-        row('Unit price', `${number(o.price, 2)} ${o.currency}`, 'offer-price');
-        row('Quantity', `${number(o.quantity)} ${o.unit}`);
-        row('Lead time', `${o.leadTimeDays} days`);
-        row('Delivery', `${o.incoterm}${o.deliveryPlace ? ' ' + o.deliveryPlace : ''}`);
-        row('Payment', `${o.paymentTermsDays} days`);
-        row('Valid until', o.validUntil);
-        if (o.notes && o.notes.trim()) row('Notes', o.notes);
+        row(t('Unit price'), `${number(o.price, 2)} ${o.currency}`, 'offer-price');
+        row(t('Quantity'), `${number(o.quantity)} ${o.unit}`);
+        row(t('Lead time'), days(o.leadTimeDays));
+        row(t('Delivery'), `${o.incoterm}${o.deliveryPlace ? ' ' + o.deliveryPlace : ''}`);
+        row(t('Payment'), days(o.paymentTermsDays));
+        row(t('Valid until'), day(o.validUntil));
+        if (o.notes && o.notes.trim()) row(t('Notes'), o.notes);
         card.appendChild(el('div', 'card-footer py-1 offer-actions'));
         renderOfferActions(card, o);
         return card;
@@ -111,17 +129,17 @@
         const actions = card.querySelector('.offer-actions');
         actions.replaceChildren();
         if (o.state === 'Accepted') {
-            const link = actions.appendChild(el('a', 'agreement-link', 'Agreement summary'));
+            const link = actions.appendChild(el('a', 'agreement-link', t('Agreement summary')));
             link.href = `/Conversations/${id}/Agreement/${o.id}`;
         } else if (o.state === 'Proposed') {
             const mine = o.proposedByOrganizationId === data.organizationId;
             const buttons = mine ? [['withdraw', 'Withdraw', 'btn-outline-secondary']]
                 : [['accept', 'Accept', 'btn-success'], ['counter', 'Counter', 'btn-outline-primary'], ['reject', 'Reject', 'btn-outline-danger']];
             for (const [action, label, style] of buttons) {
-                const b = actions.appendChild(el('button', `btn btn-sm ${style} me-1`, label));
+                const b = actions.appendChild(el('button', `btn btn-sm ${style} me-1`, t(label)));
                 b.type = 'button';
                 b.dataset.action = action;
-                b.setAttribute('aria-label', `${label} offer #${o.id}`);
+                b.setAttribute('aria-label', t(`${label} offer #{0}`, o.id));
             }
         }
         actions.appendChild(el('div', 'offer-error text-danger small', ''));
@@ -239,7 +257,7 @@
         const own = [...list.querySelectorAll('li.msg-own[data-seq]')];
         own.forEach((li) => { const s = li.querySelector('.msg-status'); if (s) s.textContent = ''; });
         const last = own.at(-1);
-        if (last && otherReadSeq >= Number(last.dataset.seq)) last.querySelector('.msg-status').textContent = 'Seen';
+        if (last && otherReadSeq >= Number(last.dataset.seq)) last.querySelector('.msg-status').textContent = t('Seen');
     }
 
     // ---- typing: send at most one "typing" every 3 s; hide someone's after 5 s of silence ----
@@ -248,8 +266,8 @@
     function renderTyping() {
         const names = [...typers.values()].map((t) => t.name);
         typingBox.textContent = names.length === 0 ? ''
-            : names.length === 1 ? `${names[0]} is typing…`
-            : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
+            : names.length === 1 ? t('{0} is typing…', names[0])
+            : t('{0} and {1} are typing…', names.slice(0, -1).join(', '), names.at(-1));
     }
     function stopTyping(userId) {
         const t = typers.get(userId);
@@ -262,7 +280,7 @@
         if (e.conversationId !== id || e.userId === hub.userId) return;
         stopTyping(e.userId);
         if (!e.isTyping) return;
-        typers.set(e.userId, { name: e.name ?? 'Someone', timer: setTimeout(() => stopTyping(e.userId), 5000) });
+        typers.set(e.userId, { name: e.name ?? t('Someone'), timer: setTimeout(() => stopTyping(e.userId), 5000) });
         renderTyping();
     });
     textarea.addEventListener('input', () => {
@@ -282,7 +300,7 @@
         li.dataset.clientId = clientMessageId;
         const bubble = li.appendChild(el('div', 'msg-bubble'));
         bubble.appendChild(el('div', 'msg-body', body));
-        li.appendChild(el('div', 'msg-status', 'Sending…'));
+        li.appendChild(el('div', 'msg-status', t('Sending…')));
         list.appendChild(li);
         scrollToBottom();
         return li;
@@ -290,7 +308,7 @@
 
     async function sendPending(li) {
         const status = li.querySelector('.msg-status');
-        status.replaceChildren('Sending…');
+        status.replaceChildren(t('Sending…'));
         li.classList.remove('msg-failed');
         try {
             const stored = await connection.invoke('Send', { conversationId: id, clientMessageId: li.dataset.clientId, body: li.querySelector('.msg-body').textContent });
@@ -300,8 +318,8 @@
             const e = messageOf(err);
             li.classList.add('msg-failed');
             li.dataset.waiting = e.code === 'connection' || e.code === 'rate_limited' ? 'yes' : '';
-            status.replaceChildren(`Not sent: ${e.detail} `);
-            const retry = status.appendChild(el('button', 'btn btn-link btn-sm p-0 align-baseline', 'Retry'));
+            status.replaceChildren(`${t('Not sent: {0}', e.detail)} `);
+            const retry = status.appendChild(el('button', 'btn btn-link btn-sm p-0 align-baseline', t('Retry')));
             retry.type = 'button';
             retry.addEventListener('click', () => sendPending(li));
         }
@@ -330,7 +348,7 @@
     attachRow.hidden = false;
     document.getElementById('upload').addEventListener('click', async () => {
         const file = fileInput.files?.[0];
-        if (!file) { showError(errorBox, 'Choose a file first.'); return; }
+        if (!file) { showError(errorBox, t('Choose a file first.')); return; }
         const body = new FormData();
         body.append('file', file);
         body.append('clientMessageId', newId());
@@ -342,14 +360,14 @@
             if (!response.ok) {
                 const problem = await response.json().catch(() => ({}));
                 const details = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-                showError(errorBox, `The file was not sent: ${details || problem.detail || problem.title || response.statusText}`);
+                showError(errorBox, t('The file was not sent: {0}', details || problem.detail || problem.title || response.statusText));
                 return;
             }
             fileInput.value = '';
             showError(errorBox, '');
             addMessage(await response.json());
         } catch {
-            showError(errorBox, 'The file was not sent: no connection.');
+            showError(errorBox, t('The file was not sent: no connection.'));
         }
     });
 
@@ -395,7 +413,7 @@
     function openOfferForm(counterTo) {
         offerForm.reset();
         offerForm.elements.counterTo.value = counterTo?.id ?? '';
-        document.getElementById('offer-form-title').textContent = counterTo ? `Counter offer #${counterTo.id}` : 'New offer';
+        document.getElementById('offer-form-title').textContent = counterTo ? t('Counter offer #{0}', counterTo.id) : t('New offer');
         const f = offerForm.elements;
         if (counterTo) {
             for (const name of ['price', 'currency', 'quantity', 'unit', 'leadTimeDays', 'incoterm', 'deliveryPlace', 'paymentTermsDays', 'notes'])
@@ -468,7 +486,7 @@
     });
 
     const badge = document.getElementById('connection-state');
-    const words = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…', offline: 'Offline' };
+    const words = { live: t('Live'), connecting: t('Connecting…'), reconnecting: t('Reconnecting…'), offline: t('Offline') };
     hub.onState((s) => {
         badge.textContent = words[s] ?? s;
         badge.dataset.state = s;

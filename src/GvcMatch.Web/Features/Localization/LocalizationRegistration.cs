@@ -36,5 +36,10 @@ public static class LocalizationRegistration
     }
 
     /// <summary>After authentication, so a signed-in person's saved language can be read.</summary>
-    public static IApplicationBuilder UseAppLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+    public static IApplicationBuilder UseAppLocalization(this IApplicationBuilder app)
+    {
+        // The matcher writes its summaries and evidence through this, in the language of each call.
+        GvcMatch.Matching.Say.Use(new ExplanationTexts(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>()));
+        return app.UseRequestLocalization();
+    }
 }

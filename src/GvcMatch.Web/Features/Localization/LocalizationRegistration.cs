@@ -14,6 +14,17 @@ public static class LocalizationRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<UserPreferences>();
         services.AddSingleton<Labels>();
+        services.AddSingleton<MessageTexts>();
+        // ProblemDetails (refusals, validation) in the request's language; other customisations run first.
+        services.Configure<ProblemDetailsOptions>(o =>
+        {
+            var before = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                before?.Invoke(context);
+                ProblemTexts.Translate(context);
+            };
+        });
         services.AddScoped<CultureFormat>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -40,6 +51,7 @@ public static class LocalizationRegistration
     {
         // The matcher writes its summaries and evidence through this, in the language of each call.
         GvcMatch.Matching.Say.Use(new ExplanationTexts(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>()));
+        MessageTexts.Use(app.ApplicationServices.GetRequiredService<MessageTexts>());
         return app.UseRequestLocalization();
     }
 }

@@ -60,8 +60,10 @@ public sealed class UntranslatedPageTests(SqliteApp app) : IClassFixture<SqliteA
             await AssertTranslatedAsync(mne.Client, page, language);
 
         var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync();
+        var listing = await sme.CreateIpListingAsync();
         sme.Client.DefaultRequestHeaders.Add("Accept-Language", language);
-        foreach (var page in new[] { "/Account/Ip", "/Consortia" })
+        foreach (var page in new[] { "/Account/Ip", "/Consortia", $"/Ip/{listing}", $"/Consortia/Partners/{requirement}" })
             await AssertTranslatedAsync(sme.Client, page, language);
 
         var agency = await app.SignUpAsync(OrganizationKind.Intermediary);

@@ -81,7 +81,8 @@ public sealed partial class MessageTexts
                 max = Math.Max(max, n + 1);
                 return seen.Add("p" + n) ? $"(?<p{n}>.+?)" : $@"\k<p{n}>";
             });
-            return new(english, new Regex("^" + pattern + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant), max, literal);
+            // Case-insensitive like the resource lookup: "expires in 30 days" inside a sentence is the text "Expires in {0} days".
+            return new(english, new Regex("^" + pattern + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase), max, literal);
         }
     }
 

@@ -45,14 +45,14 @@ public static class CapacityMeasure
         var to = Of(toUnit);
         if (from is null || to is null || from.Value.Kind != to.Value.Kind)
         {
-            why = $"stated in {Shown(fromUnit)}, which does not compare with {Shown(toUnit)}";
+            why = Say.Format("stated in {0}, which does not compare with {1}", Shown(fromUnit), Shown(toUnit));
             return null;
         }
         if ((fromPeriod == CapacityPeriod.Once) != (toPeriod == CapacityPeriod.Once))
         {
             why = fromPeriod == CapacityPeriod.Once
-                ? "stated as a one-off amount, which does not compare with a rate " + PeriodWords(toPeriod)
-                : $"stated {PeriodWords(fromPeriod)}, which does not compare with a one-off amount";
+                ? Say.Format("stated as a one-off amount, which does not compare with a rate {0}", PeriodWords(toPeriod))
+                : Say.Format("stated {0}, which does not compare with a one-off amount", PeriodWords(fromPeriod));
             return null;
         }
         var inBase = amount * from.Value.Factor / to.Value.Factor;
@@ -78,16 +78,16 @@ public static class CapacityMeasure
         period == CapacityPeriod.Once ? $"{baseUnit} once" : $"{baseUnit} per month";
 
     /// <summary>"a month", "a year", "once": how an amount's period reads in an explanation.</summary>
-    public static string PeriodWords(CapacityPeriod period) => period switch
+    public static string PeriodWords(CapacityPeriod period) => Say.Text(period switch
     {
         CapacityPeriod.Year => "a year",
         CapacityPeriod.Once => "once",
         _ => "a month",
-    };
+    });
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static string Shown(string? unit) => string.IsNullOrWhiteSpace(unit) ? "no unit" : unit.Trim();
+    private static string Shown(string? unit) => string.IsNullOrWhiteSpace(unit) ? Say.Text("no unit") : unit.Trim();
 
     private static string Fold(string? unit) => (unit ?? "").Trim().ToLowerInvariant().Replace("²", "2").Replace("³", "3").Replace(".", "");
 

@@ -37,16 +37,19 @@ public static class CompanySizes
     /// <summary>"50–249 employees", "250 or more employees".</summary>
     public static string Words(int? min, int? max) => (min, max) switch
     {
-        ({ } lo, { } hi) when lo == hi => $"{lo:#,0} employees",
-        ({ } lo, { } hi) => $"{lo:#,0}–{hi:#,0} employees",
-        ({ } lo, null) => $"{lo:#,0} or more employees",
-        (null, { } hi) => $"at most {hi:#,0} employees",
-        _ => "any number of employees",
+        ({ } lo, { } hi) when lo == hi => Say.Format("{0:#,0} employees", lo),
+        ({ } lo, { } hi) => Say.Format("{0:#,0}–{1:#,0} employees", lo, hi),
+        ({ } lo, null) => Say.Format("{0:#,0} or more employees", lo),
+        (null, { } hi) => Say.Format("at most {0:#,0} employees", hi),
+        _ => Say.Text("any number of employees"),
     };
 
+    /// <summary>A band's name in the reader's language when it is spelled as one of <see cref="Bands"/>, else as given.</summary>
+    public static string BandWord(string band) => Array.IndexOf(Bands, band) >= 0 ? Say.Text(band) : band;
+
     private static string BandWords(string band) => RangeOf(band) is { } r
-        ? $"size band {band} ({(r.Max >= MaxEmployees ? Words(r.Min, null) : Words(r.Min, r.Max))})"
-        : $"size band {band}";
+        ? Say.Format("size band {0} ({1})", BandWord(band), r.Max >= MaxEmployees ? Words(r.Min, null) : Words(r.Min, r.Max))
+        : Say.Format("size band {0}", BandWord(band));
 
     /// <summary>
     /// An employee-count criterion. A known count is met when it lies in the range. An unknown count
@@ -59,12 +62,12 @@ public static class CompanySizes
         if (s.EmployeeCount is { } count)
         {
             var ok = (min is null || count >= min) && (max is null || count <= max);
-            return ok ? (1, true, $"{count:#,0} employees") : (0, false, $"{count:#,0} employees, not {sought}");
+            return ok ? (1, true, Say.Format("{0:#,0} employees", count)) : (0, false, Say.Format("{0:#,0} employees, not {1}", count, sought));
         }
-        if (RangeOf(s.SizeBand) is not { } band) return (0, false, "employee count not stated");
+        if (RangeOf(s.SizeBand) is not { } band) return (0, false, Say.Text("employee count not stated"));
         var inside = (min is null || band.Min >= min) && (max is null || band.Max <= max);
         return inside
-            ? (1, true, $"{BandWords(s.SizeBand)}, employee count not stated")
-            : (0, false, $"{BandWords(s.SizeBand)} is not wholly within the {sought} sought; employee count not stated");
+            ? (1, true, Say.Format("{0}, employee count not stated", BandWords(s.SizeBand)))
+            : (0, false, Say.Format("{0} is not wholly within the {1} sought; employee count not stated", BandWords(s.SizeBand), sought));
     }
 }

@@ -51,7 +51,7 @@ public static class ConsortiumCoverage
             var scope = c.AppliedScope();
             var covering = AppliesTo(criteria, i, assessed);
             var (score, met, evidence) = covering.Count == 0
-                ? (0, false, $"no member's work covers {Label(i)}")
+                ? (0, false, Say.Format("no member's work covers {0}", Label(i)))
                 : c.Kind switch
                 {
                     CriterionKind.CapacityAtLeast when scope != CriterionScope.EveryMember => Capacity(c, i, covering),
@@ -61,7 +61,7 @@ public static class ConsortiumCoverage
                     CriterionKind.CertificationHeld => Certificate(c, i, covering, today),
                     _ => Weakest(i, covering),
                 };
-            if (scope == CriterionScope.EveryMember && c.Kind != CriterionKind.CapabilityFit) evidence = "every member: " + evidence;
+            if (scope == CriterionScope.EveryMember && c.Kind != CriterionKind.CapabilityFit) evidence = Say.Format("every member: {0}", evidence);
             else if (c.AppliedRole() is { } role) evidence = $"{role}: {evidence}";
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;
@@ -102,20 +102,22 @@ public static class ConsortiumCoverage
         public CriterionScore Line(int i) => Alone.Criteria[i];
     }
 
-    private static string Who(Assessed a, int i) => $"{a.Name}, who does {Label(i)}";
+    private static string Who(Assessed a, int i) => Say.Format("{0}, who does {1}", a.Name, Label(i));
+
+    private static string Own(Assessed a, int i) => $"{Who(a, i)}: {a.Line(i).Evidence}";
 
     private static (double, bool, string) Weakest(int i, List<Assessed> covering)
     {
         var score = covering.Min(a => a.Line(i).Score);
         var met = covering.All(a => a.Line(i).Met);
-        return (score, met, string.Join("; ", covering.Select(a => $"{Who(a, i)}: {a.Line(i).Evidence}")));
+        return (score, met, Say.Clauses(covering.Select(a => Own(a, i))));
     }
 
     private static (double, bool, string) Strongest(int i, List<Assessed> covering)
     {
         var best = covering.MaxBy(a => a.Line(i).Score)!;
         var met = covering.Where(a => a.Line(i).Met).ToList();
-        return (best.Line(i).Score, met.Count > 0, string.Join("; ", (met.Count > 0 ? met : covering).Select(a => $"{Who(a, i)}: {a.Line(i).Evidence}")));
+        return (best.Line(i).Score, met.Count > 0, Say.Clauses((met.Count > 0 ? met : covering).Select(a => Own(a, i))));
     }
 
     private static (double, bool, string) Capability(Understanding.CapabilityReader? reader, int i, List<Assessed> covering)
@@ -146,17 +148,17 @@ public static class ConsortiumCoverage
             var validOwn = own.Where(h => Valid(h.ValidUntil, today)).OrderByDescending(h => h.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
             var validGroup = groups.Where(g => Valid(g.ValidUntil, today)).OrderByDescending(g => g.ValidUntil ?? DateOnly.MaxValue).FirstOrDefault();
             if (validOwn is not null)
-                parts.Add($"{standard} held by {Who(a, i)}{Until(validOwn.ValidUntil)}");
+                parts.Add(Say.Format("{0} held by {1}{2}", standard, Who(a, i), Until(validOwn.ValidUntil)));
             else if (validGroup is not null)
-                parts.Add($"{standard} held by {Who(a, i)}, through the group certificate of {validGroup.ClusterName}{Until(validGroup.ValidUntil)}");
+                parts.Add(Say.Format("{0} held by {1}, through the group certificate of {2}{3}", standard, Who(a, i), validGroup.ClusterName, Until(validGroup.ValidUntil)));
             else if (groups.Count > 0)
-                parts.Add($"{Who(a, i)}: no valid {standard} (the group certificate of {groups[0].ClusterName} expired on {groups.Max(g => g.ValidUntil):yyyy-MM-dd})");
+                parts.Add(Say.Format("{0}: no valid {1} (the group certificate of {2} expired on {3:yyyy-MM-dd})", Who(a, i), standard, groups[0].ClusterName, groups.Max(g => g.ValidUntil)));
             else
-                parts.Add($"{Who(a, i)}: {a.Line(i).Evidence}");
+                parts.Add(Own(a, i));
         }
         // The scorer decides met and score with the group certificates in the facts; the words above only say whose certificate it is.
         var score = covering.Min(a => a.Line(i).Score);
-        return (score, covering.All(a => a.Line(i).Met), string.Join("; ", parts));
+        return (score, covering.All(a => a.Line(i).Met), Say.Clauses(parts));
     }
 
     private static (double, bool, string) Capacity(Criterion c, int i, List<Assessed> covering)
@@ -166,16 +168,16 @@ public static class ConsortiumCoverage
         var stated = covering.Select(a => (a, Amount: Scorer.CapacityIn(c, a.Facts, out var why), Why: why)).ToList();
         var counted = stated.Where(x => x.Amount is not null).ToList();
         var elsewhere = stated.Where(x => x.Amount is null).Select(x => x.a.Facts.MonthlyCapacity is null
-            ? $"{Who(x.a, i)}: capacity not stated"
-            : $"{Who(x.a, i)}: capacity {Scorer.StatedCapacity(x.a.Facts)} is {x.Why}").ToList();
-        if (counted.Count == 0) return (0, false, string.Join("; ", elsewhere));
+            ? $"{Who(x.a, i)}: {Say.Text("capacity not stated")}"
+            : $"{Who(x.a, i)}: {Say.Format("capacity {0} is {1}", Scorer.StatedCapacity(x.a.Facts), x.Why)}").ToList();
+        if (counted.Count == 0) return (0, false, Say.Clauses(elsewhere));
 
         var sum = counted.Sum(x => x.Amount!.Value);
         var terms = string.Join(" + ", counted.Select(x => $"{x.a.Name} {Number(x.Amount!.Value)}"));
-        var doers = string.Join(", ", counted.Select(x => x.a.Name));
+        var doers = Say.List(counted.Select(x => x.a.Name));
         var period = CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month);
-        var text = $"{terms} = {Number(sum)} {c.Unit} {period} (at least {Number(minimum)} sought), from {doers}, who do {Label(i)}";
-        if (elsewhere.Count > 0) text += "; " + string.Join("; ", elsewhere);
+        var text = Say.Format("{0} = {1} {2} {3} (at least {4} sought), from {5}, who do {6}", terms, Number(sum), c.Unit, period, Number(minimum), doers, Label(i));
+        if (elsewhere.Count > 0) text += Say.Text("; ") + Say.Clauses(elsewhere);
         if (minimum <= 0 || sum >= minimum) return (1, true, text);
         return (Math.Round((double)(sum / minimum), 4), false, text);
     }
@@ -184,7 +186,7 @@ public static class ConsortiumCoverage
 
     private static bool Valid(DateOnly? until, DateOnly today) => until is null || until >= today;
 
-    private static string Until(DateOnly? until) => until is { } d ? $" (valid to {d:yyyy-MM-dd})" : "";
+    private static string Until(DateOnly? until) => until is { } d ? Say.Format(" (valid to {0:yyyy-MM-dd})", d) : "";
 
     private static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public sealed class CriteriaScorer
 
     private (double, bool, string) Capability(CapabilityReader? reader, SupplierFacts s, bool explain)
     {
-        if (reader is null) return (0, false, "no capabilities listed");
+        if (reader is null) return (0, false, Say.Text("no capabilities listed"));
         var fits = reader.Assess(s, explain);
         var score = fits.Average(f => f.Score);
         var met = fits.Count(f => f.Met) >= Scorer.CapabilityPass * fits.Length;
@@ -75,7 +75,7 @@ public sealed class CriteriaScorer
         {
             var named = _description.Assess(s, explain);
             score = (1 - DescriptionShare) * score + DescriptionShare * named.Average(f => f.Score);
-            if (explain) evidence += $"; offers {named.Count(f => f.Met)} of {named.Length} processes the description names";
+            if (explain) evidence += Say.Text("; ") + Say.Format("offers {0} of {1} processes the description names", named.Count(f => f.Met), named.Length);
         }
         return (Math.Round(score, 4), met, evidence);
     }

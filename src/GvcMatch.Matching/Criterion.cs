@@ -60,20 +60,21 @@ public sealed record Criterion
     /// <summary>A one-line statement of what the criterion asks, shown to every supplier.</summary>
     public string Summary() => Kind switch
     {
-        CriterionKind.CapabilityFit => $"Capabilities: {string.Join(", ", Keywords ?? [])}",
+        CriterionKind.CapabilityFit => Say.Format("Capabilities: {0}", Say.List(Keywords ?? [])),
         CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(this).Summary(),
         CriterionKind.CapacityAtLeast => Period is null or CapacityPeriod.Month
-            ? $"Monthly capacity of at least {Minimum:0.##} {Unit}"
-            : $"Capacity of at least {Minimum:0.##} {Unit} {CapacityMeasure.PeriodWords(Period.Value)}",
-        CriterionKind.LeadTimeAtMost => $"Lead time of at most {Days} days",
-        CriterionKind.LocationIn => $"Located in {Places.Markets.Named(this)}",
+            ? Say.Format("Monthly capacity of at least {0:0.##} {1}", Minimum, Unit)
+            : Say.Format("Capacity of at least {0:0.##} {1} {2}", Minimum, Unit, CapacityMeasure.PeriodWords(Period.Value)),
+        CriterionKind.LeadTimeAtMost => Say.Format("Lead time of at most {0} days", Days),
+        CriterionKind.LocationIn => Say.Format("Located in {0}", Places.Markets.Named(this)),
         CriterionKind.ExportExperience => Countries is { Count: > 0 } || Regions is { Count: > 0 }
-            ? $"Exports to {Places.Markets.Named(this)}"
-            : "Has export experience",
-        CriterionKind.VerifiedSupplier => "Verified supplier",
+            // The evidence's own words, capitalised: resource keys ignore case, so "Exports to" cannot be a second text.
+            ? Say.Capitalised(Say.Format("exports to {0}", Places.Markets.Named(this)))
+            : Say.Text("Has export experience"),
+        CriterionKind.VerifiedSupplier => Say.Text("Verified supplier"),
         CriterionKind.CompanySize => SizeBands is { Count: > 0 }
-            ? $"Company size: {string.Join(", ", SizeBands)}"
-            : $"Company size: {CompanySizes.Words(MinEmployees, MaxEmployees)}",
+            ? Say.Format("Company size: {0}", Say.List(SizeBands.Select(CompanySizes.BandWord)))
+            : Say.Format("Company size: {0}", CompanySizes.Words(MinEmployees, MaxEmployees)),
         _ => Kind.ToString(),
     };
 

@@ -27,7 +27,7 @@ public sealed record MatchResult(int OrganizationId, double Total, bool Qualifie
         var met = Criteria.Count(c => c.Met);
         var missing = Unmet.Select(c => c.Summary).ToList();
         return missing.Count == 0
-            ? $"Meets all {Criteria.Count} criteria"
-            : $"Meets {met} of {Criteria.Count} criteria; missing: {string.Join("; ", missing)}";
+            ? Say.Format("Meets all {0} criteria", Criteria.Count)
+            : Say.Format("Meets {0} of {1} criteria; missing: {2}", met, Criteria.Count, Say.Clauses(missing));
     }
 }

@@ -33,11 +33,12 @@ public static class Scorer
         CriterionKind.LocationIn => Places.Markets.Location(c, s),
         // Being located in a market counts as experience there (Markets.Exports).
         CriterionKind.ExportExperience => Places.Markets.Exports(c, s.ExportMarkets, [s.Country]),
-        CriterionKind.VerifiedSupplier => Binary(s.Verified, "verified organisation", "not verified yet"),
+        CriterionKind.VerifiedSupplier => Binary(s.Verified, Say.Text("verified organisation"), Say.Text("not verified yet")),
         CriterionKind.CompanySize when c.SizeBands is not { Count: > 0 } => CompanySizes.Evaluate(c.MinEmployees, c.MaxEmployees, s),
         CriterionKind.CompanySize => Binary((c.SizeBands ?? []).Contains(CompanySizes.BandOf(s), StringComparer.OrdinalIgnoreCase),
-            $"size band {CompanySizes.BandOf(s)}", $"size band {CompanySizes.BandOf(s)} is not one of {string.Join(", ", c.SizeBands ?? [])}"),
-        _ => (0, false, "criterion kind not supported"),
+            Say.Format("size band {0}", CompanySizes.BandWord(CompanySizes.BandOf(s))),
+            Say.Format("size band {0} is not one of {1}", CompanySizes.BandWord(CompanySizes.BandOf(s)), Say.List((c.SizeBands ?? []).Select(CompanySizes.BandWord)))),
+        _ => (0, false, Say.Text("criterion kind not supported")),
     };
 
     private static (double, bool, string) Binary(bool ok, string yes, string no) => ok ? (1, true, yes) : (0, false, no);
@@ -51,27 +52,27 @@ public static class Scorer
     {
         var parts = new List<string>(4);
         var plain = fits.Where(f => f.Met && f.Plain).Select(f => f.Explanation).ToList();
-        if (plain.Count > 0) parts.Add("offers " + string.Join(", ", plain));
+        if (plain.Count > 0) parts.Add(Say.Format("offers {0}", Say.List(plain)));
         parts.AddRange(fits.Where(f => f.Met && !f.Plain).Select(f => f.Explanation));
         var part = fits.Where(f => !f.Met && f.Score > 0).Select(f => f.Explanation).ToList();
-        if (part.Count > 0) parts.Add("partly: " + string.Join("; ", part));
+        if (part.Count > 0) parts.Add(Say.Format("partly: {0}", Say.Clauses(part)));
         var missing = fits.Where(f => f.Score == 0).Select(f => f.Explanation).ToList();
-        if (missing.Count > 0) parts.Add("missing " + string.Join(", ", missing));
-        return string.Join("; ", parts);
+        if (missing.Count > 0) parts.Add(Say.Format("missing {0}", Say.List(missing)));
+        return Say.Clauses(parts);
     }
 
     private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)
     {
         var minimum = c.Minimum ?? 0;
-        if (s.MonthlyCapacity is null) return (0, false, "capacity not stated");
+        if (s.MonthlyCapacity is null) return (0, false, Say.Text("capacity not stated"));
         var stated = StatedCapacity(s);
-        if (CapacityIn(c, s, out var why) is not { } capacity) return (0, false, $"capacity {stated} is {why}");
+        if (CapacityIn(c, s, out var why) is not { } capacity) return (0, false, Say.Format("capacity {0} is {1}", stated, why));
         var period = CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month);
         // Say the converted figure only when it differs from what the supplier wrote.
         var shown = SameMeasure(c, s) ? stated : $"{stated} = {CapacityMeasure.Number(capacity)} {c.Unit} {period}";
         if (minimum <= 0 || capacity >= minimum) return (1, true, shown);
         var share = (double)(capacity / minimum);
-        return (Math.Round(share, 4), false, $"{shown}, {share:P0} of the {minimum:0.##} sought");
+        return (Math.Round(share, 4), false, Say.Format("{0}, {1:P0} of the {2:0.##} sought", shown, share, minimum));
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ public static class Scorer
     /// </summary>
     public static decimal? CapacityIn(Criterion c, SupplierFacts s, out string? why)
     {
-        why = "not stated";
+        why = Say.Text("not stated");
         return s.MonthlyCapacity is { } amount
             ? CapacityMeasure.Convert(amount, s.CapacityUnit, s.CapacityPeriod, c.Unit, c.Period ?? CapacityPeriod.Month, out why)
             : null;
@@ -104,10 +105,10 @@ public static class Scorer
 
     private static (double, bool, string) LeadTime(int maxDays, int? days)
     {
-        if (days is not { } d) return (0, false, "lead time not stated");
-        if (d <= maxDays) return (1, true, $"{d} days lead time");
+        if (days is not { } d) return (0, false, Say.Text("lead time not stated"));
+        if (d <= maxDays) return (1, true, Say.Format("{0} days lead time", d));
         // Late by half the allowance again scores 0.5; a lead time twice the limit or more scores 0.
         var score = Math.Max(0, 1 - (d - maxDays) / (double)Math.Max(1, maxDays));
-        return (Math.Round(score, 4), false, $"{d} days lead time, {d - maxDays} more than {maxDays}");
+        return (Math.Round(score, 4), false, Say.Format("{0} days lead time, {1} more than {2}", d, d - maxDays, maxDays));
     }
 }

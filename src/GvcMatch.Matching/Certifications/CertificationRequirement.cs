@@ -10,7 +10,7 @@ public sealed record SoughtStandard(string Standard, CertificationStandard? Know
     public string Describe()
     {
         if (Scope is null) return Standard;
-        if (Known?.Scopes is { } set) return set.IsScale && set.Rank(Scope) > 0 ? $"{Standard} {set.Describe(Scope)} or stricter" : $"{Standard} {set.Describe(Scope)}";
+        if (Known?.Scopes is { } set) return set.IsScale && set.Rank(Scope) > 0 ? Say.Format("{0} {1} or stricter", Standard, set.Describe(Scope)) : $"{Standard} {set.Describe(Scope)}";
         return $"{Standard} ({Scope})";
     }
 
@@ -64,9 +64,9 @@ public sealed class CertificationRequirement
     public string Summary()
     {
         var names = Accepted.Select(a => a.Describe()).ToList();
-        var list = names.Count <= 1 ? names.FirstOrDefault() ?? "" : $"{string.Join(", ", names[..^1])} or {names[^1]}";
-        var level = MinimumEvidence > EvidenceLevel.SelfDeclared ? $" ({EvidenceLevels.Describe(MinimumEvidence)} or stronger)" : "";
-        return $"Holds a valid {list} certificate{level}";
+        var list = names.Count <= 1 ? names.FirstOrDefault() ?? "" : Say.List(names[..^1]) + Say.Text(" or ") + names[^1];
+        var level = MinimumEvidence > EvidenceLevel.SelfDeclared ? Say.Format(" ({0} or stronger)", EvidenceLevels.Describe(MinimumEvidence)) : "";
+        return Say.Format("Holds a valid {0} certificate{1}", list, level);
     }
 
     /// <summary>Score, met and the evidence line: "holds ISO 14644 class 7 (document checked, valid until 2027-03-01)".</summary>
@@ -92,13 +92,13 @@ public sealed class CertificationRequirement
             // The longest-valid certificate is the evidence; one without an end date outranks all.
             if (best is null || (best.ValidUntil ?? DateOnly.MaxValue) < (h.ValidUntil ?? DateOnly.MaxValue)) best = h;
         }
-        if (best is not null) return (1, true, $"holds {Describe(best)}{By(best)}");
+        if (best is not null) return (1, true, Say.Format("holds {0}{1}", Describe(best), By(best)));
         if (covering is not null)
-            return (0, false, $"holds {Describe(covering)}{By(covering)}; {EvidenceLevels.Describe(MinimumEvidence)} or stronger is required");
-        if (early is not null) return (0, false, $"{Name(early)} is valid only from {early.ValidFrom:yyyy-MM-dd}");
-        if (expired is not null) return (0, false, $"{Name(expired)} expired on {expired.ValidUntil:yyyy-MM-dd}");
-        if (named is not null) return (0, false, $"holds {Name(named)}{By(named)}, not {string.Join(" or ", Accepted.Select(a => a.Describe()))}");
-        return (0, false, $"no {string.Join(" or ", Accepted.Select(a => a.Describe()))} certificate");
+            return (0, false, Say.Format("holds {0}{1}; {2} or stronger is required", Describe(covering), By(covering), EvidenceLevels.Describe(MinimumEvidence)));
+        if (early is not null) return (0, false, Say.Format("{0} is valid only from {1:yyyy-MM-dd}", Name(early), early.ValidFrom));
+        if (expired is not null) return (0, false, Say.Format("{0} expired on {1:yyyy-MM-dd}", Name(expired), expired.ValidUntil));
+        if (named is not null) return (0, false, Say.Format("holds {0}{1}, not {2}", Name(named), By(named), AnyOfAccepted()));
+        return (0, false, Say.Format("no {0} certificate", AnyOfAccepted()));
     }
 
     /// <summary>The index tokens any one of which lets a supplier through this criterion's filter (see <see cref="CertificationTokens"/>).</summary>
@@ -108,8 +108,8 @@ public sealed class CertificationRequirement
     /// <summary>"ISO 14644 class 7 (document checked, valid until 2027-03-01)".</summary>
     public static string Describe(HeldCertificate h)
     {
-        var until = h.ValidUntil is { } d ? $"valid until {d:yyyy-MM-dd}" : "no expiry date given";
-        return $"{Name(h)} ({EvidenceLevels.Describe(h.Level)}, {until})";
+        var until = h.ValidUntil is { } d ? Say.Format("valid until {0:yyyy-MM-dd}", d) : Say.Text("no expiry date given");
+        return $"{Name(h)} ({Say.List([EvidenceLevels.Describe(h.Level), until])})";
     }
 
     /// <summary>"NADCAP Non-Destructive Testing", "ISO 14644 class 8", "ISO 9001".</summary>
@@ -120,5 +120,8 @@ public sealed class CertificationRequirement
         return set is null ? $"{h.Standard} ({scope})" : $"{h.Standard} {set.Describe(scope)}";
     }
 
-    private static string By(HeldCertificate h) => h.HeldBy is { } member ? $" (held by {member})" : "";
+    private static string By(HeldCertificate h) => h.HeldBy is { } member ? Say.Format(" (held by {0})", member) : "";
+
+    /// <summary>"ISO 9001 or ISO 14001": the accepted standards, any one of which would do.</summary>
+    private string AnyOfAccepted() => string.Join(Say.Text(" or "), Accepted.Select(a => a.Describe()));
 }

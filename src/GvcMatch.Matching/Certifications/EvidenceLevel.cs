@@ -21,10 +21,10 @@ public static class EvidenceLevels
     /// <summary>"document checked": the words explanations use.</summary>
     public static string Describe(EvidenceLevel level) => level switch
     {
-        EvidenceLevel.SelfDeclared => "self-declared",
-        EvidenceLevel.DocumentChecked => "document checked",
-        EvidenceLevel.VerifiedByIntermediary => "verified by an intermediary",
-        EvidenceLevel.VerifiedByIssuer => "verified by the issuer",
+        EvidenceLevel.SelfDeclared => Say.Text("self-declared"),
+        EvidenceLevel.DocumentChecked => Say.Text("document checked"),
+        EvidenceLevel.VerifiedByIntermediary => Say.Text("verified by an intermediary"),
+        EvidenceLevel.VerifiedByIssuer => Say.Text("verified by the issuer"),
         _ => level.ToString(),
     };
 }

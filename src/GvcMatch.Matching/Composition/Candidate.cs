@@ -111,12 +111,12 @@ internal sealed class Candidate
             {
                 blocked |= mask & shape.RoleMask(role);
                 mask &= ~shape.RoleMask(role);
-                notFor.Add($"not for {role}: {line.Evidence}");
+                notFor.Add(Say.Format("not for {0}: {1}", role, line.Evidence));
             }
             else if (c.Kind == CriterionKind.LeadTimeAtMost && shape.Scopes[i] == CriterionScope.Consortium)
             {
                 mask = 0;
-                notFor.Add($"no sought work: {line.Evidence}");
+                notFor.Add(Say.Format("no sought work: {0}", line.Evidence));
             }
         }
         return (mask, notFor, blocked);
@@ -134,12 +134,12 @@ internal sealed class Candidate
             var line = Alone.Criteria[i];
             if (!c.Mandatory || line.Met) continue;
             if (shape.Scopes[i] == CriterionScope.EveryMember)
-                return $"{Facts.Name}: {line.Summary} is required of every member ({line.Evidence})";
+                return Say.Format("{0}: {1} is required of every member ({2})", Facts.Name, line.Summary, line.Evidence);
             if (shape.EveryoneWorks && c.Kind == CriterionKind.LeadTimeAtMost && shape.Scopes[i] == CriterionScope.Consortium)
-                return $"{Facts.Name}: {line.Summary} is required of every member doing the work ({line.Evidence})";
+                return Say.Format("{0}: {1} is required of every member doing the work ({2})", Facts.Name, line.Summary, line.Evidence);
             // A role no piece of work makes up falls to every member (as when no member of a set does it).
             if (shape.RoleOf[i] is { } role && shape.RoleMask(role) == 0 && c.Kind != CriterionKind.CapacityAtLeast)
-                return $"{Facts.Name}: {line.Summary} is required of every member, since no piece of work makes up {role} ({line.Evidence})";
+                return Say.Format("{0}: {1} is required of every member, since no piece of work makes up {2} ({3})", Facts.Name, line.Summary, role, line.Evidence);
         }
         return null;
     }

@@ -23,8 +23,8 @@ public static class ConsortiumComposer
             .DistinctBy(f => f.OrganizationId).ToList();
         if (shape.TooManyKeywords)
         {
-            return Empty(distinct.Count, shape, $"The requirement names {shape.Keywords.Count} capability keywords; " +
-                $"the composer handles at most {Shape.MaxKeywords}.");
+            return Empty(distinct.Count, shape, Say.Format("The requirement names {0} capability keywords; the composer handles at most {1}.",
+                shape.Keywords.Count, Shape.MaxKeywords));
         }
 
         // Preparing a candidate (reading its profile, scoring it) is most of the composer's time and
@@ -44,19 +44,19 @@ public static class ConsortiumComposer
         if (required is not null)
         {
             me = new Candidate(shape, required);
-            var note = me.Rejection is { } why ? $"Your organisation cannot be a member: {why}."
-                : !me.Useful ? "Your organisation may do none of the pieces of work and brings none of the capacity or facts sought."
-                : DoesEverything(shape, me) ? "Your organisation meets every mandatory criterion and does every piece of work alone: no consortium is needed."
+            var note = me.Rejection is { } why ? Say.Format("Your organisation cannot be a member: {0}.", why)
+                : !me.Useful ? Say.Text("Your organisation may do none of the pieces of work and brings none of the capacity or facts sought.")
+                : DoesEverything(shape, me) ? Say.Text("Your organisation meets every mandatory criterion and does every piece of work alone: no consortium is needed.")
                 : null;
             if (note is not null)
                 return new CompositionResult([], soleList, sole.Count, Stats(all.Count, usable.Count, shape, 0, 0, 0, 0, false), note);
         }
         else if (sole.Count > 0)
         {
-            var names = string.Join(", ", soleList.Select(s => s.Name));
-            return new CompositionResult([], soleList, sole.Count, Stats(all.Count, usable.Count, shape, 0, 0, 0, 0, false),
-                $"No consortium is proposed: {sole.Count} supplier{(sole.Count == 1 ? "" : "s")} ({names}{(sole.Count > soleList.Count ? ", ..." : "")}) " +
-                $"meet{(sole.Count == 1 ? "s" : "")} every mandatory criterion and do{(sole.Count == 1 ? "es" : "")} every piece of work alone, so any consortium would have members the work does not need.");
+            var names = Say.List(soleList.Select(s => s.Name)) + (sole.Count > soleList.Count ? ", ..." : "");
+            return new CompositionResult([], soleList, sole.Count, Stats(all.Count, usable.Count, shape, 0, 0, 0, 0, false), sole.Count == 1
+                ? Say.Format("No consortium is proposed: {0} supplier ({1}) meets every mandatory criterion and does every piece of work alone, so any consortium would have members the work does not need.", sole.Count, names)
+                : Say.Format("No consortium is proposed: {0} suppliers ({1}) meet every mandatory criterion and do every piece of work alone, so any consortium would have members the work does not need.", sole.Count, names));
         }
 
         var search = new CompositionSearchRun(shape, options, pool, me);
@@ -72,8 +72,8 @@ public static class ConsortiumComposer
 
         var stats = Stats(all.Count, usable.Count, shape, search.Classes, search.ClassCombinations, search.SetsExamined, search.Found.Count, search.Truncated);
         var none = ranked.Count > 0 ? null
-            : pool.Count == 0 && me is null ? "No candidate can be a member of a consortium for this requirement."
-            : $"No set of 2 to {options.MaxMembers} candidates meets every mandatory criterion.";
+            : pool.Count == 0 && me is null ? Say.Text("No candidate can be a member of a consortium for this requirement.")
+            : Say.Format("No set of 2 to {0} candidates meets every mandatory criterion.", options.MaxMembers);
         return new CompositionResult(ranked, soleList, sole.Count, stats, none);
     }
 

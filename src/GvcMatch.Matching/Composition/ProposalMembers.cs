@@ -25,17 +25,17 @@ internal static class ProposalMembers
         var others = set.Where(o => o != m).ToList();
         var parts = new List<string>();
         var only = Pieces(shape, m.Mask & ~SetEvaluator.Covered(others));
-        if (only.Count > 0) parts.Add($"the only member doing {string.Join(", ", only)}");
+        if (only.Count > 0) parts.Add(Say.Format("the only member doing {0}", Say.List(only)));
         foreach (var i in shape.Capacity)
         {
             var c = shape.Criteria[i];
             if ((SetEvaluator.Capacity(shape, others, i) ?? 0) < (c.Minimum ?? 0) && m.CapacityIn[i] is > 0)
-                parts.Add($"capacity needed to reach {CapacityMeasure.Number(c.Minimum ?? 0)} {c.Unit} {CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month)}");
+                parts.Add(Say.Format("capacity needed to reach {0} {1} {2}", CapacityMeasure.Number(c.Minimum ?? 0), c.Unit, CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month)));
         }
         foreach (var i in shape.AnyMember)
         {
-            if (!others.Any(o => o.Alone.Criteria[i].Met) && m.Alone.Criteria[i].Met) parts.Add($"the consortium's only member that meets \"{shape.Criteria[i].Summary()}\"");
+            if (!others.Any(o => o.Alone.Criteria[i].Met) && m.Alone.Criteria[i].Met) parts.Add(Say.Format("the consortium's only member that meets \"{0}\"", shape.Criteria[i].Summary()));
         }
-        return parts.Count > 0 ? string.Join("; ", parts) : "shares the work with the others";
+        return parts.Count > 0 ? Say.Clauses(parts) : Say.Text("shares the work with the others");
     }
 }

@@ -26,14 +26,14 @@ internal static class SetExplainer
         var scope = shape.Scopes[i];
         if (c.Kind == CriterionKind.CapabilityFit && shape.KeywordBits[i] is { } bits) return Capability(shape, set, i, c, bits);
         if (scope == CriterionScope.EveryMember || c.Kind == CriterionKind.CapabilityFit)
-            return ($"every member: {string.Join("; ", set.Select(m => Own(m, i)))}", Meeting(set, i));
+            return (Say.Format("every member: {0}", Say.Clauses(set.Select(m => Own(m, i)))), Meeting(set, i));
         if (shape.RoleOf[i] is { } role && c.Kind != CriterionKind.CapacityAtLeast)
         {
             var doers = set.Where(m => m.DoesRole(shape, role)).ToList();
-            if (doers.Count == 0) return ($"no member does {role}, so every member: {string.Join("; ", set.Select(m => Own(m, i)))}", Meeting(set, i));
-            var text = $"{role}: {string.Join("; ", doers.Select(m => Own(m, i)))}";
+            if (doers.Count == 0) return (Say.Format("no member does {0}, so every member: {1}", role, Say.Clauses(set.Select(m => Own(m, i)))), Meeting(set, i));
+            var text = $"{role}: {Say.Clauses(doers.Select(m => Own(m, i)))}";
             var others = set.Except(doers).Select(m => m.Facts.Name).ToList();
-            if (others.Count > 0) text += $"; not required of {string.Join(", ", others)} (not doing {role})";
+            if (others.Count > 0) text += Say.Text("; ") + Say.Format("not required of {0} (not doing {1})", Say.List(others), role);
             return (text, Meeting(doers, i));
         }
         var working = SetEvaluator.Working(shape, set);
@@ -43,11 +43,11 @@ internal static class SetExplainer
                 return Capacity(shape, set, i, c);
             case CriterionKind.LeadTimeAtMost:
                 var slowest = working.MaxBy(m => m.Facts.LeadTimeDays ?? int.MaxValue)!;
-                return ($"slowest member doing the work: {Own(slowest, i)}", working.Select(m => m.Id).ToList());
+                return (Say.Format("slowest member doing the work: {0}", Own(slowest, i)), working.Select(m => m.Id).ToList());
             default:
                 var meeting = set.Where(m => m.Alone.Criteria[i].Met).ToList();
-                return (meeting.Count == 0 ? $"no member meets it: {string.Join("; ", set.Select(m => Own(m, i)))}"
-                    : $"for the consortium: {string.Join("; ", meeting.Select(m => Own(m, i)))}", meeting.Select(m => m.Id).ToList());
+                return (meeting.Count == 0 ? Say.Format("no member meets it: {0}", Say.Clauses(set.Select(m => Own(m, i))))
+                    : Say.Format("for the consortium: {0}", Say.Clauses(meeting.Select(m => Own(m, i)))), meeting.Select(m => m.Id).ToList());
         }
     }
 
@@ -63,12 +63,12 @@ internal static class SetExplainer
             by.UnionWith(doing.Select(m => m.Id));
             // Name the pair that made each member count as doing it ("'fresado CNC' = CNC milling (vocabulary)").
             var how = doing.Select(m => Why(m, i, k)).ToList();
-            var held = set.Where(m => (m.Offered & ~m.Mask & bit) != 0).Select(m => $"{m.Facts.Name} offers it but may not do it ({string.Join("; ", m.NotFor)})").ToList();
-            var line = doing.Count > 0 ? $"{keywords[k]}: {string.Join(", ", how)}" : $"{keywords[k]}: no member does it";
-            parts.Add(held.Count > 0 ? $"{line} — {string.Join("; ", held)}" : line);
+            var held = set.Where(m => (m.Offered & ~m.Mask & bit) != 0).Select(m => Say.Format("{0} offers it but may not do it ({1})", m.Facts.Name, Say.Clauses(m.NotFor))).ToList();
+            var line = doing.Count > 0 ? $"{keywords[k]}: {Say.List(how)}" : $"{keywords[k]}: {Say.Text("no member does it")}";
+            parts.Add(held.Count > 0 ? $"{line} — {Say.Clauses(held)}" : line);
         }
         var role = string.IsNullOrWhiteSpace(c.Role) ? "" : $"{c.Role.Trim()}: ";
-        return (role + string.Join("; ", parts), by.ToList());
+        return (role + Say.Clauses(parts), by.ToList());
     }
 
     /// <summary>"S2" when the member uses the buyer's words; "S2 ('fresado CNC' = CNC milling (vocabulary))" otherwise.</summary>
@@ -87,12 +87,12 @@ internal static class SetExplainer
         var terms = counted.Select(m => Same(m, c)
             ? $"{m.Facts.Name} {CapacityMeasure.Number(m.CapacityIn[i]!.Value)}"
             : $"{m.Facts.Name} {Scorer.StatedCapacity(m.Facts)} = {CapacityMeasure.Number(m.CapacityIn[i]!.Value)}").ToList();
-        var apart = group.Except(counted).Select(m => m.Facts.MonthlyCapacity is null ? $"{m.Facts.Name}: capacity not stated"
+        var apart = group.Except(counted).Select(m => m.Facts.MonthlyCapacity is null ? $"{m.Facts.Name}: {Say.Text("capacity not stated")}"
             : $"{m.Facts.Name}: {Why(m, c)}").ToList();
         var who = role is null ? "" : $"{role}: ";
-        var text = counted.Count == 0 ? $"{who}no member states a capacity that compares with {c.Unit} {period}"
-            : $"{who}{string.Join(" + ", terms)} = {CapacityMeasure.Number(counted.Sum(m => m.CapacityIn[i]!.Value))} {c.Unit} {period} (at least {CapacityMeasure.Number(c.Minimum ?? 0)} sought)";
-        if (apart.Count > 0) text += "; not counted: " + string.Join("; ", apart);
+        var text = counted.Count == 0 ? who + Say.Format("no member states a capacity that compares with {0} {1}", c.Unit, period)
+            : who + Say.Format("{0} = {1} {2} {3} (at least {4} sought)", string.Join(" + ", terms), CapacityMeasure.Number(counted.Sum(m => m.CapacityIn[i]!.Value)), c.Unit, period, CapacityMeasure.Number(c.Minimum ?? 0));
+        if (apart.Count > 0) text += Say.Text("; ") + Say.Format("not counted: {0}", Say.Clauses(apart));
         return (text, counted.Select(m => m.Id).ToList());
     }
 
@@ -102,7 +102,7 @@ internal static class SetExplainer
     private static string Why(Candidate m, Criterion c)
     {
         Scorer.CapacityIn(c, m.Facts, out var why);
-        return $"capacity {Scorer.StatedCapacity(m.Facts)} is {why}";
+        return Say.Format("capacity {0} is {1}", Scorer.StatedCapacity(m.Facts), why);
     }
 
     private static List<int> Meeting(IReadOnlyList<Candidate> group, int i) => group.Where(m => m.Alone.Criteria[i].Met).Select(m => m.Id).ToList();

@@ -25,16 +25,16 @@ public static class Markets
     {
         if ((c.Countries ?? []).Contains(country, StringComparer.OrdinalIgnoreCase)) return country;
         var through = RegionsOf(c).Where(r => r.Countries.Contains(country, StringComparer.OrdinalIgnoreCase)).Select(r => r.Code).ToList();
-        return through.Count == 0 ? country : $"{country} ({string.Join(", ", through)})";
+        return through.Count == 0 ? country : $"{country} ({Say.List(through)})";
     }
 
     /// <summary>What the criterion names, for its summary: "FR, EU".</summary>
-    public static string Named(Criterion c) => string.Join(", ", (c.Countries ?? []).Concat(RegionsOf(c).Select(r => r.Code)));
+    public static string Named(Criterion c) => Say.List((c.Countries ?? []).Concat(RegionsOf(c).Select(r => r.Code)));
 
     public static (double Score, bool Met, string Evidence) Location(Criterion c, SupplierFacts s)
     {
         var inside = CountriesOf(c).Contains(s.Country.Trim().ToUpperInvariant(), StringComparer.Ordinal);
-        return inside ? (1, true, $"based in {Label(c, s.Country)}") : (0, false, $"based in {s.Country}, not in {Named(c)}");
+        return inside ? (1, true, Say.Format("based in {0}", Label(c, s.Country))) : (0, false, Say.Format("based in {0}, not in {1}", s.Country, Named(c)));
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public static class Markets
         var regions = RegionsOf(c).ToList();
         var countries = (c.Countries ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim().ToUpperInvariant()).Distinct().ToList();
         if (countries.Count == 0 && regions.Count == 0)
-            return exportMarkets.Count > 0 ? (1, true, $"exports to {string.Join(", ", exportMarkets)}") : (0, false, "no export markets stated");
+            return exportMarkets.Count > 0 ? (1, true, Say.Format("exports to {0}", Say.List(exportMarkets))) : (0, false, Say.Text("no export markets stated"));
 
         var exported = exportMarkets.Select(x => x.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var based = locations.Select(x => x.Trim().ToUpperInvariant()).Where(x => !exported.Contains(x)).ToHashSet(StringComparer.Ordinal);
@@ -59,10 +59,10 @@ public static class Markets
         var markets = countries.Count + regions.Count;
         var covered = countries.Count(x => exported.Contains(x) || based.Contains(x))
             + regions.Count(r => r.Countries.Any(x => exported.Contains(x) || based.Contains(x)));
-        if (covered == 0) return (0, false, $"no exports to {Named(c)}");
+        if (covered == 0) return (0, false, Say.Format("no exports to {0}", Named(c)));
         var parts = new List<string>(2);
-        if (exportHits.Count > 0) parts.Add($"exports to {string.Join(", ", exportHits.Select(x => Label(c, x)))}");
-        if (basedHits.Count > 0) parts.Add($"based in {string.Join(", ", basedHits.Select(x => Label(c, x)))}");
-        return (Math.Round(covered / (double)markets, 4), true, string.Join("; ", parts));
+        if (exportHits.Count > 0) parts.Add(Say.Format("exports to {0}", Say.List(exportHits.Select(x => Label(c, x)))));
+        if (basedHits.Count > 0) parts.Add(Say.Format("based in {0}", Say.List(basedHits.Select(x => Label(c, x)))));
+        return (Math.Round(covered / (double)markets, 4), true, Say.Clauses(parts));
     }
 }

@@ -101,10 +101,10 @@ public sealed class CapabilityReader
             goods++;
         }
         if (goods == 0) return fits;
-        var others = string.Join(", ", _probes.Where(p => !p.NamesTrade).Select(p => p.Text));
+        var others = Say.List(_probes.Where(p => !p.NamesTrade).Select(p => p.Text));
         for (var i = 0; i < fits.Length; i++)
         {
-            if (_probes[i].NamesTrade && fits[i].Score > 0) fits[i] = new KeywordFit(0, false, $"{_probes[i].Text} (not of {others})");
+            if (_probes[i].NamesTrade && fits[i].Score > 0) fits[i] = new KeywordFit(0, false, Say.Format("{0} (not of {1})", _probes[i].Text, others));
         }
         return fits;
     }
@@ -143,8 +143,8 @@ public sealed class CapabilityReader
             else if (found is not null) parts.Add(Explain(found, target, relation));
         }
         if (parts is null) return (new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, ""), met && backed, stuffed);
-        var plain = parts.Count == 1 && parts[0] == $"offers {p.Targets[0].Label}" && string.Equals(p.Targets[0].Label, p.Text, StringComparison.OrdinalIgnoreCase);
-        var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, plain ? p.Text : string.Join(", ", parts), plain);
+        var plain = parts.Count == 1 && parts[0] == Offers(p.Targets[0].Label, "") && string.Equals(p.Targets[0].Label, p.Text, StringComparison.OrdinalIgnoreCase);
+        var fit = new KeywordFit(Math.Round(total / p.Targets.Length, 4), met, plain ? p.Text : Say.List(parts), plain);
         return (fit, met && backed, stuffed);
     }
 
@@ -153,17 +153,19 @@ public sealed class CapabilityReader
     private string Explain(TaggedConcept found, ConceptTarget target, Relation relation)
     {
         var said = Quote(found.Text);
-        var tail = IsSold(found) ? " (sold or represented, not made)" : found.Supported ? "" : " (listed only as a tag)";
+        var tail = IsSold(found) ? Say.Text(" (sold or represented, not made)") : found.Supported ? "" : Say.Text(" (listed only as a tag)");
         var same = string.Equals(found.Text, target.Label, StringComparison.OrdinalIgnoreCase);
         return relation switch
         {
-            Relation.Same when same => $"offers {target.Label}{tail}",
-            Relation.Same => $"{said} = {target.Label} (vocabulary){tail}",
-            Relation.Narrower => $"{said} is a kind of {target.Label}{tail}",
-            Relation.Broader => $"{said} is broader than {target.Label}{tail}",
-            _ => $"{said} is close to {target.Label}{tail}",
+            Relation.Same when same => Offers(target.Label, tail),
+            Relation.Same => Say.Format("{0} = {1} (vocabulary){2}", said, target.Label, tail),
+            Relation.Narrower => Say.Format("{0} is a kind of {1}{2}", said, target.Label, tail),
+            Relation.Broader => Say.Format("{0} is broader than {1}{2}", said, target.Label, tail),
+            _ => Say.Format("{0} is close to {1}{2}", said, target.Label, tail),
         };
     }
+
+    private static string Offers(string label, string tail) => Say.Format("offers {0}{1}", label, tail);
 
     /// <summary>Japanese and Chinese text is quoted with corner brackets, the rest with single quotes.</summary>
     internal static string Quote(string text) => LabelIndex.HasCjk(text) ? $"「{text}」" : $"'{text}'";
@@ -174,13 +176,13 @@ public sealed class CapabilityReader
         // An intermediary's own words name what it sells; the services it delivers itself earn their credit through their concepts.
         var sells = s.Intermediary && !_context.SeeksIntermediary;
         if (s.ContextWords.Contains(p.Phrase, StringComparison.Ordinal))
-            return sells ? new KeywordFit(Stuffed, true, explain ? $"sells {p.Text}" : "") : new KeywordFit(1, true, p.Text, Plain: true);
+            return sells ? new KeywordFit(Stuffed, true, explain ? Say.Format("sells {0}", p.Text) : "") : new KeywordFit(1, true, p.Text, Plain: true);
         if (s.TagWords.Contains(p.Phrase, StringComparison.Ordinal))
         {
             // The tag is as backed as the concept it names; a keyword the vocabulary does not know is judged by the list it stands in.
             if (p.Targets.Length == 0) (backed, stuffed) = (!ProfileReading.IsStuffedList(s) && !sells, ProfileReading.IsStuffedList(s) || sells);
             return backed ? new KeywordFit(1, true, p.Text, Plain: true)
-                : new KeywordFit(stuffed ? Stuffed : Unsupported, true, explain ? $"offers {p.Text} (listed only as a tag)" : "");
+                : new KeywordFit(stuffed ? Stuffed : Unsupported, true, explain ? Say.Format("offers {0}{1}", p.Text, Say.Text(" (listed only as a tag)")) : "");
         }
         var present = 0;
         foreach (var w in p.SpacedStems)
@@ -195,7 +197,7 @@ public sealed class CapabilityReader
             return new KeywordFit(1, true, p.Text, Plain: true);
         }
         // Some of the words is a hint, not an offer: "machines" does not make a CNC machining shop.
-        return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, explain ? $"some words of {p.Text}" : "");
+        return new KeywordFit(Math.Round(0.5 * present / p.Stems.Length, 4), false, explain ? Say.Format("some words of {0}", p.Text) : "");
     }
 
     private KeywordFit BySimilarity(Probe p, SupplierFacts s, float[]?[] vectors, bool explain)
@@ -214,8 +216,8 @@ public sealed class CapabilityReader
         if (!explain) return new KeywordFit(Math.Round(sold ? credit * Stuffed : credit, 4), best >= SimilarityMet, "");
         var phrase = at < s.Capabilities.Count ? s.Capabilities[at] : s.Materials[at - s.Capabilities.Count];
         if (sold)
-            return new KeywordFit(Math.Round(credit * Stuffed, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00}, sold or represented, not made)");
-        return new KeywordFit(Math.Round(credit, 4), best >= SimilarityMet, $"{Quote(phrase)} ≈ '{p.Text}' ({best:0.00})");
+            return new KeywordFit(Math.Round(credit * Stuffed, 4), best >= SimilarityMet, Say.Format("{0} ≈ '{1}' ({2:0.00}, sold or represented, not made)", Quote(phrase), p.Text, best));
+        return new KeywordFit(Math.Round(credit, 4), best >= SimilarityMet, Say.Format("{0} ≈ '{1}' ({2:0.00})", Quote(phrase), p.Text, best));
     }
 
     private sealed class Probe

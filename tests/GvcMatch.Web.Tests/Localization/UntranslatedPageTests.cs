@@ -61,6 +61,44 @@ public sealed partial class UntranslatedPageTests(SqliteApp app) : IClassFixture
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task BuyerIntermediaryAndInformationPagesShowNoEnglishInterfaceText(string language)
+    {
+        using var visitor = app.CreateClient();
+        visitor.DefaultRequestHeaders.Add("Accept-Language", language);
+        visitor.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "text/html");
+        foreach (var page in new[] { "/About", "/Suppliers" })
+            await AssertTranslatedAsync(visitor, page, language);
+        // A browser that asks for a missing page gets the error page in the layout.
+        await AssertTranslatedAsync(visitor, "/no-such-page", language, HttpStatusCode.NotFound);
+
+        var mne = await app.SignUpAsync(OrganizationKind.Mne);
+        var requirement = await mne.PublishNewRequirementAsync();
+        mne.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        foreach (var page in new[] { "/Account/Requirements", $"/Requirements/{requirement}/Bids" })
+            await AssertTranslatedAsync(mne.Client, page, language);
+
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync();
+        var listing = await sme.CreateIpListingAsync();
+        sme.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        foreach (var page in new[] { "/Account/Ip", "/Consortia", $"/Ip/{listing}", $"/Consortia/Partners/{requirement}" })
+            await AssertTranslatedAsync(sme.Client, page, language);
+
+        var agency = await app.SignUpAsync(OrganizationKind.Intermediary);
+        agency.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        await AssertTranslatedAsync(agency.Client, "/Awards/Statistics", language);
+        await AssertTranslatedAsync(agency.Client, "/Ip", language);
+        // Admin pages refuse others in words too, then read translated for an admin.
+        foreach (var page in new[] { "/Admin/Audit", "/Admin/Vocabulary", "/Admin/CertificateChecks" })
+            await AssertTranslatedAsync(agency.Client, page, language, HttpStatusCode.Forbidden);
+
+        await app.MakePlatformAdminAsync(agency.Me.UserId);
+        foreach (var page in new[] { "/Admin/Audit", "/Admin/Vocabulary", "/Admin/CertificateChecks" })
+            await AssertTranslatedAsync(agency.Client, page, language);
+    }
+
     [Fact]
     public void TheCheckFindsAnEnglishTextLeftInAPage()
     {
@@ -77,10 +115,10 @@ public sealed partial class UntranslatedPageTests(SqliteApp app) : IClassFixture
         return owner.Me.OrgId;
     }
 
-    internal static async Task AssertTranslatedAsync(HttpClient client, string url, string language)
+    internal static async Task AssertTranslatedAsync(HttpClient client, string url, string language, HttpStatusCode status = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(url);
-        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        await Expect.StatusAsync(response, status);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
         var left = Untranslated(page, ResourceFiles.EnglishTexts(language));

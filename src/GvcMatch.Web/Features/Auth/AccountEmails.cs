@@ -1,6 +1,7 @@
 using System.Text;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Email;
+using GvcMatch.Web.Features.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -19,33 +20,37 @@ public sealed class AccountEmails(AppDbContext db, EmailSender sender, EmailLink
     public const string ChangeEmailSubject = "Confirm your new email address for GvcMatch";
     public const string EmailChangedSubject = "Your GvcMatch sign-in address was changed";
 
-    public Task QueueAlreadyRegisteredAsync(string to, CancellationToken ct) => QueueAsync(to, AlreadyRegisteredSubject, new StringBuilder()
-        .Append("Someone (perhaps you) tried to register a new GvcMatch account with this email address, which already has one.\n\n")
-        .Append("Nothing was changed. To sign in: ").Append(links.Absolute("/Identity/Account/Login")).Append('\n')
-        .Append("Forgot your password? ").Append(links.Absolute("/Identity/Account/ForgotPassword")).Append("\n\n")
-        .Append("If it was not you, you can ignore this email.\n")
-        .ToString(), ct);
+    public async Task QueueAlreadyRegisteredAsync(string to, CancellationToken ct)
+    {
+        var saved = await users.FindByEmailAsync(to) is { } owner ? owner.PreferredLanguage : null;
+        using var language = InLanguageOf(saved);
+        await QueueAsync(to, T(AlreadyRegisteredSubject), Lines(
+            T("Someone (perhaps you) tried to register a new GvcMatch account with this email address, which already has one.") + "\n",
+            T("Nothing was changed. To sign in: {0}", links.Absolute("/Identity/Account/Login")),
+            T("Forgot your password? {0}", links.Absolute("/Identity/Account/ForgotPassword")) + "\n",
+            T("If it was not you, you can ignore this email.")), ct);
+    }
 
     public async Task QueuePasswordResetAsync(AppUser user, CancellationToken ct)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var path = $"/Identity/Account/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
-        await QueueAsync(user.Email!, PasswordResetSubject, new StringBuilder()
-            .Append("Someone (perhaps you) asked to reset the password of the GvcMatch account of this email address.\n\n")
-            .Append("Choose a new password here (the link works once, for one day): ").Append(links.Absolute(path)).Append("\n\n")
-            .Append("If it was not you, you can ignore this email: your password stays as it is.\n")
-            .ToString(), ct);
+        using var language = InLanguageOf(user.PreferredLanguage);
+        await QueueAsync(user.Email!, T(PasswordResetSubject), Lines(
+            T("Someone (perhaps you) asked to reset the password of the GvcMatch account of this email address.") + "\n",
+            T("Choose a new password here (the link works once, for one day): {0}", links.Absolute(path)) + "\n",
+            T("If it was not you, you can ignore this email: your password stays as it is.")), ct);
     }
 
     public async Task QueueConfirmationAsync(AppUser user, CancellationToken ct)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var path = $"/Identity/Account/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-        await QueueAsync(user.Email!, ConfirmEmailSubject, new StringBuilder()
-            .Append("Welcome to GvcMatch. Please confirm that this is your email address:\n\n")
-            .Append(links.Absolute(path)).Append("\n\n")
-            .Append("If you did not register, you can ignore this email.\n")
-            .ToString(), ct);
+        using var language = InLanguageOf(user.PreferredLanguage);
+        await QueueAsync(user.Email!, T(ConfirmEmailSubject), Lines(
+            T("Welcome to GvcMatch. Please confirm that this is your email address:") + "\n",
+            links.Absolute(path) + "\n",
+            T("If you did not register, you can ignore this email.")), ct);
     }
 
     /// <summary>Sent to the new address: the change happens only when its owner follows the link.</summary>
@@ -53,19 +58,32 @@ public sealed class AccountEmails(AppDbContext db, EmailSender sender, EmailLink
     {
         var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var path = $"/Identity/Account/ConfirmEmailChange?userId={Uri.EscapeDataString(user.Id)}&email={Uri.EscapeDataString(newEmail)}&code={code}";
-        await QueueAsync(newEmail, ChangeEmailSubject, new StringBuilder()
-            .Append("Someone (perhaps you) asked to make this the sign-in address of a GvcMatch account.\n\n")
-            .Append("Confirm the change here (the link works for one day): ").Append(links.Absolute(path)).Append("\n\n")
-            .Append("If it was not you, you can ignore this email: nothing changes until the link is opened.\n")
-            .ToString(), ct);
+        using var language = InLanguageOf(user.PreferredLanguage);
+        await QueueAsync(newEmail, T(ChangeEmailSubject), Lines(
+            T("Someone (perhaps you) asked to make this the sign-in address of a GvcMatch account.") + "\n",
+            T("Confirm the change here (the link works for one day): {0}", links.Absolute(path)) + "\n",
+            T("If it was not you, you can ignore this email: nothing changes until the link is opened.")), ct);
     }
 
     /// <summary>Sent to the old address after a change, so a hijacked account does not move away unnoticed.</summary>
-    public Task QueueEmailChangedAsync(string oldEmail, CancellationToken ct) => QueueAsync(oldEmail, EmailChangedSubject, new StringBuilder()
-        .Append("The GvcMatch account that used this email address now signs in with another one.\n\n")
-        .Append("If it was not you, reset the password from the new address or contact the platform's administrators: ")
-        .Append(links.Absolute("/Identity/Account/ForgotPassword")).Append('\n')
-        .ToString(), ct);
+    public async Task QueueEmailChangedAsync(string oldEmail, CancellationToken ct)
+    {
+        using var language = InLanguageOf(null);
+        await QueueAsync(oldEmail, T(EmailChangedSubject), Lines(
+            T("The GvcMatch account that used this email address now signs in with another one.") + "\n",
+            T("If it was not you, reset the password from the new address or contact the platform's administrators: {0}",
+                links.Absolute("/Identity/Account/ForgotPassword"))), ct);
+    }
+
+    /// <summary>
+    /// The account's saved language; without one, the language of the request that asked for the
+    /// email (the person is on the site in it), which is English for a request that chose none.
+    /// </summary>
+    private static CultureScope InLanguageOf(string? saved) => CultureScope.For(saved ?? Languages.Current);
+
+    private static string T(string english, params object?[] args) => MessageTexts.Format(english, args);
+
+    private static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + "\n"));
 
     /// <summary>Reads a token from a link; null when the code is damaged.</summary>
     public static string? Decode(string? code)

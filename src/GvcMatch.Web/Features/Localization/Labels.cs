@@ -66,13 +66,21 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         _ => "Know-how",
     }];
 
-    public string Evidence(GvcMatch.Matching.Certifications.EvidenceLevel level) => l[level switch
+    /// <summary>An evidence level as a label: the explanations' words ("document checked"), capitalised.</summary>
+    public string Evidence(GvcMatch.Matching.Certifications.EvidenceLevel level) => Capitalized(l[level switch
     {
-        GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared => "Self-declared",
-        GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked => "Document checked",
-        GvcMatch.Matching.Certifications.EvidenceLevel.VerifiedByIntermediary => "Verified by an intermediary",
-        _ => "Verified by the issuer",
-    }];
+        GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared => "self-declared",
+        GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked => "document checked",
+        GvcMatch.Matching.Certifications.EvidenceLevel.VerifiedByIntermediary => "verified by an intermediary",
+        _ => "verified by the issuer",
+    }]);
+
+    /// <summary>
+    /// A phrase that also stands inside sentences, at the start of a label. Resource lookups ignore
+    /// case, so a text is kept once, in the case it takes inside a sentence.
+    /// </summary>
+    public static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 
     public string Verified(bool verified) => l[verified ? "Verified" : "Not verified"];
 

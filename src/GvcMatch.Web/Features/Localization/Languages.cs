@@ -17,6 +17,9 @@ public static class Languages
 
     public static bool IsSupported(string? code) => code is not null && Supported.Contains(code, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A supported language other than the default, whose texts come from its own resource file.</summary>
+    public static bool IsTranslated(string? code) => IsSupported(code) && !string.Equals(code, Supported[0], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The two-letter code of the interface language of this request.</summary>
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 }

@@ -14,6 +14,17 @@ public static class LocalizationRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<UserPreferences>();
         services.AddSingleton<Labels>();
+        services.AddSingleton<MessageTexts>();
+        // ProblemDetails (refusals, validation) in the request's language; other customisations run first.
+        services.Configure<ProblemDetailsOptions>(o =>
+        {
+            var before = o.CustomizeProblemDetails;
+            o.CustomizeProblemDetails = context =>
+            {
+                before?.Invoke(context);
+                ProblemTexts.Translate(context);
+            };
+        });
         services.AddScoped<CultureFormat>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -36,5 +47,11 @@ public static class LocalizationRegistration
     }
 
     /// <summary>After authentication, so a signed-in person's saved language can be read.</summary>
-    public static IApplicationBuilder UseAppLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+    public static IApplicationBuilder UseAppLocalization(this IApplicationBuilder app)
+    {
+        // The matcher writes its summaries and evidence through this, in the language of each call.
+        GvcMatch.Matching.Say.Use(new ExplanationTexts(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>()));
+        MessageTexts.Use(app.ApplicationServices.GetRequiredService<MessageTexts>());
+        return app.UseRequestLocalization();
+    }
 }

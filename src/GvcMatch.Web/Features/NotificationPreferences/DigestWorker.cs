@@ -67,10 +67,16 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, EmailSender sender
                 .Where(n => n.UserId == userId && n.Kind == kind.Kind && n.ReadAt == null && n.CreatedAt >= from && n.CreatedAt < window.To)
                 .ToListAsync(ct));
         }
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredLanguage }).FirstOrDefaultAsync(ct);
+        var to = person?.Email;
         runs.Add(new DigestRun { UserId = userId, Period = period, PeriodStart = window.FirstDay, Notifications = notes.Count, CreatedAt = now });
         var email = notes.Count > 0 && !string.IsNullOrEmpty(to);
-        if (email) db.Add(DigestEmail.Compose(to!, period, window.FirstDay, notes.OrderBy(n => n.CreatedAt).ToList(), baseUrl, now));
+        if (email)
+        {
+            // The digest's own words in the person's saved language; each entry was written in it when it was stored.
+            using var language = Localization.CultureScope.For(person?.PreferredLanguage);
+            db.Add(DigestEmail.Compose(to!, period, window.FirstDay, notes.OrderBy(n => n.CreatedAt).ToList(), baseUrl, now));
+        }
         try
         {
             await db.SaveChangesAsync(ct);

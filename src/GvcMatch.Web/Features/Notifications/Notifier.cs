@@ -1,5 +1,6 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Email;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
@@ -68,7 +69,11 @@ public sealed class Notifier(
         if (userIds.Count == 0) return staged;
         var now = clock.GetUtcNow();
         var ids = userIds.Distinct().ToList();
-        staged.Rows.AddRange(ids.Select(id => new Notification { UserId = id, Kind = kind, Title = title, Body = body, Link = link, CreatedAt = now }));
+        // Each person reads the entry (and its email) in their saved language, English when they saved none.
+        var languages = await target.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.PreferredLanguage }).ToDictionaryAsync(u => u.Id, u => u.PreferredLanguage, ct);
+        staged.Rows.AddRange(ids.Select(id => InLanguage(languages.GetValueOrDefault(id),
+            () => new Notification { UserId = id, Kind = kind, Title = MessageTexts.Translate(title), Body = body is null ? null : MessageTexts.Translate(body), Link = link, CreatedAt = now })));
         target.AddRange(staged.Rows);
 
         var options = emailOptions.Value;
@@ -77,12 +82,20 @@ public sealed class Notifier(
             // Those who chose a digest for this kind, or no email, get the inbox entry only.
             var immediate = await PreferenceStore.ImmediateAsync(target, ids, kind, ct);
             var addresses = await target.Users.AsNoTracking().Where(u => immediate.Contains(u.Id) && u.Email != null && u.Email != "")
-                .Select(u => u.Email!).ToListAsync(ct);
+                .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
             var baseUrl = links.BaseUrl;
-            target.AddRange(addresses.Select(to => NotificationEmail.Compose(to, title, body, link, baseUrl, now)));
+            var rows = staged.Rows.ToDictionary(r => r.UserId);
+            target.AddRange(addresses.Select(a => InLanguage(languages.GetValueOrDefault(a.Id),
+                () => NotificationEmail.Compose(a.Email!, rows[a.Id].Title, rows[a.Id].Body, link, baseUrl, now))));
             staged.Emails = addresses.Count;
         }
         return staged;
+    }
+
+    private static T InLanguage<T>(string? language, Func<T> write)
+    {
+        using var scope = CultureScope.For(language);
+        return write();
     }
 
     /// <summary>Pushes staged entries to their users' connections; call after the commit.</summary>

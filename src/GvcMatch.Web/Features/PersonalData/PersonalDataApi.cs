@@ -26,10 +26,11 @@ public static class PersonalDataApi
     }
 
     private static async Task<Results<FileContentHttpResult, UnauthorizedHttpResult>> ExportAsync(
-        ClaimsPrincipal principal, AppDbContext db, AuditTrail audit, IOptions<JsonOptions> json, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, AppDbContext db, AuditTrail audit, IOptions<JsonOptions> json, TimeProvider clock, NotificationPreferences.PreferenceStore preferences,
+        CancellationToken ct)
     {
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return TypedResults.Unauthorized();
-        var data = await PersonalDataExport.ReadAsync(db, userId, clock.GetUtcNow(), ct);
+        var data = await PersonalDataExport.ReadAsync(db, preferences, userId, clock.GetUtcNow(), ct);
         if (data is null) return TypedResults.Unauthorized();
         // A copy of everything about a person is worth knowing about if the account was taken over.
         await audit.AddAsync(userId, AuditActions.PersonalDataExported, new AuditTarget(AuditTargets.User, userId, data.Account.Email),

@@ -1,6 +1,7 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Conversations;
+using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed record PersonalDataDto(
     IReadOnlyList<MessageData> Messages,
     IReadOnlyList<NotificationDto> Notifications,
     IReadOnlyList<SavedSearchData> SavedSearches,
-    IReadOnlyList<AuditEntryDto> AuditEntries);
+    IReadOnlyList<AuditEntryDto> AuditEntries,
+    NotificationPreferencesDto NotificationPreferences);
 
 public sealed record AccountData(string Id, string? Email, string? DisplayName, string? PhoneNumber, bool EmailConfirmed, bool TwoFactorEnabled, bool IsPlatformAdmin);
 
@@ -30,14 +32,15 @@ public sealed record SavedSearchData(int Id, string Name, string Kind, string Qu
 /// <summary>
 /// Everything the app holds about one person, for <c>GET /api/me/data</c>: the account, the
 /// membership, what they did for their organisation, the messages they wrote, their inbox, their
-/// saved searches and the audit entries by or about them. Only rows keyed by the person's own user
+/// saved searches, the audit entries by or about them, and how each kind of notification reaches them
+/// (the same answer as <c>GET /api/me/notification-preferences</c>). Only rows keyed by the person's own user
 /// id are read, so nothing of another person comes along (a message they wrote is theirs; the
 /// replies are not). Capability profiles and listings are the organisation's and do not record which
 /// member edited them, so they are not part of a person's data.
 /// </summary>
 public static class PersonalDataExport
 {
-    public static async Task<PersonalDataDto?> ReadAsync(AppDbContext db, string userId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<PersonalDataDto?> ReadAsync(AppDbContext db, PreferenceStore preferences, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Organization).FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return null;
@@ -63,7 +66,8 @@ public static class PersonalDataExport
                 e.TargetType, e.TargetId, e.TargetName, e.OrganizationId, e.Reason, e.RemoteAddress))
             .ToListAsync(ct);
 
-        return new PersonalDataDto(now, account, memberships, await ContributionsAsync(db, userId, ct), messages, notifications, searches, audit);
+        return new PersonalDataDto(now, account, memberships, await ContributionsAsync(db, userId, ct), messages, notifications, searches, audit,
+            await preferences.GetAsync(userId, ct));
     }
 
     private static async Task<List<ContributionData>> ContributionsAsync(AppDbContext db, string userId, CancellationToken ct)

@@ -46,6 +46,8 @@ public static class ListingDocuments
 
     public static SearchDocument Build(Requirement r)
     {
+        // The index holds the criteria's English summaries whatever the publisher's interface language.
+        using var english = Localization.CultureScope.EnglishTexts();
         var numbers = new Dictionary<string, double> { ["updated"] = r.UpdatedAt.ToUnixTimeSeconds() };
         if (r.ResponseDeadline is { } deadline) numbers["deadline"] = SupplierDocuments.DayNumber(deadline);
         if (r.Quantity is { } quantity) numbers["quantity"] = (double)quantity;

@@ -17,7 +17,8 @@ public static class FormHelpers
     public static IHtmlContent Error(IDictionary<string, string[]>? errors, string key)
     {
         if (errors is null || !errors.TryGetValue(key, out var messages) || messages.Length == 0) return HtmlString.Empty;
-        var text = string.Join(" ", messages.Select(m => HtmlEncoder.Default.Encode(m)));
+        // Services write their messages in English; the form shows them in the reader's language.
+        var text = string.Join(" ", messages.Select(m => HtmlEncoder.Default.Encode(Features.Localization.MessageTexts.Translate(m))));
         return new HtmlString($"<div class=\"invalid-feedback d-block\" data-error-for=\"{HtmlEncoder.Default.Encode(key)}\">{text}</div>");
     }
 

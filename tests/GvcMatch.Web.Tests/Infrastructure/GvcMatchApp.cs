@@ -67,7 +67,8 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(Time);
+            // A fake clock reaches the app through a wrapper that fires its timers off the test's thread.
+            services.AddSingleton<TimeProvider>(FakeClock is null ? Clock : new QueuedTimerClock(FakeClock));
             services.AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(EmbeddingMemo.Shared);
             services.AddScoped<IPasswordHasher<AppUser>, PasswordHashCount>();
             TestSignIn.Register(services);

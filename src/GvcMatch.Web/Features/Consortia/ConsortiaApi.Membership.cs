@@ -23,7 +23,7 @@ public static partial class ConsortiaApi
         group.MapPost("/consortia/{id:int}/decline", (int id, ClaimsPrincipal u, AppDbContext db, ConsortiumService s, CancellationToken ct) => AnswerAsync(id, false, u, db, s, ct))
             .WithSummary("Decline your organisation's invitation");
         group.MapPut("/consortia/{id:int}/members/{organizationId:int}", UpdateMemberAsync)
-            .WithSummary("The lead sets a member's share, work, criteria and lots, or hands over the lead");
+            .WithSummary("The lead sets a member's share, work, criteria and lots, or hands over the lead (If-Match: the consortium's ETag, optional)");
         group.MapPost("/consortia/{id:int}/leave", LeaveAsync).WithSummary("Your organisation leaves the consortium (not the lead)");
         group.MapPost("/consortia/{id:int}/dissolve", DissolveAsync).WithSummary("The lead dissolves the consortium");
         group.MapPost("/consortia/{id:int}/conversation", ConversationAsync)
@@ -41,19 +41,20 @@ public static partial class ConsortiaApi
     }
 
     private static async Task<Results<Created<ConsortiumDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateConsortiumRequest request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, CancellationToken ct)
+        CreateConsortiumRequest request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, HttpResponse response, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await service.CreateAsync(actor, request, ct);
         if (!outcome.Ok) return Refused<Created<ConsortiumDto>, int>(outcome);
-        return TypedResults.Created($"/api/consortia/{outcome.Value}", await ConsortiumQueries.GetAsync(db, actor, outcome.Value, ct));
+        return TypedResults.Created($"/api/consortia/{outcome.Value}", await TaggedAsync(db, actor, outcome.Value, response, ct));
     }
 
-    private static async Task<Results<Ok<ConsortiumDto>, ProblemHttpResult>> GetAsync(int id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ConsortiumDto>, ProblemHttpResult>> GetAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, HttpResponse response, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
-        var dto = actor is null ? null : await ConsortiumQueries.GetAsync(db, actor, id, ct);
+        var dto = actor is null ? null : await TaggedAsync(db, actor, id, response, ct);
         return dto is null ? Problems.NotFound("The consortium") : TypedResults.Ok(dto);
     }
 
@@ -66,13 +67,13 @@ public static partial class ConsortiaApi
     }
 
     private static async Task<Results<Ok<ConsortiumDto>, ValidationProblem, ProblemHttpResult>> InviteAsync(
-        int id, InviteInput request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, CancellationToken ct)
+        int id, InviteInput request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, HttpResponse response, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await service.InviteAsync(actor, id, request, ct);
         if (!outcome.Ok) return Refused<Ok<ConsortiumDto>, int>(outcome);
-        return TypedResults.Ok((await ConsortiumQueries.GetAsync(db, actor, id, ct))!);
+        return TypedResults.Ok((await TaggedAsync(db, actor, id, response, ct))!);
     }
 
     private static async Task<Results<Ok<MembershipDto>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
@@ -86,13 +87,14 @@ public static partial class ConsortiaApi
     }
 
     private static async Task<Results<Ok<ConsortiumDto>, ValidationProblem, ProblemHttpResult>> UpdateMemberAsync(
-        int id, int organizationId, MemberUpdateInput request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, CancellationToken ct)
+        int id, int organizationId, MemberUpdateInput request, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, HttpContext http,
+        CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
-        var outcome = await service.UpdateMemberAsync(actor, id, organizationId, request, ct);
+        var outcome = await service.UpdateMemberAsync(actor, id, organizationId, request, IfMatch.From(http.Request), ct);
         if (!outcome.Ok) return Refused<Ok<ConsortiumDto>, int>(outcome);
-        return TypedResults.Ok((await ConsortiumQueries.GetAsync(db, actor, id, ct))!);
+        return TypedResults.Ok((await TaggedAsync(db, actor, id, http.Response, ct))!);
     }
 
     private static async Task<Results<Ok<MembershipDto>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
@@ -106,13 +108,13 @@ public static partial class ConsortiaApi
     }
 
     private static async Task<Results<Ok<ConsortiumDto>, ValidationProblem, ProblemHttpResult>> DissolveAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, CancellationToken ct)
+        int id, ClaimsPrincipal user, AppDbContext db, ConsortiumService service, HttpResponse response, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null) return Problems.Forbidden("Sign in again.");
         var outcome = await service.DissolveAsync(actor, id, ct);
         if (!outcome.Ok) return Refused<Ok<ConsortiumDto>, ConsortiumStatus>(outcome);
-        return TypedResults.Ok((await ConsortiumQueries.GetAsync(db, actor, id, ct))!);
+        return TypedResults.Ok((await TaggedAsync(db, actor, id, response, ct))!);
     }
 
     private static async Task<Results<Created<ConsortiumConversationDto>, Ok<ConsortiumConversationDto>, ValidationProblem, ProblemHttpResult>> ConversationAsync(
@@ -125,6 +127,19 @@ public static partial class ConsortiaApi
             return outcome.Refusal!.IsInvalid ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
         var dto = outcome.Value!;
         return dto.Created ? TypedResults.Created($"/api/conversations/{dto.ConversationId}", dto) : TypedResults.Ok(dto);
+    }
+
+    /// <summary>
+    /// The consortium as the caller may see it (null when it may not), with its ETag on the answer. The
+    /// stamp is read first: a change landing in between leaves an older tag, which If-Match then refuses,
+    /// never a tag newer than the members the caller was shown.
+    /// </summary>
+    private static async Task<ConsortiumDto?> TaggedAsync(AppDbContext db, Actor actor, int id, HttpResponse response, CancellationToken ct)
+    {
+        var stamp = await db.Consortia.Where(c => c.Id == id).Select(c => (Guid?)c.ConcurrencyStamp).FirstOrDefaultAsync(ct);
+        var dto = await ConsortiumQueries.GetAsync(db, actor, id, ct);
+        if (dto is not null && stamp is { } s) response.Tag(s);
+        return dto;
     }
 
     private static async Task<MembershipDto> MembershipAsync(AppDbContext db, int id, int organizationId, ConsortiumMemberStatus status, CancellationToken ct) =>

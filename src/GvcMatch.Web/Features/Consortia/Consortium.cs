@@ -22,6 +22,13 @@ public sealed class Consortium
     public required string CreatedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Replaced on every change to the consortium or its members; its ETag is the version a lead names
+    /// in If-Match when changing a member's part. A timestamp cannot serve: two changes can share one.
+    /// </summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     public List<ConsortiumMember> Members { get; set; } = [];
 }
 

@@ -27,12 +27,16 @@ public sealed partial class ConsortiumService
 
     /// <summary>
     /// The lead sets a member's part. Setting another accepted member's role to Lead hands the lead
-    /// over (while the consortium has no bid, whose party is the lead).
+    /// over (while the consortium has no bid, whose party is the lead). <paramref name="expected"/> is
+    /// the consortium version the lead read (optional, as for drafts: the guarded save still refuses a
+    /// change that lost a race to another one).
     /// </summary>
-    public async Task<Outcome<int>> UpdateMemberAsync(Actor actor, int id, int organizationId, MemberUpdateInput input, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateMemberAsync(Actor actor, int id, int organizationId, MemberUpdateInput input, IfMatch expected,
+        CancellationToken ct)
     {
         var (consortium, refusal) = await LeadOnlyAsync<int>(actor, id, ct);
         if (consortium is null) return refusal!;
+        if (expected.Check(consortium.ConcurrencyStamp, "this consortium") is { } stale) return stale;
         var member = consortium.Members.FirstOrDefault(m => m.OrganizationId == organizationId && m.Status is ConsortiumMemberStatus.Invited or ConsortiumMemberStatus.Accepted);
         if (member is null) return Outcome.NotFound<int>("The member");
 

@@ -156,17 +156,19 @@ public sealed partial class ConsortiumService(AppDbContext db, ConsortiumNotices
 
     /// <summary>
     /// Saves a change made on the rows as loaded, only if nobody changed the consortium since: the
-    /// conditional UPDATE of <see cref="Consortium.UpdatedAt"/> decides, so two edits at once cannot
-    /// both pass the share and member-count checks. False (nothing stored) when another change won.
+    /// conditional UPDATE of <see cref="Consortium.ConcurrencyStamp"/> decides, so two edits at once
+    /// cannot both pass the share and member-count checks. False (nothing stored) when another change won.
     /// </summary>
     private async Task<bool> SaveGuardedAsync(Consortium consortium, DateTimeOffset now, CancellationToken ct)
     {
-        var loaded = db.Entry(consortium).Property(c => c.UpdatedAt).OriginalValue;
+        var loaded = db.Entry(consortium).Property(c => c.ConcurrencyStamp).OriginalValue;
+        var stamp = Guid.NewGuid();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var claimed = await db.Consortia.Where(c => c.Id == consortium.Id && c.UpdatedAt == loaded)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        var claimed = await db.Consortia.Where(c => c.Id == consortium.Id && c.ConcurrencyStamp == loaded)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.ConcurrencyStamp, stamp), ct);
         if (claimed == 0) return false;
         consortium.UpdatedAt = now;
+        consortium.ConcurrencyStamp = stamp;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;

@@ -54,7 +54,7 @@ public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, C
         ActAsync(id, actor => consortia.UpdateMemberAsync(actor, id, organizationId, new MemberUpdateInput
         {
             Role = role, SharePercent = sharePercent ?? 0, Work = work ?? "", Criteria = criteria ?? [], Lots = lots ?? [],
-        }, ct), "Saved.");
+        }, IfMatch.None, ct), "Saved.");
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
         ActAsync(id, actor => consortia.AnswerAsync(actor, id, true, ct), "You have joined the consortium.");

@@ -152,7 +152,7 @@ public abstract class CertificateChecksTests(GvcMatchApp app)
         var page = Html.Parse(await (await browser.GetAsync($"/Admin/CertificateChecks?q={Uri.EscapeDataString(sme.Me.OrganizationName!)}")).Content.ReadAsStringAsync());
 
         Assert.Equal("Verificación de certificados", page.QuerySelector("h1")?.TextContent);
-        Assert.Equal("Declarado por el proveedor", page.QuerySelector($"#certificate-{certificate} .badge")?.TextContent);
+        Assert.Equal("Autodeclarado", page.QuerySelector($"#certificate-{certificate} .badge")?.TextContent);
     }
 }
 

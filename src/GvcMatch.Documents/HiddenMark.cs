@@ -6,7 +6,7 @@ namespace GvcMatch.Documents;
 /// Hides 64 bits (a 48-bit fingerprint and a 16-bit check) in an image, and finds them again without
 /// the original. The image is cut into 16-pixel cells, each carrying one of the 64 bits (spread over
 /// the picture, so every bit has cells everywhere): a one darkens the cell's left half by a few levels,
-/// a zero its right half. Reading sums, for each bit, the right-minus-left brightness of its cells:
+/// a zero its right half. Reading sums, for each bit, the right-minus-left median brightness of its cells:
 /// the picture's own light and shade cancel out over dozens of cells, the mark does not.
 /// A cell's vote is capped, so the few cells a line or an edge splits cannot outvote the rest. A change of
 /// 4 levels in 255 is not seen, and shifts of whole half-cells survive JPEG compression, which works
@@ -18,8 +18,8 @@ internal static class HiddenMark
     private const int Bits = 64;
     private const int Strength = 4;
 
-    /// <summary>What the mark adds to one cell's right-minus-left sum, and half as much again.</summary>
-    private const long VoteCap = Strength * 3 * Cell * Cell / 2 * 3 / 2;
+    /// <summary>How far the mark moves a pixel's level (the sum of its three channels).</summary>
+    private const int MarkLevels = Strength * 3;
 
     /// <summary>Smaller images have too few cells per bit for the mark to be read back reliably.</summary>
     public const int MinimumSide = 160;
@@ -49,20 +49,27 @@ internal static class HiddenMark
         var votes = new double[Bits];
         var pixels = bitmap.GetPixelSpan();
         var stride = bitmap.RowBytes;
+        var half = Cell * Cell / 2;
+        Span<int> left = stackalloc int[half], right = stackalloc int[half];
         for (var cy = 0; cy + Cell <= bitmap.Height; cy += Cell)
             for (var cx = 0; cx + Cell <= bitmap.Width; cx += Cell)
             {
-                long left = 0, right = 0;
+                int l = 0, r = 0;
                 for (var y = cy; y < cy + Cell; y++)
                     for (var x = cx; x < cx + Cell; x++)
                     {
                         var i = y * stride + x * 4;
                         var level = pixels[i] + pixels[i + 1] + pixels[i + 2];
-                        if (x < cx + Cell / 2) left += level; else right += level;
+                        if (x < cx + Cell / 2) left[l++] = level; else right[r++] = level;
                     }
-                // A cell split by a drawn line or an edge leans hard one way for reasons of its own: its vote
-                // is capped at a little more than the mark's, so the many plain cells decide.
-                votes[BitOf(cx / Cell, cy / Cell)] += Math.Clamp(right - left, -VoteCap, VoteCap);
+                // Medians, not sums: a stroke of the visible line or an edge that crosses part of a half moves
+                // a few pixels a long way and its median hardly at all, while the mark moves every pixel of its
+                // half by the same few levels. A cell an edge splits in two still leans for reasons of its own,
+                // so its vote is capped at a little more than the mark's.
+                left.Sort();
+                right.Sort();
+                var shift = right[half / 2] - left[half / 2];
+                votes[BitOf(cx / Cell, cy / Cell)] += Math.Clamp(shift, -MarkLevels * 3 / 2, MarkLevels * 3 / 2);
             }
         ulong payload = 0;
         for (var b = 0; b < Bits; b++) if (votes[b] > 0) payload |= 1UL << b;

@@ -20,6 +20,24 @@ public sealed class ImageMarkerTests
         Assert.Null(ImageMarker.ReadFingerprint(original));
     }
 
+    [Fact]
+    public void Every_recipients_fingerprint_is_read_back_from_a_small_plain_picture()
+    {
+        // A small picture with one shape: the recipient line and the diagonal cross many of its cells,
+        // and each recipient's line is different, so each delivery puts the mark to a different test.
+        var picture = Picture(480, 320);
+        var random = new Random(7);
+        var missed = Enumerable.Range(0, 60).Select(_ =>
+        {
+            var stamp = new DeliveryStamp($"Org {random.Next(100_000)} S.A.", $"Person {random.Next(1_000)}",
+                new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(500_000)),
+                new DeliveryFingerprint((ulong)random.NextInt64() & DeliveryFingerprint.Mask));
+            return ImageMarker.ReadFingerprint(ImageMarker.Mark(picture, stamp)) == stamp.Fingerprint ? 0 : 1;
+        }).Sum();
+
+        Assert.Equal(0, missed);
+    }
+
     [Theory]
     [InlineData(90)]
     [InlineData(75)]
@@ -61,6 +79,20 @@ public sealed class ImageMarkerTests
         Assert.Equal("Kawasaki 川崎精密 Ltd", string.Concat(runs.Select(r => r.Run)));
         using var font = new SKFont(runs.Single(r => r.Run.Contains('川')).Typeface);
         Assert.True(font.ContainsGlyph('川'), "install a CJK font (fonts-noto-cjk)");
+    }
+
+    /// <summary>A flat background with one filled circle.</summary>
+    private static byte[] Picture(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(200, 210, 220));
+            using var paint = new SKPaint { Color = new SKColor(60, 80, 120), IsAntialias = true };
+            canvas.DrawCircle(width / 2f, height / 2f, height / 3f, paint);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
     }
 
     /// <summary>A white engineering drawing: frame, lines, circles and a title block.</summary>

@@ -11,13 +11,17 @@ namespace GvcMatch.Web.Tests.Search;
 public sealed class UniqueWordTests
 {
     [Fact]
-    public async Task Two_unique_words_never_embed_close_enough_to_count_as_the_same_capability()
+    public async Task Two_unique_words_almost_never_embed_close_enough_to_count_as_the_same_capability()
     {
         var words = Enumerable.Range(0, 600).Select(_ => SearchProbe.UniqueWord()).ToList();
 
         var vectors = (await MiniLmEmbeddingGenerator.Shared.GenerateAsync(words)).Select(e => e.Vector.ToArray()).ToList();
 
-        var closest = Enumerable.Range(0, vectors.Count / 2).Max(i => TensorPrimitives.Dot<float>(vectors[2 * i], vectors[2 * i + 1]));
-        Assert.True(closest < CapabilityReader.SimilarityMet, $"two unique words reached {closest:0.00}");
+        var similar = Enumerable.Range(0, vectors.Count / 2).Select(i => TensorPrimitives.Dot<float>(vectors[2 * i], vectors[2 * i + 1]))
+            .Where(cosine => cosine >= CapabilityReader.SimilarityMet).ToList();
+        // Made-up words are not guaranteed apart, only very rarely close: words with a shared prefix
+        // passed in about 12 of 300 pairs, these in none of 1,500. More than one in 300 is a rate that
+        // makes tests with two such words flaky.
+        Assert.True(similar.Count <= 1, $"{similar.Count} of 300 pairs of unique words reached {CapabilityReader.SimilarityMet}: {string.Join(", ", similar.Select(c => c.ToString("0.00")))}");
     }
 }

@@ -176,3 +176,30 @@ public abstract class EventDayTests(GvcMatchApp app)
 public sealed class EventDayTestsOnSqlite(SqliteAppOnFakeClock app) : EventDayTests(app), IClassFixture<SqliteAppOnFakeClock>;
 
 public sealed class EventDayTestsOnPostgres(PostgresAppOnFakeClock app) : EventDayTests(app), IClassFixture<PostgresAppOnFakeClock>, IUsesPostgres;
+
+/// <summary>Two app instances on one PostgreSQL database, both running the reminder worker at the same instant.</summary>
+public sealed class EventRemindersAcrossInstancesTests(PostgresAppOnFakeClock app) : IClassFixture<PostgresAppOnFakeClock>, IUsesPostgres
+{
+    [DatabaseFact]
+    public async Task Two_instances_send_each_reminder_once()
+    {
+        var day = await SupplierDay.StartAsync(app);
+        await using var second = new SecondInstance(app.Database with { DataFolder = Directory.CreateTempSubdirectory("gvcmatch-test-").FullName }) { FakeClock = app.FakeClock };
+        day.MoveClockTo(day.SlotStart(0).AddMinutes(-10));
+
+        var workers = new[] { app.Services.GetRequiredService<EventReminderWorker>(), second.Services.GetRequiredService<EventReminderWorker>() };
+        for (var round = 0; round < 3; round++)
+            await Task.WhenAll(workers.Select(w => Task.Run(() => w.SendDueAsync(CancellationToken.None))));
+
+        foreach (var member in new[] { day.Buyer, day.Smes[0] })
+        {
+            var titles = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+                .Where(n => n.UserId == member.Me.UserId && n.Kind == "event-reminder").Select(n => n.Title).ToListAsync());
+            // The evening list was due too (it is past 18:00 the day before); each reminder came once.
+            Assert.Equal(titles.Count, titles.Distinct().Count());
+            Assert.Single(titles, t => t.Contains("starts at 09:00"));
+        }
+        Assert.Empty(await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == day.Smes[1].Me.UserId && n.Kind == "event-reminder" && n.Title.Contains("starts at")).ToListAsync()));
+    }
+}

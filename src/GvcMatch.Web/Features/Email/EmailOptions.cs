@@ -11,7 +11,7 @@ public sealed class EmailOptions : IValidatableObject
 
     public static readonly IReadOnlyList<string> AllKinds =
         [NotificationKinds.Message, NotificationKinds.ConversationStarted, NotificationKinds.Offer, NotificationKinds.MatchingRequirement, NotificationKinds.SavedSearch,
-         NotificationKinds.CertificateExpiry];
+         NotificationKinds.CertificateExpiry, NotificationKinds.EventReminder];
 
     /// <summary>The sender address every email carries.</summary>
     [Required]

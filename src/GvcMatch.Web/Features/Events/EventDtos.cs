@@ -26,17 +26,18 @@ public sealed record SlotDto(int Index, int Day, DateTime LocalStart, DateTimeOf
 
 public sealed record ParticipantDto(
     int Id, int OrganizationId, string Name, string Kind, string Country, IReadOnlyList<string> Offers, IReadOnlyList<string> Seeks,
-    IReadOnlyList<DayWindowInput> Availability, IReadOnlyList<int> RequirementIds, bool You)
+    IReadOnlyList<DayWindowInput> Availability, IReadOnlyList<int> RequirementIds, bool You, DateTimeOffset? CheckedInAt)
 {
     public static ParticipantDto From(EventParticipant p, bool you) => new(
         p.Id, p.OrganizationId, p.Organization.Name, p.Organization.Kind.ToString(), p.Organization.Country, p.Offers, p.Seeks,
-        p.Availability.Select(w => new DayWindowInput(w.Day, EventDto.Hm(w.From), EventDto.Hm(w.To))).ToList(), p.RequirementIds, you);
+        p.Availability.Select(w => new DayWindowInput(w.Day, EventDto.Hm(w.From), EventDto.Hm(w.To))).ToList(), p.RequirementIds, you, p.CheckedInAt);
 }
 
 /// <summary>A meeting request or meeting as one of its two sides (or the organiser) sees it.</summary>
 public sealed record MeetingDto(
     int Id, int RequesterId, string RequesterName, int RecipientId, string RecipientName, string? Note, string Status, string? DeclineReason,
-    DateTimeOffset RequestedAt, int? Slot, int? Table, bool Locked, DateTimeOffset? Start, DateTimeOffset? End, string? UnplacedReason);
+    DateTimeOffset RequestedAt, int? Slot, int? Table, bool Locked, DateTimeOffset? Start, DateTimeOffset? End, string? UnplacedReason,
+    bool RequesterNoShow, bool RecipientNoShow, long? FollowUpConversationId);
 
 /// <summary>How one participant's requirement scores another: the same lines as a requirement's matches.</summary>
 public sealed record RequirementFitDto(int RequirementId, string Title, double Total, bool Qualified, string Headline, IReadOnlyList<CriterionScoreDto> Criteria);
@@ -56,11 +57,27 @@ public sealed record ScheduleStatusDto(
 
 public sealed record AgendaItemDto(
     int MeetingId, int Slot, int Table, DateTimeOffset Start, DateTimeOffset End, DateTime LocalStart, int WithParticipantId, string WithName,
-    string? Place, string? VideoLink, string? Note);
+    string? Place, string? VideoLink, string? Note, bool Started, bool OtherNoShow, long? FollowUpConversationId, FeedbackDto? YourFeedback);
 
-public sealed record AgendaDto(int EventId, string EventName, string TimeZone, string FeedUrl, IReadOnlyList<AgendaItemDto> Meetings);
+/// <summary>One side's feedback on a meeting.</summary>
+public sealed record FeedbackDto(int MeetingId, int ParticipantId, bool Useful, bool FollowUp, string? Note, DateTimeOffset GivenAt)
+{
+    public static FeedbackDto From(EventMeetingFeedback f) => new(f.MeetingId, f.ParticipantId, f.Useful, f.FollowUpPlanned, f.Note, f.GivenAt);
+}
 
-public sealed record EventFiguresDto(int Participants, int Requested, int Accepted, int Declined, int Waiting, int Placed, int Unplaced);
+public sealed record AgendaDto(int EventId, string EventName, string TimeZone, string FeedUrl, IReadOnlyList<AgendaItemDto> Meetings, int ParticipantId)
+{
+    public string PdfUrl => $"/api/events/{EventId}/participants/{ParticipantId}/agenda.pdf";
+}
+
+/// <summary>
+/// The organiser's counts. Held: placed, started, and neither side marked absent. Follow-ups: meetings
+/// with a follow-up conversation or a side that planned one. Agreements: meetings whose two
+/// organisations later accepted an offer or had an award between them (decided after the event began).
+/// </summary>
+public sealed record EventFiguresDto(
+    int Participants, int Requested, int Accepted, int Declined, int Waiting, int Placed, int Unplaced,
+    int CheckedIn, int Held, int NoShows, int Useful, int FollowUps, int Agreements);
 
 public sealed record MeetingRequestInput(int? With, string? Note);
 

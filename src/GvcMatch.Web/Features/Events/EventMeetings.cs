@@ -29,7 +29,8 @@ public sealed class EventMeetings(AppDbContext db, EventService events, TimeProv
         {
             var slot = m.Slot is { } s && s < view.Grid.Slots.Count ? view.Grid.Slots[s] : null;
             return new MeetingDto(m.Id, m.RequesterId, names.GetValueOrDefault(m.RequesterId, ""), m.RecipientId, names.GetValueOrDefault(m.RecipientId, ""),
-                m.Note, m.Status.ToString(), m.DeclineReason, m.RequestedAt, m.Slot, m.Table, m.Locked, slot?.Start, slot?.End, m.UnplacedReason);
+                m.Note, m.Status.ToString(), m.DeclineReason, m.RequestedAt, m.Slot, m.Table, m.Locked, slot?.Start, slot?.End, m.UnplacedReason,
+                m.RequesterNoShow, m.RecipientNoShow, m.FollowUpConversationId);
         }).ToList();
     }
 
@@ -66,20 +67,26 @@ public sealed class EventMeetings(AppDbContext db, EventService events, TimeProv
         return AgendaCalendar.Build($"{e.Name} — {me.Organization.Name}", entries, clock.GetUtcNow());
     }
 
-    private async Task<AgendaDto> AgendaOfAsync(MatchmakingEvent e, EventParticipant me, string feedBase, CancellationToken ct)
+    public async Task<AgendaDto> AgendaOfAsync(MatchmakingEvent e, EventParticipant me, string feedBase, CancellationToken ct)
     {
         var grid = GvcMatch.Events.Timetable.EventGrid.Build(e.Timetable());
         var names = await NamesAsync(db, e.Id, ct);
         var rows = await db.Set<EventMeeting>().AsNoTracking()
             .Where(m => m.EventId == e.Id && m.Status == MeetingStatus.Accepted && m.Slot != null && (m.RequesterId == me.Id || m.RecipientId == me.Id))
             .ToListAsync(ct);
+        var ids = rows.Select(m => m.Id).ToList();
+        var feedback = await db.Set<EventMeetingFeedback>().AsNoTracking().Where(f => f.ParticipantId == me.Id && ids.Contains(f.MeetingId))
+            .ToDictionaryAsync(f => f.MeetingId, ct);
+        var now = clock.GetUtcNow();
         var items = rows.Where(m => m.Slot < grid.Slots.Count).OrderBy(m => m.Slot).Select(m =>
         {
             var slot = grid.Slots[m.Slot!.Value];
+            var otherAbsent = m.RequesterId == me.Id ? m.RecipientNoShow : m.RequesterNoShow;
             return new AgendaItemDto(m.Id, slot.Index, m.Table ?? 0, slot.Start, slot.End, slot.LocalStart, m.Other(me.Id),
-                names.GetValueOrDefault(m.Other(me.Id), ""), e.Place, e.VideoLink, m.Note);
+                names.GetValueOrDefault(m.Other(me.Id), ""), e.Place, e.VideoLink, m.Note, slot.Start <= now, otherAbsent, m.FollowUpConversationId,
+                feedback.TryGetValue(m.Id, out var f) ? FeedbackDto.From(f) : null);
         }).ToList();
-        return new AgendaDto(e.Id, e.Name, e.TimeZone, $"{feedBase.TrimEnd('/')}/api/event-feeds/{me.FeedToken}.ics", items);
+        return new AgendaDto(e.Id, e.Name, e.TimeZone, $"{feedBase.TrimEnd('/')}/api/event-feeds/{me.FeedToken}.ics", items, me.Id);
     }
 
     /// <summary>Participant id to organisation name, for one event.</summary>

@@ -10,7 +10,7 @@ namespace GvcMatch.Web.Features.Events;
 /// hand and lock it. Every hand-made placement is checked by <see cref="ScheduleValidator"/> against
 /// all the others, so a move can never double-book a person or a table.
 /// </summary>
-public sealed class EventScheduling(AppDbContext db, EventService events, SchedulingJobs jobs)
+public sealed class EventScheduling(AppDbContext db, EventService events, SchedulingJobs jobs, TimeProvider clock)
 {
     public async Task<Outcome<ScheduleStatusDto>> StartAsync(Actor? actor, int eventId, bool fresh, CancellationToken ct)
     {
@@ -69,12 +69,7 @@ public sealed class EventScheduling(AppDbContext db, EventService events, Schedu
     {
         var seen = await OrganizerViewAsync(actor, eventId, ct);
         if (seen.Refusal is { } refused) return refused;
-        var meetings = await db.Set<EventMeeting>().AsNoTracking().Where(m => m.EventId == eventId).Select(m => new { m.Status, m.Slot }).ToListAsync(ct);
-        var participants = await db.Set<EventParticipant>().CountAsync(p => p.EventId == eventId, ct);
-        return new EventFiguresDto(participants, meetings.Count, meetings.Count(m => m.Status == MeetingStatus.Accepted),
-            meetings.Count(m => m.Status == MeetingStatus.Declined), meetings.Count(m => m.Status == MeetingStatus.Requested),
-            meetings.Count(m => m.Status == MeetingStatus.Accepted && m.Slot is not null),
-            meetings.Count(m => m.Status == MeetingStatus.Accepted && m.Slot is null));
+        return await EventFigures.ComputeAsync(db, seen.Value!, clock.GetUtcNow(), ct);
     }
 
     private async Task<Outcome<EventView>> OrganizerViewAsync(Actor? actor, int eventId, CancellationToken ct)

@@ -16,6 +16,11 @@ public static class EventsApi
         services.AddScoped<EventSuggestions>();
         services.AddScoped<EventScheduling>();
         services.AddScoped<EventMeetings>();
+        services.AddScoped<AgendaPdf>();
+        services.AddScoped<EventDay>();
+        services.AddOptions<EventReminderOptions>().BindConfiguration(EventReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EventReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventReminderWorker>());
         var seconds = configuration.GetValue("Events:SchedulerSeconds", 20);
         services.AddSingleton(sp => new SchedulingJobs(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SchedulingJobs>>())
@@ -37,6 +42,7 @@ public static class EventsApi
         group.MapGet("/{id:int}/participants", ParticipantsAsync).WithSummary("Who is registered (participants and the organiser)");
         group.MapGet("/{id:int}/suggestions", SuggestionsAsync).WithSummary("The other participants ranked for you, explained");
         MeetingsApi.Map(group);
+        EventDayApi.Map(group);
         app.MapGet("/api/event-feeds/{token}.ics", FeedAsync).WithTags("Events").AllowAnonymous()
             .WithSummary("A participant's agenda as an iCalendar feed (the address is the secret)");
         return app;

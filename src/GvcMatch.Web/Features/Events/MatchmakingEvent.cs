@@ -88,6 +88,9 @@ public sealed class EventParticipant
     /// <summary>The secret in the participant's calendar feed address; whoever has it reads the agenda.</summary>
     public required string FeedToken { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>When the organiser checked the participant in on the day; null while it has not arrived.</summary>
+    public DateTimeOffset? CheckedInAt { get; set; }
 }
 
 public enum MeetingStatus { Requested, Accepted, Declined }
@@ -116,6 +119,15 @@ public sealed class EventMeeting
 
     /// <summary>Why the last scheduler run could not place it (a <see cref="GvcMatch.Events.Scheduling.UnplacedReason"/> name).</summary>
     public string? UnplacedReason { get; set; }
+
+    /// <summary>Marked on the day by the other side or the organiser: the requester did not come.</summary>
+    public bool RequesterNoShow { get; set; }
+
+    /// <summary>Marked on the day by the other side or the organiser: the recipient did not come.</summary>
+    public bool RecipientNoShow { get; set; }
+
+    /// <summary>The conversation either side opened to follow the meeting up; both sides land in the same one.</summary>
+    public long? FollowUpConversationId { get; set; }
 
     /// <summary>
     /// Puts the meeting at a slot and table (or takes it off the schedule with nulls). Any change

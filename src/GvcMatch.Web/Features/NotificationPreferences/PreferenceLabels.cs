@@ -12,6 +12,7 @@ public static class PreferenceLabels
         NotificationKinds.Offer => "Offers made, countered, accepted or withdrawn",
         NotificationKinds.MatchingRequirement => "A new requirement matches your profile",
         NotificationKinds.SavedSearch => "New results for a saved search",
+        NotificationKinds.EventReminder => "Reminders of your meetings at events",
         _ => kind,
     };
 

@@ -28,6 +28,9 @@ public static class NotificationKinds
 
     /// <summary>A certificate runs out (to the SME at 90, 30 and 0 days) or has lapsed (to buyers that require it).</summary>
     public const string CertificateExpiry = "certificate-expiry";
+
+    /// <summary>A meeting at a matchmaking event starts soon, or tomorrow's meetings there.</summary>
+    public const string EventReminder = "event-reminder";
 }
 
 /// <summary>Inbox entries added to a DbContext but not yet pushed; see <see cref="Notifier.StageAsync"/>.</summary>

@@ -14,7 +14,7 @@ namespace GvcMatch.Web.Pages.Events;
 /// </summary>
 [Authorize]
 public sealed class DetailsModel(AppDbContext db, EventService events, EventSuggestions suggestions, MeetingRequests requests,
-    EventMeetings meetings, EventScheduling scheduling) : PageModel
+    EventMeetings meetings, EventScheduling scheduling, EventDay day) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
     public EventParticipant? Me { get; private set; }
@@ -24,6 +24,7 @@ public sealed class DetailsModel(AppDbContext db, EventService events, EventSugg
     public IReadOnlyList<MeetingDto> Meetings { get; private set; } = [];
     public ScheduleStatusDto? Schedule { get; private set; }
     public EventFiguresDto? Figures { get; private set; }
+    public IReadOnlyList<ParticipantDto> Participants { get; private set; } = [];
 
     [BindProperty] public RegistrationForm Registration { get; set; } = new();
 
@@ -87,6 +88,9 @@ public sealed class DetailsModel(AppDbContext db, EventService events, EventSugg
     public Task<IActionResult> OnPostPlaceAsync(int id, int meeting, int? slot, int? table, bool locked, CancellationToken ct) =>
         ActAsync(id, actor => scheduling.PlaceAsync(actor, id, meeting, new PlacementInput(slot, table, locked), ct), "The meeting is moved.", ct);
 
+    public Task<IActionResult> OnPostCheckInAsync(int id, int participant, bool checkedIn, CancellationToken ct) =>
+        ActAsync(id, actor => day.CheckInAsync(actor, id, participant, new CheckInInput(checkedIn), ct), checkedIn ? "Checked in." : "Check-in undone.", ct);
+
     private async Task<IActionResult> ActAsync<T>(int id, Func<Actor, Task<Outcome<T>>> act, string notice, CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
@@ -113,6 +117,7 @@ public sealed class DetailsModel(AppDbContext db, EventService events, EventSugg
         {
             Schedule = (await scheduling.StatusAsync(actor, id, ct)).Value;
             Figures = (await scheduling.FiguresAsync(actor, id, ct)).Value;
+            Participants = (await events.ParticipantsAsync(id, ct)).Select(p => ParticipantDto.From(p, you: false)).ToList();
         }
         return true;
     }

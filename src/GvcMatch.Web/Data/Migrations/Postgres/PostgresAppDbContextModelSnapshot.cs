@@ -1299,6 +1299,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("FollowUpConversationId")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("Locked")
                         .HasColumnType("boolean");
 
@@ -1309,11 +1312,17 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<int>("RecipientId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RecipientNoShow")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RequesterId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RequesterNoShow")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1344,6 +1353,43 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("EventMeeting");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeetingFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("FollowUpPlanned")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("MeetingId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("EventMeetingFeedback", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventParticipant", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1401,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("Availability")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("EventId")
                         .HasColumnType("integer");
@@ -1393,6 +1442,38 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EventParticipant");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("EventReminder");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Events.MatchmakingEvent", b =>
@@ -3213,6 +3294,21 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeetingFeedback", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Events.EventMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.Events.EventParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventParticipant", b =>
                 {
                     b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
@@ -3228,6 +3324,15 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventReminder", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Events.MatchmakingEvent", b =>

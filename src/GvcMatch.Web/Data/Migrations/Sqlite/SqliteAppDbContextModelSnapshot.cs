@@ -1249,6 +1249,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FollowUpConversationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Locked")
                         .HasColumnType("INTEGER");
 
@@ -1259,10 +1262,16 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("RecipientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RecipientNoShow")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RequesterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequesterNoShow")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
@@ -1294,6 +1303,41 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("EventMeeting");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeetingFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowUpPlanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("MeetingId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("EventMeetingFeedback", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventParticipant", b =>
                 {
                     b.Property<int>("Id")
@@ -1303,6 +1347,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<string>("Availability")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
@@ -1341,6 +1388,36 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EventParticipant");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("EventReminder");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Events.MatchmakingEvent", b =>
@@ -3111,6 +3188,21 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeetingFeedback", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Events.EventMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.Events.EventParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventParticipant", b =>
                 {
                     b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
@@ -3126,6 +3218,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Events.EventReminder", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Events.MatchmakingEvent", b =>

@@ -50,6 +50,20 @@ public sealed class PluralTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
+    [InlineData("en", 1, "Your ISO 9001 certificate expires in 1 day")]
+    [InlineData("en", 2, "Your ISO 9001 certificate expires in 2 days")]
+    [InlineData("es", 1, "Su certificado ISO 9001 caduca en 1 día")]
+    [InlineData("es", 2, "Su certificado ISO 9001 caduca en 2 días")]
+    [InlineData("ja", 1, "貴社の ISO 9001 認証はあと 1 日で期限切れ")]
+    public void TheCertificateReminderCountsItsDaysInTheReadersLanguage(string language, int days, string expected)
+    {
+        var texts = app.Services.GetRequiredService<MessageTexts>();
+        var english = Plurals.English(days, "Your {1} certificate expires in 1 day", "Your {1} certificate expires in {0} days", "ISO 9001");
+        using var scope = CultureScope.For(language);
+        Assert.Equal(expected, texts.InCurrentLanguage(english));
+    }
+
+    [Theory]
     [InlineData("en", 1, PluralForm.One)]
     [InlineData("en", 0, PluralForm.Other)]
     [InlineData("es", 1, PluralForm.One)]

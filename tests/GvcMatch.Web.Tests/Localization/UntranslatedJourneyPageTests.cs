@@ -70,6 +70,9 @@ public sealed partial class UntranslatedPageTests
         loser.Client.DefaultRequestHeaders.Add("Accept-Language", language);
         foreach (var page in new[] { $"/Awards/Debrief/{loserBid}", $"/Requirements/{requirement}", "/Account/Bids", $"/Bids/{loserBid}" })
             await AssertTranslatedAsync(loser.Client, page, language);
+        // The buyer's evaluation after the award: scores with their reasons, the award line and the complaint thread.
+        buyer.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        await AssertTranslatedAsync(buyer.Client, $"/Awards/Evaluation/{requirement}", language);
     }
 
     private sealed record Negotiation(Member Sme, Member Buyer, int Requirement, long Conversation, long Agreed);

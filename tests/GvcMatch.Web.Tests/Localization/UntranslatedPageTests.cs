@@ -95,8 +95,47 @@ public sealed partial class UntranslatedPageTests(SqliteApp app) : IClassFixture
             await AssertTranslatedAsync(agency.Client, page, language, HttpStatusCode.Forbidden);
 
         await app.MakePlatformAdminAsync(agency.Me.UserId);
-        foreach (var page in new[] { "/Admin/Audit", "/Admin/Vocabulary", "/Admin/CertificateChecks" })
+        foreach (var page in new[] { "/Admin/Audit", "/Admin/Vocabulary", "/Admin/CertificateChecks", "/Admin/Verification", "/Admin/Import", "/Admin/Certifications" })
             await AssertTranslatedAsync(agency.Client, page, language);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task TheRequirementAndIpListingEditorsShowNoEnglishInterfaceText(string language)
+    {
+        var mne = await app.SignUpAsync(OrganizationKind.Mne);
+        var published = await mne.PublishNewRequirementAsync();
+        mne.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        // The new form, and a published requirement's editor with its criteria, lots, change note and status actions.
+        foreach (var page in new[] { "/Account/Requirements/Edit", $"/Account/Requirements/Edit/{published}" })
+            await AssertTranslatedAsync(mne.Client, page, language);
+
+        var sme = await app.SignUpAsync(OrganizationKind.Sme);
+        await sme.SaveProfileAsync();
+        var listing = await sme.CreateIpListingAsync();
+        sme.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        foreach (var page in new[] { "/Account/Ip/Edit", $"/Account/Ip/Edit/{listing}" })
+            await AssertTranslatedAsync(sme.Client, page, language);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task ConsortiumDetailsShowNoEnglishInterfaceText(string language)
+    {
+        var s = await Consortia.ConsortiumScenario.ArrangeAsync(app);
+        var id = await s.FormAsync();
+        foreach (var member in new[] { s.Lead, s.Partner })
+        {
+            member.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+            await AssertTranslatedAsync(member.Client, $"/Consortia/{id}", language);
+        }
+
+        // A cluster's group certificate covering a member that has not accepted it yet.
+        var cluster = await app.SignUpClusterAsync();
+        await Expect.StatusAsync(await cluster.Client.PostJsonAsync("/api/group-certificates",
+            new { standard = "ISO 13485", validUntil = Samples.InDays(90), memberOrganizationIds = new[] { s.Partner.Me.OrgId } }), HttpStatusCode.Created);
+        cluster.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+        await AssertTranslatedAsync(cluster.Client, "/Consortia/GroupCertificates", language);
     }
 
     [Fact]

@@ -211,7 +211,7 @@ public abstract class OfferRulesTests(GvcMatchApp app)
         using var browser = await BrowserAsync(buyer);
         var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
         Assert.Contains("Agreement summary", html);
-        Assert.Contains("EUR 3.85 per pcs", html);
+        Assert.Contains("EUR 3.85 per unit (pcs)", html);
         Assert.Contains("12,000 pcs", html);
         Assert.Contains("FCA Niigata", html);
         Assert.Contains(buyer.Me.OrganizationName!, html);

@@ -42,7 +42,7 @@ public abstract class SavedSearchTests(GvcMatchApp app)
         var inbox = await InboxAsync(buyer);
         var note = Assert.Single(inbox);
         Assert.Equal("saved-search", note.GetProperty("kind").GetString());
-        Assert.Equal("1 new supplier match “Coaters”", note.GetProperty("title").GetString());
+        Assert.Equal("1 new supplier matches “Coaters”", note.GetProperty("title").GetString());
         Assert.Contains(sme.Me.OrganizationName!, note.GetProperty("body").GetString());
 
         await notifier.CheckAllAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using GvcMatch.Matching.Certifications;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Infrastructure;
@@ -103,8 +104,10 @@ public sealed class CertificateExpiryWorker(IServiceScopeFactory scopes, IOption
     private static (string, string, string) ToSme(Certification c, int days)
     {
         var name = CertificationRequirement.Name(CertificateFacts.Held(c));
-        var when = days == 0 ? "expires today" : $"expires in {days} days";
-        return ($"Your {name} certificate {when}",
+        // Whole sentences per count, so MessageTexts finds each one's translation (and "1 day" is singular).
+        var title = days == 0 ? $"Your {name} certificate expires today"
+            : Plurals.English(days, "Your {1} certificate expires in 1 day", "Your {1} certificate expires in {0} days", name);
+        return (title,
             $"{name}{(c.Number is null ? "" : $" ({c.Number})")} is valid until {c.ValidUntil:yyyy-MM-dd}. From the day after, buyers' criteria no longer count it. " +
             "Enter the renewed certificate's dates on your profile and attach its document.",
             "/Account/Profile");
@@ -115,8 +118,10 @@ public sealed class CertificateExpiryWorker(IServiceScopeFactory scopes, IOption
         var name = CertificationRequirement.Name(CertificateFacts.Held(c));
         var titles = string.Join("; ", audience.Requirements.Select(r => r.Title));
         return ($"{smeName}'s {name} certificate has lapsed",
-            $"It was valid until {c.ValidUntil:yyyy-MM-dd}. Your requirement{(audience.Requirements.Count == 1 ? "" : "s")} {titles} ask{(audience.Requirements.Count == 1 ? "s" : "")} for it; " +
-            $"{smeName} has an open bid or an agreement with you.",
+            Plurals.English(audience.Requirements.Count,
+                "It was valid until {1}. Your requirement {2} asks for it; {3} has an open bid or an agreement with you.",
+                "It was valid until {1}. Your requirements {2} ask for it; {3} has an open bid or an agreement with you.",
+                $"{c.ValidUntil:yyyy-MM-dd}", titles, smeName),
             $"/Suppliers/{sme}");
     }
 }

@@ -31,6 +31,14 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         _ => kind.ToString(),
     }];
 
+    /// <summary>An organisation's kind as the admin lists show it (the short names people use on the platform).</summary>
+    public string OrganizationKind(OrganizationKind kind) => l[kind switch
+    {
+        Organizations.OrganizationKind.Sme => "SME",
+        Organizations.OrganizationKind.Mne => "MNE",
+        _ => "Intermediary",
+    }];
+
     public string Status(RequirementStatus status) => l[status switch
     {
         RequirementStatus.Draft => "Draft",
@@ -55,6 +63,16 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         CapacityPeriod.Once => "once",
         _ => "a month",
     }];
+
+    /// <summary>The period a requirement's quantity is counted over, as the editor's choice ("Month").</summary>
+    public string QuantityPeriod(QuantityPeriod period) => Capitalized(l[period switch
+    {
+        Requirements.QuantityPeriod.Once => "once",
+        Requirements.QuantityPeriod.Week => "week",
+        Requirements.QuantityPeriod.Quarter => "quarter",
+        Requirements.QuantityPeriod.Year => "year",
+        _ => "month",
+    }]);
 
     public string IpKind(IpListings.IpKind kind) => l[kind switch
     {

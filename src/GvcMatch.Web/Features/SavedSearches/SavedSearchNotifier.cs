@@ -1,5 +1,6 @@
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -70,10 +71,16 @@ public sealed class SavedSearchNotifier(IServiceScopeFactory scopes, ISearchInde
             await tx.CommitAsync(ct);
             return false;
         }
-        var what = saved.Kind switch { DocumentKind.Supplier => "supplier", DocumentKind.IpListing => "IP listing", _ => "requirement" };
+        // One template per kind and number, so each language can inflect the noun and the verb.
+        var (one, other) = saved.Kind switch
+        {
+            DocumentKind.Supplier => ("1 new supplier matches “{1}”", "{0} new suppliers match “{1}”"),
+            DocumentKind.IpListing => ("1 new IP listing matches “{1}”", "{0} new IP listings match “{1}”"),
+            _ => ("1 new requirement matches “{1}”", "{0} new requirements match “{1}”"),
+        };
         // The notification (and its email) commit with the watermark, then go out to open connections.
         var staged = await notifier.StageAsync(db, [saved.UserId], NotificationKinds.SavedSearch,
-            $"{result.Total} new {what}{(result.Total == 1 ? "" : "s")} match “{saved.Name}”",
+            Plurals.English(result.Total, one, other, saved.Name),
             string.Join("; ", result.Hits.Select(h => h.Title)),
             saved.Kind switch
             {

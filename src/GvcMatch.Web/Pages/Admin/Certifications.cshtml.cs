@@ -2,6 +2,7 @@ using GvcMatch.Matching.Certifications;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Audit;
 using GvcMatch.Web.Features.Certificates;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public sealed class CertificationsModel(AppDbContext db, AuditTrail audit, TimeP
         var actor = await User.GetActorAsync(db, ct);
         var moved = await UnknownStandards.MapAsync(db, audit, mapping!, actor!.UserId, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"'{Mapping.Name!.Trim()}' now means {mapping!.Code}; {moved} certificate(s) moved.";
+        TempData["Message"] = Plurals.English(moved, "“{1}” now means {2}; 1 certificate moved.", "“{1}” now means {2}; {0} certificates moved.", Mapping.Name!.Trim(), mapping!.Code);
         return RedirectToPage();
     }
 

@@ -1,9 +1,9 @@
 using GvcMatch.Matching.Certifications;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Conversations;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Profiles;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
@@ -56,23 +56,19 @@ public static class PageWords
     }];
 
     public static string Days(this IStringLocalizer<SharedResource> l, int days) =>
-        days == 1 ? l["1 day"] : l["{0} days", days];
+        l.Plural(days, "1 day", "{0} days");
 
     public static string Months(this IStringLocalizer<SharedResource> l, int months) =>
-        months == 1 ? l["1 month"] : l["{0} months", months];
+        l.Plural(months, "1 month", "{0} months");
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>
-    /// A text the matcher writes (criterion summaries, evidence, headlines) in English, marked as
-    /// English so readers and screen readers know, until those texts come in the reader's language.
+    /// A text that was written in English and stored that way (the reasons the bid evaluation
+    /// computed and saved with each score), marked as English so readers and screen readers know.
+    /// Texts the matcher writes at request time come in the reader's language and need no mark.
     /// </summary>
     public static IHtmlContent InEnglish(string? text) => new HtmlString($"<span lang=\"en\">{Encoder.Encode(text ?? "")}</span>");
-
-    /// <summary>A translated sentence whose placeholders are markup (as <see cref="InEnglish"/> writes); the sentence itself is encoded.</summary>
-    public static IHtmlContent Sentence(this IStringLocalizer<SharedResource> l, string text, params IHtmlContent[] parts) =>
-        new HtmlString(string.Format(CultureInfo.CurrentCulture, Encoder.Encode(l[text].Value),
-            parts.Select(p => { using var w = new StringWriter(); p.WriteTo(w, Encoder); return (object)w.ToString(); }).ToArray()));
 
     /// <summary>Criterion marks on the version history ("new", "changed") come from the page model in English.</summary>
     public static string Mark(this IStringLocalizer<SharedResource> l, string mark) => l[mark == "new" ? "new" : "changed"];

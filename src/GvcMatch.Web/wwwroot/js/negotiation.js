@@ -135,19 +135,19 @@
     }
 
     // The same facts as _TermSheet.cshtml; enum names are spelled as words, as the page does.
-    const words = (name) => name.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+    const spelled = (name) => name.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase().replace(/^./, (c) => c.toUpperCase());
     const money = (amount, currency) => `${number(amount, 2)} ${currency ?? ''}`.trim();
     function renderLicence(o) {
         const s = o.licence;
         const box = el('div', 'card-body py-2 licence-terms');
         const dl = box.appendChild(el('dl', 'facts mb-0 term-sheet'));
         const fact = (label, value, cls) => { dl.append(el('dt', '', label), el('dd', cls ?? '', value)); };
-        fact(t('Deal'), t(words(s.kind)), 'term-kind');
+        fact(t('Deal'), t(spelled(s.kind)), 'term-kind');
         if (s.fieldOfUse) fact(t('Field of use'), s.fieldOfUse);
         if (s.territory?.length) fact(t('Territory'), s.territory.join(', '));
         if (s.termYears) fact(t('Term'), t('{0} years', s.termYears));
         if (s.kind !== 'Sale') fact(t('Sublicensing'), s.sublicensingAllowed ? t('Allowed') : t('Not allowed'));
-        if (s.improvements) fact(t('Improvements belong to'), t(words(s.improvements)));
+        if (s.improvements) fact(t('Improvements belong to'), t(spelled(s.improvements)));
         if (s.royaltyPercent != null) fact(t('Royalty'), `${number(s.royaltyPercent, 2)} %`, 'term-royalty');
         if (s.lumpSum != null) fact(t('Lump sum'), money(s.lumpSum, s.currency));
         if (s.milestones?.length) fact(t('Milestones'), s.milestones.map((m) => `${m.label}: ${money(m.amount, m.currency)}`).join('; '));

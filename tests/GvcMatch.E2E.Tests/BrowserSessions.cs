@@ -38,7 +38,7 @@ public static class BrowserSessions
     /// Through the JSON API with the page's own cookie, as a script on the site would: a machining
     /// requirement with one mandatory and two weighted criteria, published at once.
     /// </summary>
-    public static async Task<int> PublishRequirementAsync(IPage buyer, int deadlineInDays)
+    public static async Task<int> PublishRequirementAsync(IPage buyer, int deadlineInDays, object[]? criteria = null)
     {
         var created = await buyer.APIRequest.PostAsync("/api/requirements", new APIRequestContextOptions
         {
@@ -53,7 +53,7 @@ public static class BrowserSessions
                 quantityPeriod = "Month",
                 deliveryCountry = "DE",
                 responseDeadline = DateTime.UtcNow.AddDays(deadlineInDays).ToString("yyyy-MM-dd"),
-                criteria = new object[]
+                criteria = criteria ?? new object[]
                 {
                     new { kind = "CertificationHeld", mandatory = true, standard = "ISO 9001" },
                     new { kind = "CapabilityFit", weight = 70, keywords = new[] { "5-axis milling", "anodising", "dimensional inspection" } },

@@ -31,6 +31,12 @@ public sealed class IpListing
     public List<IpOfferType> OfferTypes { get; set; } = [];
     public string? IndicativeTerms { get; set; }
 
+    /// <summary>The structured terms on offer (licence kind, territory, payment...), when the SME states them.</summary>
+    public TermSheet? OfferedTerms { get; set; }
+
+    /// <summary>The partner the SME looks for with this listing, when it says so.</summary>
+    public IpSeeking? Seeking { get; set; }
+
     public PublicationStatus Status { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

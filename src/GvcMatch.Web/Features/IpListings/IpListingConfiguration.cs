@@ -16,6 +16,8 @@ internal sealed class IpListingConfiguration : IEntityTypeConfiguration<IpListin
         b.Property(i => i.ApplicationNumber).HasMaxLength(IpListingLimits.Number);
         b.Property(i => i.GrantNumber).HasMaxLength(IpListingLimits.Number);
         b.Property(i => i.IndicativeTerms).HasMaxLength(IpListingLimits.Terms);
+        b.Property(i => i.OfferedTerms).HasJsonObject();
+        b.Property(i => i.Seeking).HasJsonObject();
         b.PrimitiveCollection(i => i.OfferTypes).ElementType().HasConversion<string>();
         b.HasOne(i => i.Organization).WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }

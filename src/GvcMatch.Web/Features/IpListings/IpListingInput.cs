@@ -19,6 +19,12 @@ public sealed record IpListingInput
     public List<IpOfferType> OfferTypes { get; init; } = [];
     public string? IndicativeTerms { get; init; }
 
+    /// <summary>Optional structured terms on offer; validated under "terms.".</summary>
+    public TermSheet? Terms { get; init; }
+
+    /// <summary>Optional: what the SME seeks; validated under "seeking.".</summary>
+    public IpSeeking? Seeking { get; init; }
+
     /// <summary>Regional offices accepted as jurisdictions besides ISO 3166 countries.</summary>
     public static readonly string[] RegionalJurisdictions = ["EP", "WO", "EM", "OA", "AP", "EA"];
 
@@ -39,6 +45,8 @@ public sealed record IpListingInput
         if (OfferTypes is null || OfferTypes.Count == 0) errors.Add(prefix + "offerTypes", "Say how the IP is offered (licence, sale, co-development).");
         else if (OfferTypes.Any(o => !Enum.IsDefined(o))) errors.Add(prefix + "offerTypes", "Unknown offer type.");
         errors.MaxLength(prefix + "indicativeTerms", IndicativeTerms, IpListingLimits.Terms);
+        Terms?.Validate(errors, reference, prefix + "terms.");
+        Seeking?.Validate(errors, reference, prefix + "seeking.");
     }
 
     public void ApplyTo(IpListing ip)
@@ -54,6 +62,8 @@ public sealed record IpListingInput
         ip.ReadinessLevel = ReadinessLevel;
         ip.OfferTypes = OfferTypes.Distinct().ToList();
         ip.IndicativeTerms = IndicativeTerms?.Trim();
+        ip.OfferedTerms = Terms?.Normalised();
+        ip.Seeking = Seeking?.Normalised();
     }
 
     public static IpListingInput From(IpListing ip) => new()
@@ -61,5 +71,6 @@ public sealed record IpListingInput
         OrganizationId = ip.OrganizationId, Kind = ip.Kind, Title = ip.Title, Abstract = ip.Abstract, IpcClasses = ip.IpcClasses,
         Jurisdictions = ip.Jurisdictions, ApplicationNumber = ip.ApplicationNumber, GrantNumber = ip.GrantNumber,
         LegalStatus = ip.LegalStatus, ReadinessLevel = ip.ReadinessLevel, OfferTypes = ip.OfferTypes, IndicativeTerms = ip.IndicativeTerms,
+        Terms = ip.OfferedTerms, Seeking = ip.Seeking,
     };
 }

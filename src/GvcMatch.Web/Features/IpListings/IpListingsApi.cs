@@ -14,6 +14,7 @@ public static class IpListingsApi
     public static IServiceCollection AddIpListings(this IServiceCollection services)
     {
         services.AddScoped<IpListingService>();
+        services.AddScoped<IpMatching>();
         return services;
     }
 
@@ -34,6 +35,7 @@ public static class IpListingsApi
 
         app.MapGet("/api/organizations/{id:int}/ip-listings", ForOrganizationAsync).AllowAnonymous().WithTags("IP listings")
             .WithSummary("An SME's IP listings (drafts too for its members)");
+        app.MapIpMatchingApi();
         return app;
     }
 

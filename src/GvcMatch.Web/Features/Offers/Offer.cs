@@ -6,6 +6,10 @@ namespace GvcMatch.Web.Features.Offers;
 /// </summary>
 public enum OfferState { Proposed, Countered, Accepted, Rejected, Withdrawn, Expired }
 
+/// <summary>A supply offer (price, quantity, delivery) or a licence term sheet about an IP listing.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<OfferKind>))]
+public enum OfferKind { Supply, Licence }
+
 /// <summary>Structured terms proposed by one party of a conversation to the other.</summary>
 public sealed class Offer
 {
@@ -17,6 +21,13 @@ public sealed class Offer
     public int ProposedByOrganizationId { get; set; }
     public required string ProposedByUserId { get; set; }
     public OfferState State { get; set; }
+    public OfferKind Kind { get; set; }
+
+    /// <summary>A licence offer's term sheet; null on supply offers.</summary>
+    public IpListings.TermSheet? Licence { get; set; }
+
+    /// <summary>The IP listing a licence offer is about (copied into the heads of terms); null on supply offers.</summary>
+    public int? IpListingId { get; set; }
 
     public decimal Price { get; set; }
 

@@ -1,4 +1,5 @@
 using GvcMatch.Web.Features.Conversations;
+using GvcMatch.Web.Features.IpListings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,6 +19,8 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         b.Property(o => o.Incoterm).HasMaxLength(3);
         b.Property(o => o.DeliveryPlace).HasMaxLength(100);
         b.Property(o => o.Notes).HasMaxLength(2000);
+        b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.Licence).HasColumnName("LicenceTerms").HasJsonObject();
         b.Property(o => o.Price).HasPrecision(18, 4);
         b.Property(o => o.Quantity).HasPrecision(18, 4);
         b.HasOne<Conversation>().WithMany().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -26,11 +26,25 @@ public sealed record OfferDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? DecidedByOrganizationId { get; init; }
 
+    /// <summary>"Supply" or "Licence".</summary>
+    public string Kind { get; init; } = nameof(OfferKind.Supply);
+
+    /// <summary>A licence offer's term sheet; null on supply offers.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public IpListings.TermSheet? Licence { get; init; }
+
+    /// <summary>The IP listing a licence offer is about; null on supply offers.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int? IpListingId { get; init; }
+
     public static OfferDto From(Offer o) => new(
         o.Id, o.ConversationId, o.PreviousOfferId, o.ProposedByOrganizationId, o.State.ToString(), o.Price, o.Currency,
         o.Quantity, o.Unit, o.LeadTimeDays, o.Incoterm, o.DeliveryPlace, o.PaymentTermsDays, o.ValidUntil, o.Notes,
         o.CreatedAt, o.DecidedAt)
     {
         DecidedByOrganizationId = o.DecidedByOrganizationId,
+        Kind = o.Kind.ToString(),
+        Licence = o.Licence,
+        IpListingId = o.IpListingId,
     };
 }

@@ -22,9 +22,12 @@ public sealed partial class OfferService(
         if (!await store.IsPartyAsync(conversationId, actor.OrganizationId, ct))
             return Refusal.NotFound("The conversation");
         if (Invalid(terms) is { } invalid) return invalid;
+        var (listingId, noListing) = await LicensedListingAsync(conversationId, terms, null, ct);
+        if (noListing is not null) return noListing;
 
         var who = await WhoAsync(actor, ct);
         var offer = terms.ToOffer(conversationId, who.Sender.OrganizationId, actor.UserId, clock.GetUtcNow());
+        offer.IpListingId = listingId;
         MessageDto message;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -49,10 +52,13 @@ public sealed partial class OfferService(
             return new Refusal(StatusCodes.Status400BadRequest, "The terms name another conversation than the offer's.",
                 new Dictionary<string, string[]> { ["conversationId"] = ["Must be the offer's conversation or left out."] });
         if (Invalid(terms) is { } invalid) return invalid;
+        var (listingId, noListing) = await LicensedListingAsync(previous.ConversationId, terms, previous.IpListingId, ct);
+        if (noListing is not null) return noListing;
 
         var who = await WhoAsync(actor, ct);
         var now = clock.GetUtcNow();
         var counter = terms.ToOffer(previous.ConversationId, who.Sender.OrganizationId, actor.UserId, now, previous.Id);
+        counter.IpListingId = listingId;
         MessageDto message;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

@@ -25,6 +25,15 @@ public static class OfferLimits
 public sealed record OfferTerms
 {
     public long ConversationId { get; init; }
+
+    /// <summary>Supply (the default: price, quantity, delivery) or Licence (a term sheet about an IP listing).</summary>
+    public OfferKind Kind { get; init; }
+
+    /// <summary>A licence offer's term sheet; "licence." in error paths.</summary>
+    public IpListings.TermSheet? Licence { get; init; }
+
+    /// <summary>The IP listing a licence is about; left out, a counter keeps its offer's and an IP listing conversation names its own.</summary>
+    public int? IpListingId { get; init; }
     public decimal Price { get; init; }
     public string Currency { get; init; } = "";
     public decimal Quantity { get; init; }
@@ -38,6 +47,12 @@ public sealed record OfferTerms
 
     public void Validate(Errors errors, ReferenceData.ReferenceData reference, DateOnly today)
     {
+        if (!Enum.IsDefined(Kind)) errors.Add("kind", "Kind is Supply or Licence.");
+        else if (Kind == OfferKind.Licence)
+        {
+            ValidateLicence(errors, reference, today);
+            return;
+        }
         Amount(errors, "price", Price, "The price");
         if (string.IsNullOrWhiteSpace(Currency)) errors.Add("currency", "Give the ISO 4217 currency code, e.g. EUR.");
         else if (!reference.Contains("currencies", Currency.Trim())) errors.Add("currency", $"Unknown ISO 4217 currency code '{Currency}'.");
@@ -54,9 +69,28 @@ public sealed record OfferTerms
         errors.MaxLength("deliveryPlace", DeliveryPlace?.Trim(), OfferLimits.DeliveryPlace);
         if (PaymentTermsDays is < 0 or > OfferLimits.MaxPaymentTermsDays)
             errors.Add("paymentTermsDays", $"Payment terms are 0 to {OfferLimits.MaxPaymentTermsDays} days.");
+        Validity(errors, today);
+        errors.MaxLength("notes", Notes?.Trim(), OfferLimits.Notes);
+    }
+
+    /// <summary>A term sheet replaces price, quantity and delivery; validity and notes are checked alike.</summary>
+    private void ValidateLicence(Errors errors, ReferenceData.ReferenceData reference, DateOnly today)
+    {
+        if (Licence is null) errors.Add("licence", "A licence offer carries its term sheet.");
+        else
+        {
+            Licence.Validate(errors, reference, "licence.");
+            if (Licence.Kind != IpListings.DealKind.CoDevelopment && !Licence.StatesPayment)
+                errors.Add("licence", "A term sheet says what is paid: a royalty, a lump sum or milestones.");
+        }
+        Validity(errors, today);
+        errors.MaxLength("notes", Notes?.Trim(), OfferLimits.Notes);
+    }
+
+    private void Validity(Errors errors, DateOnly today)
+    {
         if (ValidUntil < today) errors.Add("validUntil", $"The offer must be valid at least until today ({today:yyyy-MM-dd}).");
         else if (ValidUntil > today.AddYears(1)) errors.Add("validUntil", $"An offer can be valid for at most a year (until {today.AddYears(1):yyyy-MM-dd}).");
-        errors.MaxLength("notes", Notes?.Trim(), OfferLimits.Notes);
     }
 
     private static void Amount(Errors errors, string field, decimal value, string what)
@@ -67,7 +101,8 @@ public sealed record OfferTerms
     }
 
     /// <summary>A new open offer carrying these terms; the caller has validated them.</summary>
-    public Offer ToOffer(long conversationId, int organizationId, string userId, DateTimeOffset now, long? previousOfferId = null) => new()
+    public Offer ToOffer(long conversationId, int organizationId, string userId, DateTimeOffset now, long? previousOfferId = null) =>
+        Kind == OfferKind.Licence ? ToLicenceOffer(conversationId, organizationId, userId, now, previousOfferId) : new Offer
     {
         ConversationId = conversationId,
         PreviousOfferId = previousOfferId,
@@ -86,4 +121,29 @@ public sealed record OfferTerms
         Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// A licence offer keeps its terms in the sheet; the supply columns hold neutral values (the
+    /// sheet's currency, unit "licence") so every offer row has the same shape.
+    /// </summary>
+    private Offer ToLicenceOffer(long conversationId, int organizationId, string userId, DateTimeOffset now, long? previousOfferId)
+    {
+        var sheet = Licence!.Normalised();
+        return new Offer
+        {
+            ConversationId = conversationId,
+            PreviousOfferId = previousOfferId,
+            ProposedByOrganizationId = organizationId,
+            ProposedByUserId = userId,
+            State = OfferState.Proposed,
+            Kind = OfferKind.Licence,
+            Licence = sheet,
+            Currency = sheet.Currency ?? sheet.Milestones.FirstOrDefault()?.Currency ?? "",
+            Unit = "licence",
+            Incoterm = "",
+            ValidUntil = ValidUntil,
+            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
+            CreatedAt = now,
+        };
+    }
 }

@@ -33,6 +33,11 @@ public sealed class ViewModel(AppDbContext db, ConversationMessaging messaging) 
         "{0} is typing…", "{0} and {1} are typing…", "Sending…", "Not sent: {0}", "Retry",
         "Choose a file first.", "The file was not sent: {0}", "The file was not sent: no connection.",
         "Live", "Connecting…", "Reconnecting…", "Offline",
+        // Licence term sheets (negotiation.js renders their cards and form).
+        "Licence term sheet #{0}", "Licence term sheet #{0} (counter to #{1})", "New licence term sheet", "Heads of terms (PDF)",
+        "Deal", "Field of use", "Territory", "Term", "{0} years", "Sublicensing", "Allowed", "Not allowed", "Improvements belong to",
+        "Royalty", "Lump sum", "Milestones", "Exclusive licence", "Sole licence", "Non exclusive licence", "Sale", "Co development",
+        "Licensor", "Licensee", "Joint", "Each owns its own",
     ];
 
     public Conversation Conversation { get; private set; } = null!;

@@ -10,12 +10,15 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Ip;
 
 /// <summary>One IP listing: published for everyone, a draft only for its own organisation.</summary>
-public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference) : PageModel
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, IpMatching matching) : PageModel
 {
     public IpListing Listing { get; private set; } = null!;
     public bool IsMember { get; private set; }
     public bool SignedInWithOrganization { get; private set; }
     public Features.ReferenceData.ReferenceData Reference => reference;
+
+    /// <summary>For the SME's own members: open requirements the listing could serve.</summary>
+    public IReadOnlyList<IpMatchDto>? Matches { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -26,6 +29,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         SignedInWithOrganization = actor?.OrganizationId is not null;
         if (listing.Status != PublicationStatus.Published && !IsMember) return NotFound();
         Listing = listing;
+        if (IsMember) Matches = await matching.RequirementsForAsync(listing, 10, ct);
         return Page();
     }
 }

@@ -103,8 +103,17 @@
         card.dataset.offerId = o.id;
         card.dataset.state = o.state;
         const header = card.appendChild(el('div', 'card-header d-flex justify-content-between align-items-center py-1'));
-        header.append(el('span', 'fw-semibold', o.previousOfferId ? t('Offer #{0} (counter to #{1})', o.id, o.previousOfferId) : t('Offer #{0}', o.id)),
+        const title = o.licence
+            ? (o.previousOfferId ? t('Licence term sheet #{0} (counter to #{1})', o.id, o.previousOfferId) : t('Licence term sheet #{0}', o.id))
+            : (o.previousOfferId ? t('Offer #{0} (counter to #{1})', o.id, o.previousOfferId) : t('Offer #{0}', o.id));
+        header.append(el('span', 'fw-semibold', title),
             el('span', `badge offer-state ${stateClass[o.state] ?? 'text-bg-secondary'}`, t(o.state)));
+        if (o.licence) {
+            card.appendChild(renderLicence(o));
+            card.appendChild(el('div', 'card-footer py-1 offer-actions'));
+            renderOfferActions(card, o);
+            return card;
+        }
         const table = card.appendChild(el('table', 'table table-sm mb-0 offer-terms'));
         const body = table.appendChild(el('tbody'));
         const row = (label, value, cls) => {
@@ -125,12 +134,39 @@
         return card;
     }
 
+    // The same facts as _TermSheet.cshtml; enum names are spelled as words, as the page does.
+    const spelled = (name) => name.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+    const money = (amount, currency) => `${number(amount, 2)} ${currency ?? ''}`.trim();
+    function renderLicence(o) {
+        const s = o.licence;
+        const box = el('div', 'card-body py-2 licence-terms');
+        const dl = box.appendChild(el('dl', 'facts mb-0 term-sheet'));
+        const fact = (label, value, cls) => { dl.append(el('dt', '', label), el('dd', cls ?? '', value)); };
+        fact(t('Deal'), t(spelled(s.kind)), 'term-kind');
+        if (s.fieldOfUse) fact(t('Field of use'), s.fieldOfUse);
+        if (s.territory?.length) fact(t('Territory'), s.territory.join(', '));
+        if (s.termYears) fact(t('Term'), t('{0} years', s.termYears));
+        if (s.kind !== 'Sale') fact(t('Sublicensing'), s.sublicensingAllowed ? t('Allowed') : t('Not allowed'));
+        if (s.improvements) fact(t('Improvements belong to'), t(spelled(s.improvements)));
+        if (s.royaltyPercent != null) fact(t('Royalty'), `${number(s.royaltyPercent, 2)} %`, 'term-royalty');
+        if (s.lumpSum != null) fact(t('Lump sum'), money(s.lumpSum, s.currency));
+        if (s.milestones?.length) fact(t('Milestones'), s.milestones.map((m) => `${m.label}: ${money(m.amount, m.currency)}`).join('; '));
+        fact(t('Valid until'), day(o.validUntil));
+        if (o.notes && o.notes.trim()) fact(t('Notes'), o.notes);
+        return box;
+    }
+
     function renderOfferActions(card, o) {
         const actions = card.querySelector('.offer-actions');
         actions.replaceChildren();
         if (o.state === 'Accepted') {
             const link = actions.appendChild(el('a', 'agreement-link', t('Agreement summary')));
             link.href = `/Conversations/${id}/Agreement/${o.id}`;
+            if (o.licence) {
+                const pdf = actions.appendChild(el('a', 'heads-of-terms-link ms-2', t('Heads of terms (PDF)')));
+                pdf.href = `/api/offers/${o.id}/heads-of-terms`;
+                pdf.setAttribute('download', '');
+            }
         } else if (o.state === 'Proposed') {
             const mine = o.proposedByOrganizationId === data.organizationId;
             const buttons = mine ? [['withdraw', 'Withdraw', 'btn-outline-secondary']]
@@ -459,13 +495,91 @@
         }
     });
 
+    const licenceForm = document.getElementById('licence-form');
+    const licenceError = document.getElementById('licence-error');
+    const newLicenceButton = document.getElementById('new-licence');
+    function openLicenceForm(counterTo) {
+        licenceForm.reset();
+        const f = licenceForm.elements;
+        f.counterTo.value = counterTo?.id ?? '';
+        document.getElementById('licence-form-title').textContent = counterTo ? t('Counter offer #{0}', counterTo.id) : t('New licence term sheet');
+        const s = counterTo?.licence;
+        if (s) {
+            f.kind.value = s.kind;
+            f.fieldOfUse.value = s.fieldOfUse ?? '';
+            f.territory.value = (s.territory ?? []).join(', ');
+            f.termYears.value = s.termYears ?? '';
+            f.improvements.value = s.improvements ?? '';
+            f.sublicensingAllowed.checked = !!s.sublicensingAllowed;
+            f.royaltyPercent.value = s.royaltyPercent ?? '';
+            f.lumpSum.value = s.lumpSum ?? '';
+            f.currency.value = s.currency ?? 'EUR';
+            f.milestoneLabel.value = s.milestones?.[0]?.label ?? '';
+            f.milestoneAmount.value = s.milestones?.[0]?.amount ?? '';
+            f.notes.value = counterTo.notes ?? '';
+        }
+        f.validUntil.value = inDays(30);
+        showError(licenceError, '');
+        offerForm.hidden = true;
+        licenceForm.hidden = false;
+        f.kind.focus();
+    }
+    if (licenceForm && newLicenceButton) {
+        newLicenceButton.hidden = false;
+        newLicenceButton.addEventListener('click', () => openLicenceForm(null));
+        document.getElementById('licence-cancel').addEventListener('click', () => { licenceForm.hidden = true; newLicenceButton.focus(); });
+        licenceForm.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            if (!licenceForm.checkValidity()) { licenceForm.reportValidity(); return; }
+            const f = licenceForm.elements;
+            const amount = (v) => (v === '' ? null : Number(v));
+            const currency = f.currency.value.trim().toUpperCase() || null;
+            const terms = {
+                conversationId: id,
+                kind: 'Licence',
+                licence: {
+                    kind: f.kind.value,
+                    fieldOfUse: f.fieldOfUse.value.trim() || null,
+                    territory: f.territory.value.split(/[,;\s]+/).map((c) => c.trim()).filter((c) => c),
+                    termYears: amount(f.termYears.value),
+                    sublicensingAllowed: f.sublicensingAllowed.checked,
+                    improvements: f.improvements.value || null,
+                    royaltyPercent: amount(f.royaltyPercent.value),
+                    lumpSum: amount(f.lumpSum.value),
+                    currency,
+                    milestones: f.milestoneLabel.value.trim() || f.milestoneAmount.value
+                        ? [{ label: f.milestoneLabel.value.trim(), amount: amount(f.milestoneAmount.value) ?? 0, currency: currency ?? '' }] : [],
+                },
+                validUntil: f.validUntil.value,
+                notes: f.notes.value.trim() || null,
+            };
+            const counterTo = Number(f.counterTo.value);
+            const submit = document.getElementById('licence-submit');
+            submit.disabled = true;
+            try {
+                const offer = counterTo ? await connection.invoke('CounterOffer', counterTo, terms) : await connection.invoke('ProposeOffer', terms);
+                licenceForm.hidden = true;
+                applyOffer(offer);
+                if (counterTo) fetchOffer(counterTo);
+            } catch (err) {
+                showError(licenceError, messageOf(err).detail);
+            } finally {
+                submit.disabled = false;
+            }
+        });
+    }
+
     list.addEventListener('click', async (event) => {
         const button = event.target.closest('button[data-action]');
         if (!button) return;
         const card = button.closest('.offer-card');
         const offerId = Number(card.dataset.offerId);
         const action = button.dataset.action;
-        if (action === 'counter') { openOfferForm(offers.get(offerId)); return; }
+        if (action === 'counter') {
+            const offer = offers.get(offerId);
+            if (offer?.licence && licenceForm) openLicenceForm(offer); else openOfferForm(offer);
+            return;
+        }
         const method = { accept: 'AcceptOffer', reject: 'RejectOffer', withdraw: 'WithdrawOffer' }[action];
         card.querySelectorAll('button[data-action]').forEach((b) => { b.disabled = true; });
         try {

@@ -1648,6 +1648,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("OfferedTerms")
+                        .HasColumnType("text");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -1656,6 +1659,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("ReadinessLevel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Seeking")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2061,8 +2067,20 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int?>("IpListingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("LeadTimeDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("text")
+                        .HasColumnName("LicenceTerms");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)

@@ -1588,6 +1588,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfferedTerms")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -1596,6 +1599,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("ReadinessLevel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seeking")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1987,8 +1993,20 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IpListingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LeadTimeDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LicenceTerms");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)

@@ -115,12 +115,16 @@ public sealed class IpForm
     public List<IpOfferType> OfferTypes { get; set; } = [];
     public string? IndicativeTerms { get; set; }
 
+    /// <summary>The structured terms, in <see cref="IpTermsForm"/>; a blank deal kind means none are stated.</summary>
+    public IpTermsForm Terms { get; set; } = new();
+
     public IpListingInput ToInput() => new()
     {
         Kind = Kind, Title = Title ?? "", Abstract = Abstract ?? "",
         IpcClasses = FormHelpers.SplitList(IpcClasses), Jurisdictions = FormHelpers.SplitList(Jurisdictions),
         ApplicationNumber = Blank(ApplicationNumber), GrantNumber = Blank(GrantNumber), LegalStatus = LegalStatus,
         ReadinessLevel = ReadinessLevel, OfferTypes = OfferTypes, IndicativeTerms = Blank(IndicativeTerms),
+        Terms = Terms.ToSheet(), Seeking = Terms.ToSeeking(),
     };
 
     public static IpForm From(IpListingInput i) => new()
@@ -128,6 +132,7 @@ public sealed class IpForm
         Kind = i.Kind, Title = i.Title, Abstract = i.Abstract, IpcClasses = FormHelpers.JoinComma(i.IpcClasses),
         Jurisdictions = FormHelpers.JoinComma(i.Jurisdictions), ApplicationNumber = i.ApplicationNumber, GrantNumber = i.GrantNumber,
         LegalStatus = i.LegalStatus, ReadinessLevel = i.ReadinessLevel, OfferTypes = i.OfferTypes.ToList(), IndicativeTerms = i.IndicativeTerms,
+        Terms = IpTermsForm.From(i.Terms, i.Seeking),
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

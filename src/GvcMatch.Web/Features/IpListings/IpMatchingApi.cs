@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Authorization;
+using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Profiles;
+using GvcMatch.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GvcMatch.Web.Features.IpListings;
+
+/// <summary>Two-way IP matching over REST: what a listing could serve, and what could meet a requirement.</summary>
+public static class IpMatchingApi
+{
+    public static IEndpointRouteBuilder MapIpMatchingApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("IP listings").RequireAuthorization();
+        group.MapGet("/ip-listings/{id:int}/requirement-matches", RequirementsAsync)
+            .WithSummary("Open requirements (and their buyers) an IP listing could serve, explained criterion by criterion");
+        group.MapGet("/requirements/{id:int}/ip-matches", ListingsAsync)
+            .WithSummary("Published IP listings that could meet a requirement, explained criterion by criterion");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IpMatchDto>>, ValidationProblem, ProblemHttpResult>> RequirementsAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, ResourceAccess access, IpMatching matching, CancellationToken ct, int top = 20)
+    {
+        if (top is < 1 or > MatchingApi.MaxTop) return Problems.Invalid("top", $"top is 1 to {MatchingApi.MaxTop}.");
+        var ip = await db.IpListings.AsNoTracking().Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
+        // A draft is only its own SME's; to anyone else it does not exist.
+        if (ip is null || (ip.Status != PublicationStatus.Published && !await access.AllowsAsync(await user.GetActorAsync(db, ct), ip, AccessOperations.Read)))
+            return Problems.NotFound("The IP listing");
+        return TypedResults.Ok(await matching.RequirementsForAsync(ip, top, ct));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IpMatchDto>>, ValidationProblem, ProblemHttpResult>> ListingsAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, IpMatching matching, CancellationToken ct, int top = 20)
+    {
+        if (top is < 1 or > MatchingApi.MaxTop) return Problems.Invalid("top", $"top is 1 to {MatchingApi.MaxTop}.");
+        var actor = await user.GetActorAsync(db, ct);
+        var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (actor is null || requirement is null || !(requirement.IsVisibleToEveryone || actor.IsMemberOf(requirement.OrganizationId)))
+            return Problems.NotFound("The requirement");
+        return TypedResults.Ok(await matching.ListingsForAsync(requirement, top, ct));
+    }
+}

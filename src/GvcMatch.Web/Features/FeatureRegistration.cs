@@ -5,6 +5,7 @@ using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
+using GvcMatch.Web.Features.Dependency;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
@@ -60,6 +61,7 @@ public static class FeatureRegistration
         services.AddGapPlans();
         services.AddSupportProgrammes();
         services.AddConsolidation();
+        services.AddDependency();
         services.AddNdas();
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
@@ -98,6 +100,7 @@ public static class FeatureRegistration
         app.MapGapPlansApi();
         app.MapSupportProgrammesApi();
         app.MapConsolidationApi();
+        app.MapDependencyApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
         return app;

@@ -24,6 +24,9 @@ public sealed class AffectedQueue
 /// </summary>
 public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue, TimeProvider clock, ILogger<AffectedJob> logger) : BackgroundService
 {
+    /// <summary>How many of an SME's new matches its notice names; the notice page shows more.</summary>
+    public const int MatchesInNotice = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ResumeAsync(stoppingToken);
@@ -64,6 +67,7 @@ public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue
         var db = services.GetRequiredService<AppDbContext>();
         var contexts = services.GetRequiredService<MatchContexts>();
         var messages = services.GetRequiredService<ConsolidationMessages>();
+        var rematch = services.GetRequiredService<Rematch>();
         var notice = await db.ConsolidationNotices.Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == noticeId, ct);
         if (notice is null || notice.Status != NoticeStatus.Published || notice.AffectedStatus == AffectedJobStatus.Done) return;
 
@@ -85,8 +89,11 @@ public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue
                 ScoreAtNotice = result.Total, QualifiedAtNotice = result.Qualified, NotifiedAt = clock.GetUtcNow(),
             });
             notice.AffectedProcessed++;
+            // Re-matched the same minute: the notice names the best open requirements of other buyers.
+            var matches = await rematch.ForAsync(supplier.Facts, notice.OrganizationId, MatchesInNotice, ct);
             // The notification saves the row with it: a supplier recorded is a supplier told.
-            await messages.NoticeAsync(notice, notice.Organization.Name, supplier.Facts.OrganizationId, result.Total, result.Unmet.Count(), ct);
+            await messages.NoticeAsync(notice, notice.Organization.Name, supplier.Facts.OrganizationId, result.Total, result.Unmet.Count(),
+                matches.Select(m => m.Title).ToList(), ct);
         }
         notice.AffectedStatus = AffectedJobStatus.Done;
         notice.AffectedProcessed = notice.AffectedTotal;

@@ -17,6 +17,7 @@ public static class ConsolidationApi
         services.AddHostedService<AffectedJob>();
         services.AddScoped<ConsolidationService>();
         services.AddScoped<ConsolidationMessages>();
+        services.AddScoped<Rematch>();
         return services;
     }
 
@@ -35,6 +36,7 @@ public static class ConsolidationApi
         group.MapPost("/{id:int}/outcomes", OutcomeAsync).RequireAuthorization()
             .WithSummary("Record one supplier's outcome with a reason, on or after the decision date");
         app.MapConsolidationSupplierApi();
+        app.MapNoticeRecordApi();
         return app;
     }
 

@@ -30,3 +30,11 @@ public sealed record NoticeProgressDto(int NoticeId, AffectedJobDto Job, IReadOn
 public sealed record SupplierNoticeDto(
     NoticeDto Notice, double ScoreAtNotice, bool QualifiedAtNotice, double? ScoreNow, bool? QualifiedNow,
     ConsolidationOutcome? Outcome, string? OutcomeReason, double? ScoreAtDecision, DateTimeOffset? DecidedAt, string GapPlan);
+
+/// <summary>An open requirement of another buyer that an affected SME matches, with the criteria explanation and where to find partners when it does not qualify alone.</summary>
+public sealed record NoticeMatchDto(int RequirementId, string Title, double Total, bool Qualified, string Headline,
+    IReadOnlyList<Matching.CriterionScoreDto> Criteria, string? Partners)
+{
+    public static NoticeMatchDto From(NoticeMatch m) => new(m.RequirementId, m.Title, m.Result.Total, m.Result.Qualified, m.Result.Headline(),
+        m.Result.Criteria.Select(Matching.CriterionScoreDto.From).ToList(), m.Result.Qualified ? null : $"/Consortia/Partners/{m.RequirementId}");
+}

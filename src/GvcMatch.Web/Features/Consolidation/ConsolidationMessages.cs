@@ -20,11 +20,13 @@ public static class ConsolidationNotificationKinds
 /// </summary>
 public sealed class ConsolidationMessages(AppDbContext db, Notifier notifier, IStringLocalizer<SharedResource> l)
 {
-    public Task NoticeAsync(ConsolidationNotice notice, string buyer, int organizationId, double score, int missing, CancellationToken ct) =>
+    public Task NoticeAsync(ConsolidationNotice notice, string buyer, int organizationId, double score, int missing,
+        IReadOnlyList<string> matches, CancellationToken ct) =>
         SendAsync(organizationId, ConsolidationNotificationKinds.Notice, () => (
             l["{0} will consolidate its suppliers: {1}", buyer, notice.Title],
             l["Decision on {0}. Your score against the published criteria: {1} of 100, with {2} criteria not met. Your gap plan shows what would close each gap.",
-                notice.DecisionDate.ToString("d", CultureInfo.CurrentCulture), score.ToString("0.#", CultureInfo.CurrentCulture), missing]), notice.Id, ct);
+                notice.DecisionDate.ToString("d", CultureInfo.CurrentCulture), score.ToString("0.#", CultureInfo.CurrentCulture), missing]
+            + (matches.Count == 0 ? "" : " " + l["Open requirements of other buyers that fit your profile: {0}.", string.Join("; ", matches)])), notice.Id, ct);
 
     public Task DebriefAsync(ConsolidationNotice notice, int organizationId, ConsolidationOutcome outcome, string reason, CancellationToken ct) =>
         SendAsync(organizationId, ConsolidationNotificationKinds.Debrief, () => (

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.GapPlans;
 using GvcMatch.Web.Features.Matching;
+using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,22 @@ public static class ConsolidationSupplierApi
             .WithSummary("The consolidation notices that affect your SME, your score on each and, once decided, your debrief");
         group.MapGet("/gap-plans/consolidation-notices/{noticeId:int}", GapPlanAsync)
             .WithSummary("Your SME's gap plan against a published notice's criteria (the SME only)");
+        group.MapGet("/consolidation-notices/{noticeId:int}/matches", MatchesAsync)
+            .WithSummary("Open requirements of other buyers your affected SME fits, ranked with the explanation (the SME only)");
         return app;
+    }
+
+    private static async Task<Results<Ok<List<NoticeMatchDto>>, ValidationProblem, ProblemHttpResult>> MatchesAsync(
+        int orgId, int noticeId, ClaimsPrincipal user, AppDbContext db, Rematch rematch, CancellationToken ct, int top = 10)
+    {
+        if (GapPlansApi.Refusal(await user.GetActorAsync(db, ct), orgId) is { } refused) return refused;
+        if (top is < 1 or > 50) return Problems.Invalid(new Dictionary<string, string[]> { ["top"] = ["Give a number from 1 to 50."] });
+        var buyer = await (from a in db.AffectedSuppliers where a.NoticeId == noticeId && a.OrganizationId == orgId
+                           join n in db.ConsolidationNotices on a.NoticeId equals n.Id select (int?)n.OrganizationId).FirstOrDefaultAsync(ct);
+        if (buyer is null) return Problems.NotFound("The notice affecting your SME");
+        var facts = await SupplierDocuments.LoadOwnFactsAsync(db, orgId, ct);
+        if (facts is null) return Problems.NotFound("Your capability profile");
+        return TypedResults.Ok((await rematch.ForAsync(facts, buyer.Value, top, ct)).Select(NoticeMatchDto.From).ToList());
     }
 
     private static async Task<Results<Ok<List<SupplierNoticeDto>>, ProblemHttpResult>> MineAsync(

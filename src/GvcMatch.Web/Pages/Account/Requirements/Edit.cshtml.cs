@@ -11,9 +11,10 @@ namespace GvcMatch.Web.Pages.Account.Requirements;
 
 /// <summary>An MNE creates and edits a requirement and moves it through its lifecycle.</summary>
 public sealed class EditModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock, RequirementService service,
-    ResourceAccess access) : PageModel
+    ResourceAccess access) : PageModel, ICriteriaEditorModel
 {
     [BindProperty] public RequirementForm Input { get; set; } = new();
+    public List<CriterionRow> CriteriaRows => Input.Criteria;
 
     public Requirement? Requirement { get; private set; }
     public IDictionary<string, string[]>? Errors { get; private set; }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,7 +46,9 @@ public abstract class BrowserServerFixture : IAsyncLifetime
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
             b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
-        _factory.UseKestrel(0);
+        // An explicit loopback listener on port 0: the kernel picks a free port, so the fixture never
+        // depends on (or collides over) the default port 5000 that another server may hold.
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');

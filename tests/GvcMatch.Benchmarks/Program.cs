@@ -34,10 +34,10 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage: dotnet run -c Release --project tests/GvcMatch.Benchmarks -- COMMAND [options]
           generate --count N --out DIR [--target db|index] [--seed 42] [--vectors]
-          match    --data DIR [--iterations 2000] [--warmup 300] [--semantic]
+          match    --data DIR [--iterations 2000] [--warmup 300] [--semantic [--exact] [--graph-threads 2]]
           reindex  --data DIR
           vectors  --out DIR [--count 100000] [--embed 256] [--iterations 400] [--warmup 50]
-          hnsw     --data DIR [--queries 200] [--connectivity 16] [--expansion-add 128] [--expansion-search 256]
+          hnsw     --data DIR [--queries 200] [--connectivity 16] [--expansion-add 128] [--expansion-search 256] [--oversampling 1.5] [--threads 2]
           publish  --data DIR [--count 60] [--warmup 5] [--embed 256]
           embed    [--texts 256] [--rounds 3]
           http     --data DIR [--rate 50] [--seconds 30]

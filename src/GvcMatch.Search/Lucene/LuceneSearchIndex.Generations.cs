@@ -46,6 +46,7 @@ public sealed partial class LuceneSearchIndex
             Interlocked.Exchange(ref _checkpoint, checkpoint);
             Volatile.Write(ref _fingerprint, fingerprint);
             old.Retire(deleteFolder: true);
+            _approximate.Reset();
         }
         finally
         {

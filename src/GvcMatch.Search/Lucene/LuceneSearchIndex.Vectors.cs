@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using GvcMatch.Search.Lucene.Approximate;
 using Lucene.Net.Util;
 
 namespace GvcMatch.Search.Lucene;
@@ -20,9 +21,19 @@ public sealed partial class LuceneSearchIndex
     private const int RescoreMargin = 32;
 
     private readonly VectorCache _vectors = new();
+    private readonly ApproximateVectors _approximate;
 
     /// <summary>Memory held by the in-memory int8 vector matrices (the float vectors stay on disk in doc values).</summary>
     public long VectorMemoryBytes => _vectors.Bytes;
+
+    /// <summary>Memory held by the approximate graph (nodes, links and int8 rows), 0 when none is built.</summary>
+    public long VectorGraphBytes => _approximate.Current?.MemoryBytes ?? 0;
+
+    /// <summary>Completes when the graph build running now (if any) has finished; the next vector query uses its graph.</summary>
+    public Task VectorGraphBuilding => _approximate.Building;
+
+    /// <summary>Vector queries the graph answered since the index was opened.</summary>
+    public long VectorGraphSearches => _approximate.Searches;
 
     private SearchResult SearchVector(IndexSearcher searcher, SearchQuery query)
     {
@@ -35,13 +46,29 @@ public sealed partial class LuceneSearchIndex
         var best = new PriorityQueue<int, float>(keep + 1);
         long ranked = 0;
 
-        foreach (var leaf in searcher.IndexReader.Leaves)
+        var leaves = searcher.IndexReader.Leaves;
+        var segments = new (SegmentVectors Vectors, FixedBitSet? Allowed)[leaves.Count];
+        for (var i = 0; i < leaves.Count; i++)
         {
-            var vectors = _vectors.For(leaf.AtomicReader);
-            if (vectors.Dimensions != target.Length) continue;
+            var vectors = _vectors.For(leaves[i].AtomicReader);
+            segments[i] = (vectors, vectors.Dimensions == target.Length ? filter.GetDocIdSet(leaves[i], null) as FixedBitSet : null);
+        }
+        // A broad filter over a large index: the graph answers for the segments it covers.
+        var graph = _approximate.TrySearch(leaves, segments, quantized, GraphCount(wanted), Volatile.Read(ref _live).Path);
+        if (graph is not null)
+        {
+            ranked += graph.Admitted;
+            foreach (var (doc, score) in graph.Hits) Keep(best, keep, doc, score);
+        }
+
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            if (graph?.Covered[i] == true) continue;
+            var (vectors, allowed) = segments[i];
             // The filter's bit set walked directly (live documents checked only where a row is scored):
             // an iterator over a filtered set costs a virtual call or two per document.
-            if (filter.GetDocIdSet(leaf, null) is not FixedBitSet allowed) continue;
+            if (allowed is null) continue;
+            var leaf = leaves[i];
             var live = leaf.AtomicReader.LiveDocs;
             var rows = vectors.Rows.AsSpan();
             var scales = vectors.Scales;
@@ -52,8 +79,7 @@ public sealed partial class LuceneSearchIndex
                 if (scale == 0 || live?.Get(doc) == false) continue;
                 ranked++;
                 var score = scale * queryScale * Int8Dot.Dot(rows.Slice(doc * vectors.Dimensions, vectors.Dimensions), quantized);
-                if (best.Count < keep) best.Enqueue(leaf.DocBase + doc, score);
-                else if (best.TryPeek(out _, out var lowest) && score > lowest) best.EnqueueDequeue(leaf.DocBase + doc, score);
+                Keep(best, keep, leaf.DocBase + doc, score);
             }
         }
 
@@ -63,6 +89,15 @@ public sealed partial class LuceneSearchIndex
         var hits = exact.Select(h => query.IdsOnly ? new SearchHit(query.Kind, h.EntityId, h.Score, "", []) : reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
         return new SearchResult(Math.Min(ranked, wanted), hits, new Dictionary<string, IReadOnlyList<FacetValue>>());
     }
+
+    private static void Keep(PriorityQueue<int, float> best, int keep, int doc, float score)
+    {
+        if (best.Count < keep) best.Enqueue(doc, score);
+        else if (best.TryPeek(out _, out var lowest) && score > lowest) best.EnqueueDequeue(doc, score);
+    }
+
+    /// <summary>Results asked of the graph for <paramref name="wanted"/> hits: its int8 cosines need a margin before the exact rescore.</summary>
+    private int GraphCount(int wanted) => (int)Math.Ceiling(wanted * _approximate.Options.Oversampling) + RescoreMargin;
 
     /// <summary>The exact cosine of each candidate from its stored float vector, with its entity id for the tie-break.</summary>
     /// <remarks>

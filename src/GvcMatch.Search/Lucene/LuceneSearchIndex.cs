@@ -1,7 +1,9 @@
 using System.Globalization;
+using GvcMatch.Search.Lucene.Approximate;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
 
 namespace GvcMatch.Search.Lucene;
 
@@ -33,8 +35,14 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private int _lastGeneration;
     private volatile bool _disposed;
 
-    public LuceneSearchIndex(string folder)
+    public LuceneSearchIndex(string folder) : this(folder, null) { }
+
+    /// <param name="folder">The index folder (generations and the pointer file).</param>
+    /// <param name="approximate">When vector queries may use the HNSW graph; null takes the defaults.</param>
+    /// <param name="logger">Receives the graph builds' outcomes.</param>
+    public LuceneSearchIndex(string folder, ApproximateVectorOptions? approximate, ILogger? logger = null)
     {
+        _approximate = new ApproximateVectors(approximate ?? new ApproximateVectorOptions(), logger);
         _root = Path.GetFullPath(folder);
         Directory.CreateDirectory(_root);
         _queries = new LuceneQueries(_analyzer, new FilterCache(CachedFilterClauses));
@@ -49,6 +57,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             ? long.Parse(stored, CultureInfo.InvariantCulture)
             : 0;
         _fingerprint = _live.Writer.CommitData.TryGetValue(FingerprintKey, out var fingerprint) ? fingerprint : null;
+        _approximate.Open(_live.Path);
     }
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, long checkpoint, CancellationToken ct = default)

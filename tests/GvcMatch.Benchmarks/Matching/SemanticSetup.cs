@@ -17,9 +17,10 @@ namespace GvcMatch.Benchmarks.Matching;
 /// </summary>
 public static class SemanticSetup
 {
-    public static async Task<(WebApplication App, MatchingService Matching)> StartAsync(string folder, IReadOnlyList<Requirement> requirements)
+    public static async Task<(WebApplication App, MatchingService Matching)> StartAsync(string folder, IReadOnlyList<Requirement> requirements,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = AppHost.Build(folder);
+        var app = AppHost.Build(folder, settings);
         await DatabaseStartup.MigrateAsync(app.Services);
         var cache = app.Services.GetRequiredService<EmbeddingCache>();
         if (!cache.IsEnabled) throw new InvalidOperationException("The semantic stage is off: the model did not load.");

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GvcMatch.Search.Lucene.Approximate;
 
 namespace GvcMatch.Web.Features.Search;
 
@@ -29,12 +30,19 @@ public sealed class SearchOptions : IValidatableObject
 
     public ElasticsearchSettings Elasticsearch { get; set; } = new();
 
+    /// <summary>The embedded index's HNSW graph for vector queries with broad filters.</summary>
+    public ApproximateVectorOptions Vectors { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (PollInterval <= TimeSpan.Zero) yield return new("Search:PollInterval must be positive.", [nameof(PollInterval)]);
         if (LateCommitWindow < TimeSpan.Zero) yield return new("Search:LateCommitWindow cannot be negative.", [nameof(LateCommitWindow)]);
         if (Provider == SearchProvider.Elasticsearch && !Uri.TryCreate(Elasticsearch.Url, UriKind.Absolute, out _))
             yield return new("Search:Elasticsearch:Url must be an absolute URL when Search:Provider is Elasticsearch.", [nameof(Elasticsearch)]);
+        if (Vectors.MinShare is < 0 or > 1 || Vectors.RebuildShare is <= 0 or > 1)
+            yield return new("Search:Vectors:MinShare and :RebuildShare must be between 0 and 1.", [nameof(Vectors)]);
+        if (Vectors.Connectivity is < 2 or > 128 || Vectors.ExpansionAdd < 1 || Vectors.ExpansionSearch < 1 || Vectors.Oversampling < 1 || Vectors.BuildThreads < 1 || Vectors.MinAdmitted < 0 || Vectors.MinDocuments < 0)
+            yield return new("Search:Vectors: Connectivity must be 2–128; ExpansionAdd, ExpansionSearch and BuildThreads at least 1; Oversampling at least 1; MinAdmitted and MinDocuments not negative.", [nameof(Vectors)]);
         if (!System.Text.RegularExpressions.Regex.IsMatch(Elasticsearch.IndexPrefix, "^[a-z0-9][a-z0-9_-]{0,100}$"))
             yield return new("Search:Elasticsearch:IndexPrefix must be lower case letters, digits, '-' or '_'.", [nameof(Elasticsearch)]);
     }

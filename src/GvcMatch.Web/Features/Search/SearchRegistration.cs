@@ -35,7 +35,7 @@ public static class SearchRegistration
             }
             var env = sp.GetRequiredService<IHostEnvironment>();
             var folder = sp.GetRequiredService<IOptions<DataFolderOptions>>().Value.Resolve(env.ContentRootPath);
-            return new LuceneSearchIndex(Path.Combine(folder, "index"));
+            return new LuceneSearchIndex(Path.Combine(folder, "index"), options.Vectors, sp.GetRequiredService<ILogger<LuceneSearchIndex>>());
         });
         services.AddSingleton<SearchRebuild>();
         services.AddSingleton<SupplierSearch>();

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Awards;
 
 /// <summary>The evaluation, debrief and statistics pages: the same rules as the API, driven through their forms.</summary>
-public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed partial class AwardPagesTests(SqliteApp app)
 {
     private sealed record Scene(Member Buyer, Member First, Member Second, int Requirement, int FirstBid, int SecondBid);
 

@@ -83,6 +83,8 @@ public abstract class ConsortiumBidTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConsortiumBidTestsOnSqlite(SqliteApp app) : ConsortiumBidTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class ConsortiumBidTestsOnSqlite(SqliteApp app) : ConsortiumBidTests(app);
 
-public sealed class ConsortiumBidTestsOnPostgres(PostgresApp app) : ConsortiumBidTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class ConsortiumBidTestsOnPostgres(PostgresApp app) : ConsortiumBidTests(app), IUsesPostgres;

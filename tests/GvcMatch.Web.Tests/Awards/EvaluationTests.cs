@@ -123,6 +123,8 @@ public abstract class EvaluationTests(GvcMatchApp app)
     }
 }
 
-public sealed class EvaluationTestsOnSqlite(SqliteApp app) : EvaluationTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class EvaluationTestsOnSqlite(SqliteApp app) : EvaluationTests(app);
 
-public sealed class EvaluationTestsOnPostgres(PostgresApp app) : EvaluationTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class EvaluationTestsOnPostgres(PostgresApp app) : EvaluationTests(app), IUsesPostgres;

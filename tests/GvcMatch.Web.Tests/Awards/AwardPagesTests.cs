@@ -8,8 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Awards;
 
 /// <summary>The evaluation, debrief and statistics pages: the same rules as the API, driven through their forms.</summary>
-[Collection(SharedApps.SqliteA)]
-public sealed partial class AwardPagesTests(SqliteApp app)
+public sealed partial class AwardPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private sealed record Scene(Member Buyer, Member First, Member Second, int Requirement, int FirstBid, int SecondBid);
 

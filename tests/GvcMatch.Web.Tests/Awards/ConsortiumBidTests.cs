@@ -83,8 +83,6 @@ public abstract class ConsortiumBidTests(GvcMatchApp app)
     }
 }
 
-[Collection(SharedApps.SqliteB)]
-public sealed class ConsortiumBidTestsOnSqlite(SqliteApp app) : ConsortiumBidTests(app);
+public sealed class ConsortiumBidTestsOnSqlite(SqliteApp app) : ConsortiumBidTests(app), IClassFixture<SqliteApp>;
 
-[Collection(SharedApps.PostgresA)]
-public sealed class ConsortiumBidTestsOnPostgres(PostgresApp app) : ConsortiumBidTests(app), IUsesPostgres;
+public sealed class ConsortiumBidTestsOnPostgres(PostgresApp app) : ConsortiumBidTests(app), IClassFixture<PostgresApp>, IUsesPostgres;

@@ -123,8 +123,6 @@ public abstract class EvaluationTests(GvcMatchApp app)
     }
 }
 
-[Collection(SharedApps.SqliteA)]
-public sealed class EvaluationTestsOnSqlite(SqliteApp app) : EvaluationTests(app);
+public sealed class EvaluationTestsOnSqlite(SqliteApp app) : EvaluationTests(app), IClassFixture<SqliteApp>;
 
-[Collection(SharedApps.PostgresB)]
-public sealed class EvaluationTestsOnPostgres(PostgresApp app) : EvaluationTests(app), IUsesPostgres;
+public sealed class EvaluationTestsOnPostgres(PostgresApp app) : EvaluationTests(app), IClassFixture<PostgresApp>, IUsesPostgres;

@@ -8,7 +8,8 @@ namespace GvcMatch.Web.Tests.Infrastructure;
 /// <para>
 /// Only classes that isolate themselves belong here: they sign up organisations of their own, search
 /// for unique words, and assert nothing about the database as a whole (counts, full lists, admin
-/// lists), never move the clock, change no settings and exhaust no rate limit. Classes of one
+/// lists), never move the clock (nor call helpers that do, such as <c>AwardKit.PassDeadline</c>),
+/// change no settings and exhaust no rate limit. Classes of one
 /// collection run one after another, so a class sees what earlier classes left, never their work
 /// in progress. Two collections per provider let both cores work while the rest of the suite keeps
 /// one app per class.

@@ -88,6 +88,8 @@ public abstract class RequirementAccessTests(GvcMatchApp app)
     }
 }
 
-public sealed class RequirementAccessTestsOnSqlite(SqliteApp app) : RequirementAccessTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class RequirementAccessTestsOnSqlite(SqliteApp app) : RequirementAccessTests(app);
 
-public sealed class RequirementAccessTestsOnPostgres(PostgresApp app) : RequirementAccessTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class RequirementAccessTestsOnPostgres(PostgresApp app) : RequirementAccessTests(app), IUsesPostgres;

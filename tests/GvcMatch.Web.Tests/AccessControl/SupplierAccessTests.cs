@@ -127,6 +127,8 @@ public abstract class SupplierAccessTests(GvcMatchApp app)
     }
 }
 
-public sealed class SupplierAccessTestsOnSqlite(SqliteApp app) : SupplierAccessTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class SupplierAccessTestsOnSqlite(SqliteApp app) : SupplierAccessTests(app);
 
-public sealed class SupplierAccessTestsOnPostgres(PostgresApp app) : SupplierAccessTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class SupplierAccessTestsOnPostgres(PostgresApp app) : SupplierAccessTests(app), IUsesPostgres;

@@ -89,6 +89,8 @@ public abstract class AccountPrivacyTests(GvcMatchApp app)
     }
 }
 
-public sealed class AccountPrivacyTestsOnSqlite(SqliteApp app) : AccountPrivacyTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class AccountPrivacyTestsOnSqlite(SqliteApp app) : AccountPrivacyTests(app);
 
-public sealed class AccountPrivacyTestsOnPostgres(PostgresApp app) : AccountPrivacyTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class AccountPrivacyTestsOnPostgres(PostgresApp app) : AccountPrivacyTests(app), IUsesPostgres;

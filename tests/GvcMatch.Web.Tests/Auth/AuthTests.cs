@@ -95,6 +95,8 @@ public abstract class AuthTests(GvcMatchApp app)
     }
 }
 
-public sealed class AuthTestsOnSqlite(SqliteApp app) : AuthTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class AuthTestsOnSqlite(SqliteApp app) : AuthTests(app);
 
-public sealed class AuthTestsOnPostgres(PostgresApp app) : AuthTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class AuthTestsOnPostgres(PostgresApp app) : AuthTests(app), IUsesPostgres;

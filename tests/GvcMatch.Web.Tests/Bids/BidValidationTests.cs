@@ -133,6 +133,8 @@ public abstract class BidValidationTests(GvcMatchApp app)
     private static StringContent JsonBody(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
 
-public sealed class BidValidationTestsOnSqlite(SqliteApp app) : BidValidationTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class BidValidationTestsOnSqlite(SqliteApp app) : BidValidationTests(app);
 
-public sealed class BidValidationTestsOnPostgres(PostgresApp app) : BidValidationTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class BidValidationTestsOnPostgres(PostgresApp app) : BidValidationTests(app), IUsesPostgres;

@@ -199,6 +199,8 @@ public abstract class CertificateDocumentTests(GvcMatchApp app)
     }
 }
 
-public sealed class CertificateDocumentTestsOnSqlite(SqliteApp app) : CertificateDocumentTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class CertificateDocumentTestsOnSqlite(SqliteApp app) : CertificateDocumentTests(app);
 
-public sealed class CertificateDocumentTestsOnPostgres(PostgresApp app) : CertificateDocumentTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class CertificateDocumentTestsOnPostgres(PostgresApp app) : CertificateDocumentTests(app), IUsesPostgres;

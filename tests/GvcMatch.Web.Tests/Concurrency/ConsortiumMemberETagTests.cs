@@ -83,6 +83,8 @@ public abstract class ConsortiumMemberETagTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConsortiumMemberETagTestsOnSqlite(SqliteApp app) : ConsortiumMemberETagTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class ConsortiumMemberETagTestsOnSqlite(SqliteApp app) : ConsortiumMemberETagTests(app);
 
-public sealed class ConsortiumMemberETagTestsOnPostgres(PostgresApp app) : ConsortiumMemberETagTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class ConsortiumMemberETagTestsOnPostgres(PostgresApp app) : ConsortiumMemberETagTests(app), IUsesPostgres;

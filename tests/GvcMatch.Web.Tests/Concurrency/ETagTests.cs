@@ -14,7 +14,8 @@ namespace GvcMatch.Web.Tests.Concurrency;
 /// answers the next one, a write with an old one is refused with 412 and leaves the first
 /// writer's data, and a published requirement or a submitted bid is never written blind (428).
 /// </summary>
-public sealed class ETagTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class ETagTests(SqliteApp app)
 {
     [Fact]
     public async Task AnEditWithTheCurrentETagSucceedsAndAnswersANewStrongOne()

@@ -11,7 +11,8 @@ namespace GvcMatch.Web.Tests.Concurrency;
 /// The editor page and the API change a published requirement through one service, so they refuse
 /// the same edits with the same words: a missing change note, a missing version, a stale version.
 /// </summary>
-public sealed partial class OnePathTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed partial class OnePathTests(SqliteApp app)
 {
     [Fact]
     public async Task ThePageAndTheApiRefuseTheSameEditsOfAPublishedRequirement()

@@ -101,6 +101,8 @@ public abstract class ConsortiumConversationTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConsortiumConversationTestsOnSqlite(SqliteApp app) : ConsortiumConversationTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class ConsortiumConversationTestsOnSqlite(SqliteApp app) : ConsortiumConversationTests(app);
 
-public sealed class ConsortiumConversationTestsOnPostgres(PostgresApp app) : ConsortiumConversationTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class ConsortiumConversationTestsOnPostgres(PostgresApp app) : ConsortiumConversationTests(app), IUsesPostgres;

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Conversations;
 
 /// <summary>Hub sends, the indexer and page requests write at once: SQLite must run with the write-ahead log.</summary>
-public sealed class SqliteTuningTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class SqliteTuningTests(SqliteApp app)
 {
     [Fact]
     public async Task The_sqlite_database_runs_in_wal_mode_with_normal_sync_on_every_connection()

@@ -5,7 +5,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.DealRoom;
 
 /// <summary>The deal room through the pages: the NDA gate on a requirement, the accept button, the download link, and the owner's log and revocation.</summary>
-public sealed class DealRoomPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class DealRoomPageTests(SqliteApp app)
 {
     [Fact]
     public async Task AnSmeAcceptsOnTheRequirementPageDownloadsAndTheBuyerRevokesItFromTheLog()

@@ -56,6 +56,8 @@ public abstract class ExactDecimalTests(GvcMatchApp app)
     }
 }
 
-public sealed class ExactDecimalTestsOnSqlite(SqliteApp app) : ExactDecimalTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class ExactDecimalTestsOnSqlite(SqliteApp app) : ExactDecimalTests(app);
 
-public sealed class ExactDecimalTestsOnPostgres(PostgresApp app) : ExactDecimalTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class ExactDecimalTestsOnPostgres(PostgresApp app) : ExactDecimalTests(app), IUsesPostgres;

@@ -5,7 +5,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Events;
 
 /// <summary>A supplier day run through the pages' forms alone: create, register, request, accept, schedule, agenda.</summary>
-public sealed class EventPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class EventPageTests(SqliteApp app)
 {
     /// <summary>
     /// GETs <paramref name="page"/> for its form token, posts <paramref name="fields"/> to <paramref name="action"/> and follows the

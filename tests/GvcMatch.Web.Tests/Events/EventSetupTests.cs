@@ -110,6 +110,8 @@ public abstract class EventSetupTests(GvcMatchApp app)
     }
 }
 
-public sealed class EventSetupTestsOnSqlite(SqliteApp app) : EventSetupTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class EventSetupTestsOnSqlite(SqliteApp app) : EventSetupTests(app);
 
-public sealed class EventSetupTestsOnPostgres(PostgresApp app) : EventSetupTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class EventSetupTestsOnPostgres(PostgresApp app) : EventSetupTests(app), IUsesPostgres;

@@ -136,6 +136,8 @@ public abstract class GapPlanApiTests(GvcMatchApp app)
     }
 }
 
-public sealed class GapPlanApiTestsOnSqlite(SqliteApp app) : GapPlanApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class GapPlanApiTestsOnSqlite(SqliteApp app) : GapPlanApiTests(app);
 
-public sealed class GapPlanApiTestsOnPostgres(PostgresApp app) : GapPlanApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class GapPlanApiTestsOnPostgres(PostgresApp app) : GapPlanApiTests(app), IUsesPostgres;

@@ -6,7 +6,8 @@ using GvcMatch.Web.Tests.Localization;
 namespace GvcMatch.Web.Tests.GapPlans;
 
 /// <summary>The gap plan page, reached from the requirement page, in the SME's language; nobody else opens it.</summary>
-public sealed class GapPlanPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class GapPlanPageTests(SqliteApp app)
 {
     [Fact]
     public async Task TheSmeReachesItsGapPlanFromTheRequirementPageAndSeesWhatEachGapIsWorth()

@@ -10,7 +10,8 @@ namespace GvcMatch.Web.Tests.Localization;
 /// templates: a reader asking for Spanish or Japanese gets each piece translated, and a reader
 /// asking for nothing gets the English the API always wrote.
 /// </summary>
-public sealed class ExplanationLanguageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class ExplanationLanguageTests(SqliteApp app)
 {
     [Fact]
     public async Task WithoutALanguageTheScoreReadsInEnglishAsBefore()

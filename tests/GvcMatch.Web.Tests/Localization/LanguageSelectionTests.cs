@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Localization;
 
 /// <summary>The interface language comes from the saved preference, then the switcher's cookie, then Accept-Language.</summary>
-public sealed class LanguageSelectionTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class LanguageSelectionTests(SqliteApp app)
 {
     [Theory]
     [InlineData("es-ES,es;q=0.9", "es", "Proveedores")]

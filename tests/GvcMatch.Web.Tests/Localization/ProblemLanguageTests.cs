@@ -12,7 +12,8 @@ namespace GvcMatch.Web.Tests.Localization;
 /// message, filled in with the same values; the field names stay the API's own, and a caller that
 /// asks for no language reads the English messages as before.
 /// </summary>
-public sealed class ProblemLanguageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class ProblemLanguageTests(SqliteApp app)
 {
     [Theory]
     [InlineData(null, "One or more validation errors occurred.", "This field is required.", "Unknown ISO 3166 country code 'XX'.",

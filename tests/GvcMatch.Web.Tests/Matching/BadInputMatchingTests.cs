@@ -73,6 +73,8 @@ public abstract class BadInputMatchingTests(GvcMatchApp app)
     }
 }
 
-public sealed class BadInputMatchingTestsOnSqlite(SqliteApp app) : BadInputMatchingTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class BadInputMatchingTestsOnSqlite(SqliteApp app) : BadInputMatchingTests(app);
 
-public sealed class BadInputMatchingTestsOnPostgres(PostgresApp app) : BadInputMatchingTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class BadInputMatchingTestsOnPostgres(PostgresApp app) : BadInputMatchingTests(app), IUsesPostgres;

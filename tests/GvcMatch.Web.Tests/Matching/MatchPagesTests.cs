@@ -5,7 +5,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Matching;
 
 /// <summary>The pages show the same ranking and explanations as the API, to the right people only.</summary>
-public sealed class MatchPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class MatchPagesTests(SqliteApp app)
 {
     [Fact]
     public async Task TheBuyerSeesRankedSuppliersWithAScoreBarEach()

@@ -94,6 +94,8 @@ public abstract class SizeAndRegionApiTests(GvcMatchApp app)
     }
 }
 
-public sealed class SizeAndRegionApiTestsOnSqlite(SqliteApp app) : SizeAndRegionApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class SizeAndRegionApiTestsOnSqlite(SqliteApp app) : SizeAndRegionApiTests(app);
 
-public sealed class SizeAndRegionApiTestsOnPostgres(PostgresApp app) : SizeAndRegionApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class SizeAndRegionApiTestsOnPostgres(PostgresApp app) : SizeAndRegionApiTests(app), IUsesPostgres;

@@ -71,6 +71,8 @@ public abstract class OfferHubTests(GvcMatchApp app)
     }
 }
 
-public sealed class OfferHubTestsOnSqlite(SqliteApp app) : OfferHubTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class OfferHubTestsOnSqlite(SqliteApp app) : OfferHubTests(app);
 
-public sealed class OfferHubTestsOnPostgres(PostgresApp app) : OfferHubTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class OfferHubTestsOnPostgres(PostgresApp app) : OfferHubTests(app), IUsesPostgres;

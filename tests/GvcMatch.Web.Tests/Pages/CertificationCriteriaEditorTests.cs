@@ -13,7 +13,8 @@ namespace GvcMatch.Web.Tests.Pages;
 /// minimum evidence level and the consortium scope survive a trip through the page unchanged, and
 /// a scope the standard is not issued for is shown next to its field.
 /// </summary>
-public sealed class CertificationCriteriaEditorTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class CertificationCriteriaEditorTests(SqliteApp app)
 {
     private static readonly Criterion[] Certifications =
     [

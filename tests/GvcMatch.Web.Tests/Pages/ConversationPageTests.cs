@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Pages;
 
 /// <summary>The conversation pages as a browser without JavaScript uses them: start, list, read, send, archive.</summary>
-public sealed class ConversationPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class ConversationPageTests(SqliteApp app)
 {
     [Fact]
     public async Task The_contact_button_on_the_match_list_opens_one_conversation_however_often_it_is_clicked()

@@ -6,7 +6,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Pages;
 
 /// <summary>The server-rendered pages apply the same visibility rules as the API and never answer bad input with a 500.</summary>
-public sealed class PageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class PageTests(SqliteApp app)
 {
     [Fact]
     public async Task ADraftSupplierPageIsShownToItsOwnMembersOnly()

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Pages;
 
 /// <summary>The buyer's requirement editor, driven through its form as a browser without JavaScript would.</summary>
-public sealed class RequirementEditorTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class RequirementEditorTests(SqliteApp app)
 {
     [Fact]
     public async Task ABuyerCreatesPublishesAndRevisesARequirementThroughTheForm()

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Pages;
 
 /// <summary>The profile page edits the employee count; the requirement editor offers regions and employee ranges.</summary>
-public sealed class SizeAndRegionPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class SizeAndRegionPageTests(SqliteApp app)
 {
     [Fact]
     public async Task AnSmeStatesItsEmployeeCountOnTheProfilePage()

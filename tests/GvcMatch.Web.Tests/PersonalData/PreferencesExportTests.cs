@@ -6,7 +6,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.PersonalData;
 
 /// <summary>The personal data export holds how each kind of notification reaches the person, as they set it.</summary>
-public sealed class PreferencesExportTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class PreferencesExportTests(SqliteApp app)
 {
     [Fact]
     public async Task TheExportHoldsTheNotificationPreferencesAndTheDigestTimeZone()

@@ -142,6 +142,8 @@ public abstract class RequirementLifecycleTests(GvcMatchApp app)
             .Select(c => c.GetProperty("weight").GetInt32()).ToList();
 }
 
-public sealed class RequirementLifecycleTestsOnSqlite(SqliteApp app) : RequirementLifecycleTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class RequirementLifecycleTestsOnSqlite(SqliteApp app) : RequirementLifecycleTests(app);
 
-public sealed class RequirementLifecycleTestsOnPostgres(PostgresApp app) : RequirementLifecycleTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class RequirementLifecycleTestsOnPostgres(PostgresApp app) : RequirementLifecycleTests(app), IUsesPostgres;

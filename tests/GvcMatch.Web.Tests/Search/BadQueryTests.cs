@@ -60,6 +60,8 @@ public abstract class BadQueryTests(GvcMatchApp app)
     }
 }
 
-public sealed class BadQueryTestsOnSqlite(SqliteApp app) : BadQueryTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class BadQueryTestsOnSqlite(SqliteApp app) : BadQueryTests(app);
 
-public sealed class BadQueryTestsOnPostgres(PostgresApp app) : BadQueryTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class BadQueryTestsOnPostgres(PostgresApp app) : BadQueryTests(app), IUsesPostgres;

@@ -123,6 +123,8 @@ public abstract partial class SearchAccessTests(GvcMatchApp app)
     private static partial Regex EmailAddress();
 }
 
-public sealed class SearchAccessTestsOnSqlite(SqliteApp app) : SearchAccessTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class SearchAccessTestsOnSqlite(SqliteApp app) : SearchAccessTests(app);
 
-public sealed class SearchAccessTestsOnPostgres(PostgresApp app) : SearchAccessTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class SearchAccessTestsOnPostgres(PostgresApp app) : SearchAccessTests(app), IUsesPostgres;

@@ -5,7 +5,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Search;
 
 /// <summary>The search page reads the same query string as the API and shows hits, facets and highlights.</summary>
-public sealed class SearchPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class SearchPagesTests(SqliteApp app)
 {
     [Fact]
     public async Task APublishedSupplierIsFoundWithItsWordHighlightedAndFacetsCounted()

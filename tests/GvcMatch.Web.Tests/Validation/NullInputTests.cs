@@ -11,7 +11,8 @@ namespace GvcMatch.Web.Tests.Validation;
 /// A null where the API takes text or a list, or a null item inside a list, is a 400 naming the
 /// field, down to the list index, and nothing stored changes.
 /// </summary>
-public sealed class NullInputTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class NullInputTests(SqliteApp app)
 {
     [Theory]
     [InlineData("""{"summary": null}""", "summary")]

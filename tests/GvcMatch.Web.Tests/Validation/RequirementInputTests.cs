@@ -130,6 +130,8 @@ public abstract class RequirementInputTests(GvcMatchApp app)
         member.Client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, contentType) });
 }
 
-public sealed class RequirementInputTestsOnSqlite(SqliteApp app) : RequirementInputTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteB)]
+public sealed class RequirementInputTestsOnSqlite(SqliteApp app) : RequirementInputTests(app);
 
-public sealed class RequirementInputTestsOnPostgres(PostgresApp app) : RequirementInputTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresB)]
+public sealed class RequirementInputTestsOnPostgres(PostgresApp app) : RequirementInputTests(app), IUsesPostgres;

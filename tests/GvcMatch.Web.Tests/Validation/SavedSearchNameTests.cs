@@ -5,7 +5,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.Validation;
 
 /// <summary>A saved search's name is one line: it is shown in lists and written into notification subjects.</summary>
-public sealed class SavedSearchNameTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteA)]
+public sealed class SavedSearchNameTests(SqliteApp app)
 {
     [Theory]
     [InlineData("CNC shops\r\nBcc: everyone@example.test")]

@@ -91,6 +91,8 @@ public abstract class SupplierInputTests(GvcMatchApp app)
     }
 }
 
-public sealed class SupplierInputTestsOnSqlite(SqliteApp app) : SupplierInputTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteA)]
+public sealed class SupplierInputTestsOnSqlite(SqliteApp app) : SupplierInputTests(app);
 
-public sealed class SupplierInputTestsOnPostgres(PostgresApp app) : SupplierInputTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresA)]
+public sealed class SupplierInputTestsOnPostgres(PostgresApp app) : SupplierInputTests(app), IUsesPostgres;

@@ -12,7 +12,8 @@ namespace GvcMatch.Web.Tests.Validation;
 /// Uploads: a multipart body the server cannot parse is a 400 naming the upload field; who may
 /// upload is settled before the body is read; file names lose the characters that disguise them.
 /// </summary>
-public sealed class UploadInputTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteB)]
+public sealed class UploadInputTests(SqliteApp app)
 {
     private const string Boundary = "gvc-boundary";
 

@@ -47,6 +47,24 @@ public sealed class CertificateDocumentImportTests : IAsyncLifetime
     private string StoredPath(string key) => Directory.GetFiles(_host.Folder, key, SearchOption.AllDirectories).Single();
 
     [Fact]
+    public async Task A_batch_the_database_refuses_leaves_no_stored_document_behind()
+    {
+        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TRIGGER refuse_certificate BEFORE INSERT ON "Certifications"
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+            """));
+        File.WriteAllBytes(Path.Combine(Files, "scans", "iso9001.pdf"), Pdf);
+
+        var report = await _host.ImportAsync(SeedsFile("sme-scan-refused", "scans/iso9001.pdf"));
+
+        Assert.Contains(report.Errors, e => e.Message.Contains("refused by the test", StringComparison.Ordinal));
+        Assert.Empty(await CertificatesAsync());
+        var folder = Path.Combine(_host.Folder, "certificate-documents");
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
     public async Task A_document_beside_the_file_is_attached_once_and_a_changed_one_replaces_it()
     {
         File.WriteAllBytes(Path.Combine(Files, "scans", "iso9001.pdf"), Pdf);

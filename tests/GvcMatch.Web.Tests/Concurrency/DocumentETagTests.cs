@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Features.Profiles;
@@ -55,13 +54,13 @@ public abstract class DocumentETagTests(GvcMatchApp app)
         var bidUrl = $"/api/bids/{bid}";
         var read = await sme.Client.ETagAsync(bidUrl);
 
-        var added = await sme.Client.SendContentIfMatchAsync(HttpMethod.Post, $"{bidUrl}/documents", Upload("offer.pdf"), read);
+        var added = await sme.Client.SendContentIfMatchAsync(HttpMethod.Post, $"{bidUrl}/documents", CertificateDocumentTests.Upload("offer.pdf", Pdf), read);
         var documentUrl = (await Expect.JsonAsync(added, HttpStatusCode.Created)).GetProperty("url").GetString()!;
         Assert.NotEqual(read, added.Headers.ETag);
         Assert.Equal(added.Headers.ETag, await sme.Client.ETagAsync(bidUrl));
         Assert.Equal(added.Headers.ETag, await sme.Client.ETagAsync(documentUrl));
 
-        await Expect.ProblemAsync(await sme.Client.SendContentIfMatchAsync(HttpMethod.Post, $"{bidUrl}/documents", Upload("late.pdf"), read), HttpStatusCode.PreconditionFailed);
+        await Expect.ProblemAsync(await sme.Client.SendContentIfMatchAsync(HttpMethod.Post, $"{bidUrl}/documents", CertificateDocumentTests.Upload("late.pdf", Pdf), read), HttpStatusCode.PreconditionFailed);
         await Expect.ProblemAsync(await sme.Client.SendContentIfMatchAsync(HttpMethod.Delete, documentUrl, null, read), HttpStatusCode.PreconditionFailed);
         Assert.Equal(["offer.pdf"], await app.WithDbAsync(db => db.Bids.Where(b => b.Id == bid).SelectMany(b => b.Documents).Select(d => d.FileName).ToListAsync()));
 
@@ -69,13 +68,6 @@ public abstract class DocumentETagTests(GvcMatchApp app)
         await Expect.StatusAsync(removed, HttpStatusCode.NoContent);
         Assert.Equal(removed.Headers.ETag, await sme.Client.ETagAsync(bidUrl));
         Assert.False(await app.WithDbAsync(db => db.Bids.Where(b => b.Id == bid).SelectMany(b => b.Documents).AnyAsync()));
-    }
-
-    private static MultipartFormDataContent Upload(string name)
-    {
-        var file = new ByteArrayContent(Pdf);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return new MultipartFormDataContent { { file, "file", name } };
     }
 }
 

@@ -46,6 +46,46 @@ public sealed class CertificateDocumentImportTests : IAsyncLifetime
 
     private string StoredPath(string key) => Directory.GetFiles(_host.Folder, key, SearchOption.AllDirectories).Single();
 
+    /// <summary>A named pipe gives its bytes once: a second read of the document would find nothing.</summary>
+    [Fact]
+    public async Task The_document_file_is_read_once()
+    {
+        var fifo = Path.Combine(Files, "scans", "once.pdf");
+        using (var made = System.Diagnostics.Process.Start("mkfifo", [fifo])) await made.WaitForExitAsync();
+        var writer = Task.Run(async () =>
+        {
+            await using var pipe = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            await pipe.WriteAsync(Pdf);
+        });
+
+        var report = await _host.ImportAsync(SeedsFile("sme-scan-once", "scans/once.pdf"));
+        // Whatever the import did, the writer can finish: a read-write open of a pipe never waits.
+        await using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite)) await writer;
+
+        Assert.Empty(report.Errors);
+        var certificate = Assert.Single(await CertificatesAsync());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), certificate.DocumentSha256);
+        Assert.Equal(Pdf, File.ReadAllBytes(StoredPath(certificate.DocumentKey!)));
+    }
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_leaves_no_stored_document_behind()
+    {
+        await _host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TRIGGER refuse_certificate BEFORE INSERT ON "Certifications"
+            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;
+            """));
+        File.WriteAllBytes(Path.Combine(Files, "scans", "iso9001.pdf"), Pdf);
+
+        var report = await _host.ImportAsync(SeedsFile("sme-scan-refused", "scans/iso9001.pdf"));
+
+        Assert.Contains(report.Errors, e => e.Message.Contains("refused by the test", StringComparison.Ordinal));
+        Assert.Empty(await CertificatesAsync());
+        var folder = Path.Combine(_host.Folder, "certificate-documents");
+        Assert.Empty(Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : []);
+    }
+
     [Fact]
     public async Task A_document_beside_the_file_is_attached_once_and_a_changed_one_replaces_it()
     {

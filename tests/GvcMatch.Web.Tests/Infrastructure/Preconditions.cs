@@ -23,6 +23,14 @@ public static class Preconditions
         return client.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="content"/> (a multipart upload, say) with <paramref name="method"/> and If-Match.</summary>
+    public static Task<HttpResponseMessage> SendContentIfMatchAsync(this HttpClient client, HttpMethod method, string url, HttpContent? content, EntityTagHeaderValue etag)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.IfMatch.Add(etag);
+        return client.SendAsync(request);
+    }
+
     /// <summary>Reads the resource's ETag, then PUTs <paramref name="body"/> with it in If-Match.</summary>
     public static async Task<HttpResponseMessage> PutCurrentAsync<T>(this HttpClient client, string url, T body) =>
         await client.SendIfMatchAsync(HttpMethod.Put, url, body, await client.ETagAsync(url));

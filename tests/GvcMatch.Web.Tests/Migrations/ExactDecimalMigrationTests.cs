@@ -3,6 +3,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.Extensions.Logging;
 
 namespace GvcMatch.Web.Tests.Migrations;
 
@@ -41,6 +43,45 @@ public sealed class ExactDecimalMigrationTests
             var values = await db.OutcomeRecords.OrderBy(o => o.Id).Select(o => o.Value).ToListAsync();
             Assert.Equal(new decimal?[] { 0.3m, 1234.5678m, 123_456_789_012.3456m, null }, values);
             Assert.Equal(123_456_789_012.3456m + 1234.5678m + 0.3m, await db.OutcomeRecords.SumAsync(o => o.Value));
+        }
+        finally
+        {
+            GvcMatchApp.DeleteFolder(folder);
+        }
+    }
+
+    /// <summary>Keeps the quieted EF warning honest: the only statements that leave the transaction are EF's own rebuild PRAGMAs.</summary>
+    [Fact]
+    public void No_sqlite_migration_takes_a_statement_out_of_its_transaction_itself()
+    {
+        using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var migrations = db.GetService<IMigrationsAssembly>().Migrations.Values
+            .Select(type => (Migration)Activator.CreateInstance(type.AsType())!).ToList();
+        Assert.NotEmpty(migrations);
+        Assert.All(migrations, m => Assert.DoesNotContain(m.UpOperations.Concat(m.DownOperations), o => o is SqlOperation { SuppressTransaction: true }));
+    }
+
+    [Fact]
+    public async Task The_migration_runs_without_warnings()
+    {
+        var folder = Directory.CreateTempSubdirectory("gvcmatch-migrate-").FullName;
+        var sink = new LogSink();
+        try
+        {
+            using var logging = LoggerFactory.Create(b => b.AddProvider(sink).SetMinimumLevel(LogLevel.Information));
+            var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
+                .UseSqlite($"Data Source={Path.Combine(folder, "warnings.db")};Pooling=False").UseLoggerFactory(logging).Options;
+            await using var db = new SqliteAppDbContext(options);
+            var migrator = db.GetService<IMigrator>();
+            var all = db.Database.GetMigrations().ToList();
+            var index = all.FindIndex(m => m.EndsWith("_" + Migration, StringComparison.Ordinal));
+            await migrator.MigrateAsync(all[index - 1]);
+            sink.Entries.Clear();
+
+            await migrator.MigrateAsync(all[index]);
+
+            Assert.Contains(sink.Entries, e => e.Message.Contains(Migration, StringComparison.Ordinal));
+            Assert.Empty(sink.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Category} {e.Level}: {e.Message}"));
         }
         finally
         {

@@ -17,6 +17,9 @@ public sealed class BidScore
     public bool Computed { get; set; }
     public string? ScoredByUserId { get; set; }
     public DateTimeOffset ScoredAt { get; set; }
+
+    /// <summary>Replaced on every write of this score; its ETag is the version a buyer names in If-Match when rescoring.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>

@@ -11,7 +11,9 @@ public sealed record CriterionHeadDto(int Index, string Label, string Summary, C
 }
 
 /// <summary>One criterion's score of one bid; Score is null until the product or the buyer has scored it.</summary>
-public sealed record ScoreDto(int CriterionIndex, string Label, double? Score, string? Reason, bool Computed, bool? Met, double Points, DateTimeOffset? ScoredAt);
+/// <param name="ConcurrencyStamp">The stored score's version (null until scored): sent as the ETag, carried by the page's score form, never in the body.</param>
+public sealed record ScoreDto(int CriterionIndex, string Label, double? Score, string? Reason, bool Computed, bool? Met, double Points, DateTimeOffset? ScoredAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid? ConcurrencyStamp = null);
 
 public sealed record AnswerDto(int CriterionIndex, string? Value, decimal? Number, string? Evidence);
 

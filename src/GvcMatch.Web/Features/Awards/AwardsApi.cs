@@ -29,8 +29,10 @@ public static class AwardsApi
             Run(u, db, ct, a => s.ForRequirementAsync(a, id, ct))).WithSummary("Every complaint about the evaluation (the buyer)");
 
         var bids = app.MapGroup("/api/bids/{bidId:int}").WithTags("Awards").RequireAuthorization();
-        bids.MapPut("/scores/{criterionIndex:int}", (int bidId, int criterionIndex, ScoreInput body, ClaimsPrincipal u, AppDbContext db, EvaluationService s, CancellationToken ct) =>
-            Run(u, db, ct, a => s.ScoreAsync(a, bidId, criterionIndex, body, ct))).WithSummary("Score one criterion of a bid, with a reason (the buyer)");
+        bids.MapGet("/scores/{criterionIndex:int}", ReadScoreAsync)
+            .WithSummary("One criterion's score of a bid (the buyer); its ETag, once scored, is the version to send in If-Match");
+        bids.MapPut("/scores/{criterionIndex:int}", ScoreAsync)
+            .WithSummary("Score one criterion of a bid, with a reason (the buyer; If-Match: the score's ETag, optional)");
         bids.MapGet("/debrief", (int bidId, ClaimsPrincipal u, AppDbContext db, EvaluationService s, CancellationToken ct) =>
             Run(u, db, ct, a => s.DebriefAsync(a, bidId, ct))).WithSummary("The bidding party's own scores, total, rank and the winning total");
         bids.MapGet("/complaints", (int bidId, ClaimsPrincipal u, AppDbContext db, ComplaintService s, CancellationToken ct) =>
@@ -60,6 +62,27 @@ public static class AwardsApi
         if (outcome.Refusal is { } refusal)
             return refusal.IsInvalid ? Problems.Invalid(refusal.Field ?? "", refusal.Detail) : refusal.ToProblem();
         return TypedResults.Ok(outcome.Value!);
+    }
+
+    private static async Task<Results<Ok<ScoreDto>, ValidationProblem, ProblemHttpResult>> ReadScoreAsync(
+        int bidId, int criterionIndex, HttpResponse response, ClaimsPrincipal user, AppDbContext db, EvaluationService evaluation, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        var read = await evaluation.ReadScoreAsync(actor, bidId, criterionIndex, ct);
+        if (read.Value?.Stamp is { } stamp) response.Tag(stamp);
+        return ToResult(Map(read, r => r.Score));
+    }
+
+    /// <summary>Answers the bid's evaluation, as before, with the written score's new ETag.</summary>
+    private static async Task<Results<Ok<BidEvaluationDto>, ValidationProblem, ProblemHttpResult>> ScoreAsync(
+        int bidId, int criterionIndex, ScoreInput body, HttpRequest request, ClaimsPrincipal user, AppDbContext db, EvaluationService evaluation, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (actor is null) return Problems.Forbidden("Sign in again.");
+        var scored = await evaluation.ScoreAsync(actor, bidId, criterionIndex, body, IfMatch.From(request), ct);
+        if (scored.Value is { } done) request.HttpContext.Response.Tag(done.Stamp);
+        return ToResult(Map(scored, s => s.Bid));
     }
 
     private static Outcome<TOut> Map<TIn, TOut>(Outcome<TIn> outcome, Func<TIn, TOut> map) where TIn : class where TOut : class =>

@@ -5,27 +5,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Awards;
 
+/// <summary>A bid's evaluation after one of its scores was written, with that score's new version.</summary>
+public sealed record ScoredBid(BidEvaluationDto Bid, Guid Stamp);
+
+/// <summary>One score as the buyer reads it before rescoring it; the stamp is null while the criterion is unscored.</summary>
+public sealed record ScoreRead(ScoreDto Score, Guid? Stamp);
+
 public sealed partial class EvaluationService
 {
+    private const string ScoreWhat = "this score";
+
+    /// <summary>One criterion's score of one bid, for the buyer: the version a rescore names in If-Match.</summary>
+    public async Task<Outcome<ScoreRead>> ReadScoreAsync(Actor actor, int bidId, int criterionIndex, CancellationToken ct)
+    {
+        var opened = await OpenScoreAsync(actor, bidId, criterionIndex, ct);
+        if (opened.Refusal is { } refused) return refused;
+        var board = await BoardAsync(opened.Value.Requirement, ct);
+        var score = board.Bids.Single(b => b.BidId == bidId).Scores[criterionIndex];
+        return new ScoreRead(score, score.ConcurrencyStamp);
+    }
+
     /// <summary>
     /// The buyer's score of one criterion of one bid, always with a reason; it replaces a computed
-    /// score too. Scores are final once a lot the bid covers (or the whole requirement) is awarded.
+    /// score too, in the version <paramref name="expected"/> names (If-Match or the page's stamp;
+    /// optional). Scores are final once a lot the bid covers (or the whole requirement) is awarded.
     /// </summary>
-    public async Task<Outcome<BidEvaluationDto>> ScoreAsync(Actor actor, int bidId, int criterionIndex, ScoreInput input, CancellationToken ct)
+    public async Task<Outcome<ScoredBid>> ScoreAsync(Actor actor, int bidId, int criterionIndex, ScoreInput input, IfMatch expected, CancellationToken ct)
     {
-        var bid = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bidId, ct);
-        // Drafts are never shown to the buyer, so to the buyer a draft does not exist.
-        if (bid is null || bid.Status == BidStatus.Draft) return Refusal.NotFound("The bid");
-        var r = await db.Requirements.AsNoTracking().Include(x => x.Organization).FirstAsync(x => x.Id == bid.RequirementId, ct);
-        if (!actor.IsMemberOf(r.OrganizationId))
-            return await BidParty.IncludesAsync(db, actor, bid, ct) ? Refusal.Forbidden("Only the buyer scores bids.") : Refusal.NotFound("The bid");
-        // A sealed bid is answered as an id that does not exist, so the buyer cannot count the bids before the deadline.
-        if (r.BidsCloseAt is null || !r.DeadlinePassed(clock.GetUtcNow())) return Refusal.NotFound("The bid");
-
-        if (criterionIndex < 0 || criterionIndex >= r.Criteria.Count)
-            return Refusal.Invalid("criterionIndex", r.Criteria.Count == 0
-                ? "The requirement publishes no criteria."
-                : $"Unknown criterion; the requirement publishes C1 to C{r.Criteria.Count} (indexes 0 to {r.Criteria.Count - 1}).");
+        var opened = await OpenScoreAsync(actor, bidId, criterionIndex, ct);
+        if (opened.Refusal is { } refused) return refused;
+        var (bid, r) = opened.Value;
         if (input.Score is not { } score || double.IsNaN(score) || score < 0 || score > 1)
             return Refusal.Invalid("score", "A score from 0 to 1 is required.");
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -41,31 +50,53 @@ public sealed partial class EvaluationService
 
         var now = clock.GetUtcNow();
         var row = await db.BidScores.FirstOrDefaultAsync(s => s.BidId == bid.Id && s.CriterionIndex == criterionIndex, ct);
+        // A score not stored yet has no version: only a write without If-Match may create it.
+        if (expected.Check(row?.ConcurrencyStamp, ScoreWhat) is { } stale) return stale;
         if (row is null)
         {
             row = new BidScore { BidId = bid.Id, CriterionIndex = criterionIndex, Reason = "" };
             db.BidScores.Add(row);
         }
+        var stamp = Guid.NewGuid();
         row.Score = Math.Round(score, 4);
         row.Reason = input.Reason.Trim();
         row.Computed = false;
         row.ScoredByUserId = actor.UserId;
         row.ScoredAt = now;
+        row.ConcurrencyStamp = stamp;
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (await db.SaveVersionedAsync(ScoreWhat, ct) is { } lost) return lost;
         }
-        catch (DbUpdateException ex) when (DbConflicts.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbConflicts.IsUniqueViolation(ex) && !expected.Given)
         {
             // The computed score was being stored at this very moment: write the buyer's over it.
             db.ChangeTracker.Clear();
             await db.BidScores.Where(s => s.BidId == bid.Id && s.CriterionIndex == criterionIndex).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Score, Math.Round(score, 4)).SetProperty(s => s.Reason, input.Reason.Trim()).SetProperty(s => s.Computed, false)
-                .SetProperty(s => s.ScoredByUserId, actor.UserId).SetProperty(s => s.ScoredAt, now), ct);
+                .SetProperty(s => s.ScoredByUserId, actor.UserId).SetProperty(s => s.ScoredAt, now).SetProperty(s => s.ConcurrencyStamp, stamp), ct);
         }
         db.ChangeTracker.Clear();
         var board = await BoardAsync(r, ct);
-        return board.Bids.Single(b => b.BidId == bid.Id);
+        return new ScoredBid(board.Bids.Single(b => b.BidId == bid.Id), stamp);
+    }
+
+    /// <summary>The bid and its requirement when the caller is the buyer, bids have closed and the criterion exists.</summary>
+    private async Task<Outcome<(Bid Bid, Requirement Requirement)>> OpenScoreAsync(Actor actor, int bidId, int criterionIndex, CancellationToken ct)
+    {
+        var bid = await db.Bids.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bidId, ct);
+        // Drafts are never shown to the buyer, so to the buyer a draft does not exist.
+        if (bid is null || bid.Status == BidStatus.Draft) return Refusal.NotFound("The bid");
+        var r = await db.Requirements.AsNoTracking().Include(x => x.Organization).FirstAsync(x => x.Id == bid.RequirementId, ct);
+        if (!actor.IsMemberOf(r.OrganizationId))
+            return await BidParty.IncludesAsync(db, actor, bid, ct) ? Refusal.Forbidden("Only the buyer scores bids.") : Refusal.NotFound("The bid");
+        // A sealed bid is answered as an id that does not exist, so the buyer cannot count the bids before the deadline.
+        if (r.BidsCloseAt is null || !r.DeadlinePassed(clock.GetUtcNow())) return Refusal.NotFound("The bid");
+        if (criterionIndex < 0 || criterionIndex >= r.Criteria.Count)
+            return Refusal.Invalid("criterionIndex", r.Criteria.Count == 0
+                ? "The requirement publishes no criteria."
+                : $"Unknown criterion; the requirement publishes C1 to C{r.Criteria.Count} (indexes 0 to {r.Criteria.Count - 1}).");
+        return (bid, r);
     }
 
     /// <summary>The awards that decide a bid: of the whole requirement, or of a lot the bid covers.</summary>

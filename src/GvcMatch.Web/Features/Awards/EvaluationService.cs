@@ -87,7 +87,7 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
             var s = scores.GetValueOrDefault(i);
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             return new ScoreDto(i, BidScoring.Label(i), s?.Score, s?.Reason, s?.Computed ?? false,
-                s is null ? null : BidScoring.MandatoryMet(c, s.Score), Math.Round(weight * (s?.Score ?? 0), 2), s?.ScoredAt);
+                s is null ? null : BidScoring.MandatoryMet(c, s.Score), Math.Round(weight * (s?.Score ?? 0), 2), s?.ScoredAt, s?.ConcurrencyStamp);
         }).ToList();
 
     internal static string? LotTitle(Requirement r, int lot) => lot == 0 ? null : r.Lots.FirstOrDefault(l => l.Number == lot)?.Title;

@@ -110,11 +110,14 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         return await SaveAsync(bid, ct);
     }
 
-    public async Task<Outcome<BidDocument>> AddDocumentAsync(Actor? actor, int bidId, Stream content, string rawName, long length, CancellationToken ct)
+    /// <summary>A document is part of the bid: adding one checks and replaces the bid's version (<paramref name="expected"/>, optional).</summary>
+    public async Task<Outcome<(BidDocument Document, Guid Stamp)>> AddDocumentAsync(Actor? actor, int bidId, Stream content, string rawName, long length, IfMatch expected,
+        CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
         if (loaded.Refusal is { } f) return f;
         var bid = loaded.Value.Bid;
+        if (expected.Check(bid.ConcurrencyStamp, "this bid") is { } stale) return stale;
         var limits = options.Value;
         if (bid.Documents.Count >= limits.MaxDocuments) return Refusal.Invalid("file", $"A bid carries at most {limits.MaxDocuments} documents; remove one first.");
         var (name, type, refused) = AttachmentStore.Check(rawName, length, limits.MaxDocumentBytes, BidLimits.FileName);
@@ -133,7 +136,7 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
                 files.Delete(key);
                 return lost;
             }
-            return document;
+            return (document, bid.ConcurrencyStamp);
         }
         catch
         {
@@ -142,13 +145,15 @@ public sealed class BidService(AppDbContext db, TimeProvider clock, ReferenceDat
         }
     }
 
-    public async Task<Outcome<Bid>> DeleteDocumentAsync(Actor? actor, int bidId, int documentId, CancellationToken ct)
+    /// <summary>Removes a document, in the bid's version <paramref name="expected"/> names (optional).</summary>
+    public async Task<Outcome<Bid>> DeleteDocumentAsync(Actor? actor, int bidId, int documentId, IfMatch expected, CancellationToken ct)
     {
         var loaded = await LoadForChangeAsync(actor, bidId, ct);
         if (loaded.Refusal is { } f) return f;
         var bid = loaded.Value.Bid;
         var document = bid.Documents.FirstOrDefault(d => d.Id == documentId);
         if (document is null) return Refusal.NotFound("The document");
+        if (expected.Check(bid.ConcurrencyStamp, "this bid") is { } stale) return stale;
         bid.Documents.Remove(document);
         var saved = await SaveAsync(bid, ct);
         if (saved.Ok) files.Delete(document.StoredName);

@@ -15,9 +15,10 @@ public static partial class BidsApi
 
     private static void MapDocuments(RouteGroupBuilder bids)
     {
-        bids.MapPost("/{id:int}/documents", UploadAsync).WithSummary("Attach a document (multipart: file); pdf, png, jpeg, txt, csv, docx, xlsx");
-        bids.MapGet("/{id:int}/documents/{documentId:int}", DownloadAsync).WithSummary("Download a bid document (as sealed as the bid)");
-        bids.MapDelete("/{id:int}/documents/{documentId:int}", DeleteDocumentAsync).WithSummary("Remove a document until the deadline");
+        bids.MapPost("/{id:int}/documents", UploadAsync)
+            .WithSummary("Attach a document (multipart: file); pdf, png, jpeg, txt, csv, docx, xlsx (If-Match: the bid's ETag, optional)");
+        bids.MapGet("/{id:int}/documents/{documentId:int}", DownloadAsync).WithSummary("Download a bid document (as sealed as the bid); its ETag is the bid's");
+        bids.MapDelete("/{id:int}/documents/{documentId:int}", DeleteDocumentAsync).WithSummary("Remove a document until the deadline (If-Match: the bid's ETag, optional)");
     }
 
     /// <summary>Read by hand like conversation attachments: bearer clients need no antiforgery token, cookie clients do.</summary>
@@ -43,9 +44,10 @@ public static partial class BidsApi
         if (form!.Files.GetFile("file") is not { } file) return Problems.Invalid("file", "Attach a file in the 'file' part.");
         if (file.Length > max) return TooLarge(max);
         await using var content = file.OpenReadStream();
-        var added = await service.AddDocumentAsync(actor, id, content, file.FileName, file.Length, ct);
+        var added = await service.AddDocumentAsync(actor, id, content, file.FileName, file.Length, IfMatch.From(http.Request), ct);
         if (added.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
-        var d = added.Value!;
+        var (d, stamp) = added.Value;
+        http.Response.Tag(stamp);
         var url = $"/api/bids/{id}/documents/{d.Id}";
         return TypedResults.Created(url, new BidDocumentDto(d.Id, d.FileName, d.ContentType, d.Length, d.Sha256, d.UploadedAt, url));
     }
@@ -63,14 +65,16 @@ public static partial class BidsApi
         // Served as a download the browser must not reinterpret.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.File(stream, document.ContentType, document.FileName);
+        return TypedResults.File(stream, document.ContentType, document.FileName,
+            entityTag: Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETags.For(read.Value.Bid.ConcurrencyStamp)));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteDocumentAsync(
-        int id, int documentId, ClaimsPrincipal user, AppDbContext db, BidService service, CancellationToken ct)
+        int id, int documentId, HttpRequest request, ClaimsPrincipal user, AppDbContext db, BidService service, CancellationToken ct)
     {
-        var deleted = await service.DeleteDocumentAsync(await user.GetActorAsync(db, ct), id, documentId, ct);
+        var deleted = await service.DeleteDocumentAsync(await user.GetActorAsync(db, ct), id, documentId, IfMatch.From(request), ct);
         if (deleted.Refusal is { } f) return f.IsInvalid ? f.ToValidationProblem() : f.ToProblem();
+        request.HttpContext.Response.Tag(deleted.Value!.ConcurrencyStamp);
         return TypedResults.NoContent();
     }
 }

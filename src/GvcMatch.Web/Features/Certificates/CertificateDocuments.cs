@@ -24,13 +24,16 @@ public sealed class CertificateDocuments(AppDbContext db, CertificateDocumentSto
     /// <summary>
     /// Stores the file as the certificate's document, replacing any earlier one. The evidence level is
     /// not raised: a checker still has to read it. A "document checked" level goes back to self-declared,
-    /// since the document that was checked is gone.
+    /// since the document that was checked is gone. A certificate is part of the profile, so its
+    /// document's version is the profile's: <paramref name="expected"/> (If-Match, optional) names it.
     /// </summary>
-    public async Task<Outcome<Certification>> AttachAsync(Actor? actor, int organizationId, int certificationId, Stream content, string rawName, long length, CancellationToken ct)
+    public async Task<Outcome<(Certification Certificate, Guid Stamp)>> AttachAsync(Actor? actor, int organizationId, int certificationId, Stream content, string rawName,
+        long length, IfMatch expected, CancellationToken ct)
     {
         var found = await FindOwnAsync(actor, organizationId, certificationId, ct);
         if (found.Refusal is { } refused) return refused;
         var (profile, certificate) = found.Value;
+        if (expected.Check(profile.ConcurrencyStamp, What) is { } stale) return stale;
         var (name, type, problem) = CertificateDocumentStore.Check(rawName, length, MaxBytes, ProfileLimits.Short, CertificateDocumentStore.Extensions);
         if (problem is not null) return Refusal.Invalid("file", problem);
         var (stored, contentProblem) = await files.SaveMeasuredAsync(content, name!, MaxBytes, ct);
@@ -59,15 +62,17 @@ public sealed class CertificateDocuments(AppDbContext db, CertificateDocumentSto
             throw;
         }
         if (previous is not null && !await InUseAsync(previous, ct)) files.Delete(previous);
-        return certificate;
+        return (certificate, profile.ConcurrencyStamp);
     }
 
-    public async Task<Outcome<Certification>> DetachAsync(Actor? actor, int organizationId, int certificationId, CancellationToken ct)
+    /// <summary>Removes the certificate's document, in the profile's version <paramref name="expected"/> names (optional).</summary>
+    public async Task<Outcome<(Certification Certificate, Guid Stamp)>> DetachAsync(Actor? actor, int organizationId, int certificationId, IfMatch expected, CancellationToken ct)
     {
         var found = await FindOwnAsync(actor, organizationId, certificationId, ct);
         if (found.Refusal is { } refused) return refused;
         var (profile, certificate) = found.Value;
         if (certificate.DocumentKey is not { } key) return Refusal.NotFound("The certificate's document");
+        if (expected.Check(profile.ConcurrencyStamp, What) is { } stale) return stale;
         certificate.DocumentKey = certificate.DocumentName = certificate.DocumentContentType = certificate.DocumentSha256 = null;
         certificate.DocumentLength = null;
         certificate.DocumentUploadedAt = null;
@@ -75,7 +80,7 @@ public sealed class CertificateDocuments(AppDbContext db, CertificateDocumentSto
         profile.ConcurrencyStamp = Guid.NewGuid();
         if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost;
         if (!await InUseAsync(key, ct)) files.Delete(key);
-        return certificate;
+        return (certificate, profile.ConcurrencyStamp);
     }
 
     /// <summary>Deletes the stored files among <paramref name="keys"/> that no certificate carries any more (after a profile save removed or changed certificates).</summary>
@@ -85,17 +90,19 @@ public sealed class CertificateDocuments(AppDbContext db, CertificateDocumentSto
             if (!await InUseAsync(key, ct)) files.Delete(key);
     }
 
-    /// <summary>The document to serve, or not found for a caller who may not read it (see the class summary).</summary>
-    public async Task<Outcome<(Certification Certificate, Stream Content)>> OpenAsync(Actor? actor, int organizationId, int certificationId, CancellationToken ct)
+    /// <summary>The document to serve with its version (the profile's stamp), or not found for a caller who may not read it (see the class summary).</summary>
+    public async Task<Outcome<(Certification Certificate, Stream Content, Guid Stamp)>> OpenAsync(Actor? actor, int organizationId, int certificationId, CancellationToken ct)
     {
-        var row = await db.Certifications.AsNoTracking()
-            .Where(c => c.Id == certificationId && db.Profiles.Any(p => p.Id == c.ProfileId && p.OrganizationId == organizationId))
-            .Select(c => new { Certificate = c, Published = db.Profiles.Any(p => p.Id == c.ProfileId && p.Status == PublicationStatus.Published) })
+        var row = await (
+            from c in db.Certifications.AsNoTracking()
+            join p in db.Profiles on c.ProfileId equals p.Id
+            where c.Id == certificationId && p.OrganizationId == organizationId
+            select new { Certificate = c, Published = p.Status == PublicationStatus.Published, Stamp = p.ConcurrencyStamp })
             .FirstOrDefaultAsync(ct);
         var sme = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct);
         if (actor is null || row is null || sme is null || !await MayReadAsync(actor, sme, row.Published, ct)) return Refusal.NotFound("The certificate");
         if (row.Certificate.DocumentKey is not { } key || files.Open(key) is not { } stream) return Refusal.NotFound("The certificate's document");
-        return (row.Certificate, stream);
+        return (row.Certificate, stream, row.Stamp);
     }
 
     /// <summary>Whether <paramref name="actor"/> may read the documents of <paramref name="sme"/>'s certificates (see the class summary).</summary>

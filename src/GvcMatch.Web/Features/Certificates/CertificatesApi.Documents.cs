@@ -28,9 +28,11 @@ public static partial class CertificatesApi
     {
         var document = app.MapGroup("/api/organizations/{id:int}/profile/certifications/{certificationId:int}/document")
             .RequireAuthorization().WithTags("Certifications");
-        document.MapPut("/", UploadAsync).WithSummary("Attach or replace a certificate's document (multipart: file; pdf, png, jpeg); your own SME's profile only");
-        document.MapGet("/", DownloadAsync).WithSummary("Download a certificate's document (the SME, admins, checkers, buyers and intermediaries while the profile is published)");
-        document.MapDelete("/", DeleteAsync).WithSummary("Remove a certificate's document; your own SME's profile only");
+        document.MapPut("/", UploadAsync)
+            .WithSummary("Attach or replace a certificate's document (multipart: file; pdf, png, jpeg); your own SME's profile only (If-Match: the profile's ETag, optional)");
+        document.MapGet("/", DownloadAsync)
+            .WithSummary("Download a certificate's document (the SME, admins, checkers, buyers and intermediaries while the profile is published); its ETag is the profile's");
+        document.MapDelete("/", DeleteAsync).WithSummary("Remove a certificate's document; your own SME's profile only (If-Match: the profile's ETag, optional)");
     }
 
     /// <summary>Read by hand like bid documents: the form's size is capped before it is read. Antiforgery for cookie callers is checked by the API middleware.</summary>
@@ -42,8 +44,8 @@ public static partial class CertificatesApi
         var (file, unreadable) = await MultipartUpload.ReadFileAsync(http, documents.MaxBytes, "file", ct);
         if (file is null) return Problems.Invalid("file", unreadable!);
         await using var content = file.OpenReadStream();
-        var attached = await documents.AttachAsync(actor, id, certificationId, content, file.FileName, file.Length, ct);
-        return attached.Reply(c => Describe(id, c));
+        var attached = await documents.AttachAsync(actor, id, certificationId, content, file.FileName, file.Length, IfMatch.From(http.Request), ct);
+        return attached.Reply(http.Response, a => a.Stamp, a => Describe(id, a.Certificate));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
@@ -51,16 +53,21 @@ public static partial class CertificatesApi
     {
         var opened = await documents.OpenAsync(await user.GetActorAsync(db, ct), id, certificationId, ct);
         if (opened.Refusal is { } refused) return refused.ToProblem();
-        var (certificate, stream) = opened.Value;
+        var (certificate, stream, stamp) = opened.Value;
         // Served as a download the browser must not reinterpret.
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.File(stream, certificate.DocumentContentType, certificate.DocumentName);
+        return TypedResults.File(stream, certificate.DocumentContentType, certificate.DocumentName,
+            entityTag: Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(ETags.For(stamp)));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
-        int id, int certificationId, ClaimsPrincipal user, AppDbContext db, CertificateDocuments documents, CancellationToken ct) =>
-        (await documents.DetachAsync(await user.GetActorAsync(db, ct), id, certificationId, ct)).ReplyNoContent();
+        int id, int certificationId, HttpRequest request, ClaimsPrincipal user, AppDbContext db, CertificateDocuments documents, CancellationToken ct)
+    {
+        var detached = await documents.DetachAsync(await user.GetActorAsync(db, ct), id, certificationId, IfMatch.From(request), ct);
+        if (detached.Refusal is null) request.HttpContext.Response.Tag(detached.Value.Stamp);
+        return detached.ReplyNoContent();
+    }
 
     private static CertificateDocumentDto Describe(int organizationId, Certification c) =>
         new(c.Id, c.DocumentName!, c.DocumentContentType!, c.DocumentLength ?? 0, c.DocumentSha256!, c.DocumentUploadedAt!.Value, DocumentUrl(organizationId, c.Id));

@@ -72,6 +72,9 @@ public sealed class GroupCertificate
     /// <summary>The listed SMEs whose owner accepted the listing; always a subset of <see cref="MemberOrganizationIds"/>.</summary>
     public List<int> AcceptedOrganizationIds { get; set; } = [];
 
+    /// <summary>Replaced on every change (the cluster's edit, an SME's accept or decline); its ETag is the version named in If-Match.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     public bool IsAcceptedBy(int organizationId) => AcceptedOrganizationIds.Contains(organizationId) && MemberOrganizationIds.Contains(organizationId);
 
     public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;

@@ -37,6 +37,7 @@ internal sealed class GroupCertificateConfiguration : IEntityTypeConfiguration<G
         b.Property(g => g.Standard).HasMaxLength(Profiles.ProfileLimits.Code);
         b.Property(g => g.Issuer).HasMaxLength(Profiles.ProfileLimits.Short);
         b.Property(g => g.Number).HasMaxLength(Profiles.ProfileLimits.Short);
+        b.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Organizations.Organization>().WithMany().HasForeignKey(g => g.ClusterOrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

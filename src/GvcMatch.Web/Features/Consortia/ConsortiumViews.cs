@@ -31,9 +31,10 @@ public sealed record ConsortiumCoverageDto(
     IReadOnlyList<CriterionCoverage> Criteria, IReadOnlyList<string> WithoutProfile);
 
 /// <summary>A cluster's certificate shared with its member SMEs.</summary>
+/// <param name="ConcurrencyStamp">The version: sent as the ETag (not in the body), carried by the page's edit form.</param>
 public sealed record GroupCertificateDto(
     int Id, string Standard, string? Issuer, string? Number, DateOnly? ValidUntil, bool Verified, bool Expired,
-    IReadOnlyList<GroupMemberDto> Members);
+    IReadOnlyList<GroupMemberDto> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid ConcurrencyStamp);
 
 /// <param name="Accepted">Whether the SME's owner accepted the listing; until then it does not count for the SME.</param>
 public sealed record GroupMemberDto(int OrganizationId, string Name, string Country, bool Accepted);

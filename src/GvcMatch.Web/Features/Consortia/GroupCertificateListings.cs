@@ -57,7 +57,9 @@ public static class GroupCertificateListings
             row.AcceptedOrganizationIds = [.. row.AcceptedOrganizationIds.Where(o => o != sme)];
             row.MemberOrganizationIds = [.. row.MemberOrganizationIds.Where(o => o != sme)];
         }
-        await db.SaveChangesAsync(ct);
+        // An answer changes the certificate the cluster read: its next edit must start from this state.
+        row.ConcurrencyStamp = Guid.NewGuid();
+        if (await db.SaveVersionedAsync("the group certificate", ct) is { } lost) return lost;
         return Outcome.Done(row.Id);
     }
 }

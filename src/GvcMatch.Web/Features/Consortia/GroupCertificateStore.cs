@@ -29,12 +29,18 @@ public static class GroupCertificateStore
         var ids = rows.SelectMany(g => g.MemberOrganizationIds).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return rows.Select(g => new GroupCertificateDto(g.Id, g.Standard, g.Issuer, g.Number, g.ValidUntil, g.Verified, g.IsExpired(today),
-            g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country, g.IsAcceptedBy(id))).OrderBy(m => m.Name).ToList())).ToList();
+            g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country, g.IsAcceptedBy(id))).OrderBy(m => m.Name).ToList(),
+            g.ConcurrencyStamp)).ToList();
     }
 
-    /// <summary>Creates (id null) or replaces a certificate of the caller's cluster; returns its id.</summary>
+    private const string What = "this group certificate";
+
+    /// <summary>
+    /// Creates (id null) or replaces a certificate of the caller's cluster, replacing it only in the
+    /// version <paramref name="expected"/> names (If-Match, or the edit form's stamp); returns its id.
+    /// </summary>
     public static async Task<Outcome<int>> SaveAsync(
-        AppDbContext db, ReferenceData.ReferenceData reference, Actor actor, int? id, GroupCertificateInput input, CancellationToken ct)
+        AppDbContext db, ReferenceData.ReferenceData reference, Actor actor, int? id, GroupCertificateInput input, IfMatch expected, CancellationToken ct)
     {
         if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
         var cluster = actor.OrganizationId!.Value;
@@ -43,6 +49,7 @@ public static class GroupCertificateStore
         {
             row = await db.GroupCertificates.FirstOrDefaultAsync(g => g.Id == existing && g.ClusterOrganizationId == cluster, ct);
             if (row is null) return Outcome.NotFound<int>("The group certificate");
+            if (expected.Check(row.ConcurrencyStamp, What) is { } stale) return stale;
         }
 
         var errors = new Errors();
@@ -71,15 +78,20 @@ public static class GroupCertificateStore
         row.Number = number;
         row.ValidUntil = input.ValidUntil;
         row.MemberOrganizationIds = [.. members.Order()];
-        await db.SaveChangesAsync(ct);
+        row.ConcurrencyStamp = Guid.NewGuid();
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost;
         return Outcome.Done(row.Id);
     }
 
-    public static async Task<Outcome<int>> DeleteAsync(AppDbContext db, Actor actor, int id, CancellationToken ct)
+    public static async Task<Outcome<int>> DeleteAsync(AppDbContext db, Actor actor, int id, IfMatch expected, CancellationToken ct)
     {
         if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
         var cluster = actor.OrganizationId!.Value;
-        var deleted = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Outcome.NotFound<int>("The group certificate") : Outcome.Done(id);
+        var stamp = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster).Select(g => (Guid?)g.ConcurrencyStamp).FirstOrDefaultAsync(ct);
+        if (stamp is null) return Outcome.NotFound<int>("The group certificate");
+        if (expected.Check(stamp, What) is { } stale) return stale;
+        // Only if the stamp is still the one checked: a change saved in between is not deleted unseen.
+        var deleted = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster && g.ConcurrencyStamp == stamp).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? Refusal.Stale($"Someone else saved {What} at the same moment; reload it to see their changes, then make yours again.") : Outcome.Done(id);
     }
 }

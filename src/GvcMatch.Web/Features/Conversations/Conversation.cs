@@ -51,4 +51,11 @@ public sealed class ConversationUserState
     public required string UserId { get; set; }
     public long LastReadSeq { get; set; }
     public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>
+    /// The version of the archive flag, replaced whenever <see cref="ArchivedAt"/> changes (the person's
+    /// archive or restore, a new message bringing the conversation back). Not a concurrency token: read
+    /// positions are written on the same row and must never fail because of it. No row: <see cref="Guid.Empty"/>.
+    /// </summary>
+    public Guid ArchiveStamp { get; set; } = Guid.NewGuid();
 }

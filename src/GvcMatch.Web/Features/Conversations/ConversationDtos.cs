@@ -34,3 +34,6 @@ public sealed record SendMessageRequest(string? ClientMessageId, string? Body);
 public sealed record ReadRequest(long Seq);
 
 public sealed record StartConversationRequest(ConversationTopic? Topic, int? AboutId, int? OrganizationId);
+
+/// <summary>The caller's archive flag of a conversation; <see cref="Stamp"/> is sent as the ETag, not in the body.</summary>
+public sealed record ArchiveState(bool Archived, DateTimeOffset? ArchivedAt, [property: System.Text.Json.Serialization.JsonIgnore] Guid Stamp);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Hubs;
+using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -118,14 +119,30 @@ public sealed class ConversationMessaging(
         return position;
     }
 
-    /// <summary>Archives (or brings back) the conversation for the caller only.</summary>
-    public async Task SetArchivedAsync(Participant who, bool archived, CancellationToken ct)
+    /// <summary>The caller's archive flag of the conversation with its version (the empty stamp before they ever had one).</summary>
+    public async Task<ArchiveState> ArchiveStateAsync(Participant who, CancellationToken ct) =>
+        await db.Set<ConversationUserState>().AsNoTracking().Where(s => s.ConversationId == who.ConversationId && s.UserId == who.UserId)
+            .Select(s => new ArchiveState(s.ArchivedAt != null, s.ArchivedAt, s.ArchiveStamp)).FirstOrDefaultAsync(ct)
+        ?? new ArchiveState(false, null, Guid.Empty);
+
+    /// <summary>
+    /// Archives (or brings back) the conversation for the caller only, in the version <paramref name="expected"/>
+    /// names (optional): an archive flag a new message changed since it was read is not overwritten unseen.
+    /// </summary>
+    public async Task<Outcome<ArchiveState>> SetArchivedAsync(Participant who, bool archived, IfMatch expected, CancellationToken ct)
     {
+        const string what = "your archive of this conversation";
+        var read = await ArchiveStateAsync(who, ct);
+        if (expected.Check(read.Stamp, what) is { } stale) return stale;
         await EnsureStateAsync(who.ConversationId, who.UserId, ct);
         DateTimeOffset? at = archived ? clock.GetUtcNow() : null;
-        await db.Set<ConversationUserState>()
-            .Where(s => s.ConversationId == who.ConversationId && s.UserId == who.UserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, at), ct);
+        var stamp = Guid.NewGuid();
+        var row = db.Set<ConversationUserState>().Where(s => s.ConversationId == who.ConversationId && s.UserId == who.UserId);
+        // Only over the version checked (a row created just now had none to check).
+        if (expected.Given && read.Stamp != Guid.Empty) row = row.Where(s => s.ArchiveStamp == read.Stamp);
+        var changed = await row.ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, at).SetProperty(x => x.ArchiveStamp, stamp), ct);
+        if (changed == 0) return Refusal.Stale($"Someone else saved {what} at the same moment; reload it to see their changes, then make yours again.");
+        return new ArchiveState(archived, at, stamp);
     }
 
     private async Task EnsureStateAsync(long conversationId, string userId, CancellationToken ct)

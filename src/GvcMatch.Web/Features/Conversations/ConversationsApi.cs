@@ -37,10 +37,11 @@ public static partial class ConversationsApi
         group.MapGet("/{id:long}/messages", HistoryAsync).WithSummary("Messages after afterSeq (catch-up) or before beforeSeq (scroll back)");
         group.MapPost("/{id:long}/messages", SendAsync).WithSummary("Send a message; a retry with the same clientMessageId stores nothing new");
         group.MapPost("/{id:long}/read", ReadAsync).WithSummary("Mark messages up to seq as read");
-        group.MapPost("/{id:long}/archive", (long id, ClaimsPrincipal u, AppDbContext db, ConversationMessaging m, CancellationToken ct) => ArchiveAsync(id, true, u, db, m, ct))
-            .WithSummary("Archive the conversation for yourself");
-        group.MapDelete("/{id:long}/archive", (long id, ClaimsPrincipal u, AppDbContext db, ConversationMessaging m, CancellationToken ct) => ArchiveAsync(id, false, u, db, m, ct))
-            .WithSummary("Bring an archived conversation back");
+        group.MapGet("/{id:long}/archive", ArchiveStateAsync).WithSummary("Whether you archived the conversation; its ETag is the version to send in If-Match");
+        group.MapPost("/{id:long}/archive", (long id, HttpRequest q, ClaimsPrincipal u, AppDbContext db, ConversationMessaging m, CancellationToken ct) => ArchiveAsync(id, true, q, u, db, m, ct))
+            .WithSummary("Archive the conversation for yourself (If-Match: the archive flag's ETag, optional)");
+        group.MapDelete("/{id:long}/archive", (long id, HttpRequest q, ClaimsPrincipal u, AppDbContext db, ConversationMessaging m, CancellationToken ct) => ArchiveAsync(id, false, q, u, db, m, ct))
+            .WithSummary("Bring an archived conversation back (If-Match: the archive flag's ETag, optional)");
         MapAttachments(group);
         return app;
     }
@@ -167,12 +168,25 @@ public static partial class ConversationsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
-        long id, bool archived, ClaimsPrincipal user, AppDbContext db, ConversationMessaging messaging, CancellationToken ct)
+    private static async Task<Results<Ok<ArchiveState>, ProblemHttpResult>> ArchiveStateAsync(
+        long id, HttpResponse response, ClaimsPrincipal user, AppDbContext db, ConversationMessaging messaging, CancellationToken ct)
     {
         var who = await ConversationQueries.ParticipantAsync(user, id, db, ct);
         if (who is null) return NotFound();
-        await messaging.SetArchivedAsync(who, archived, ct);
+        var state = await messaging.ArchiveStateAsync(who, ct);
+        response.Tag(state.Stamp);
+        return TypedResults.Ok(state);
+    }
+
+    /// <summary>204 as before, with the archive flag's new ETag.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
+        long id, bool archived, HttpRequest request, ClaimsPrincipal user, AppDbContext db, ConversationMessaging messaging, CancellationToken ct)
+    {
+        var who = await ConversationQueries.ParticipantAsync(user, id, db, ct);
+        if (who is null) return NotFound();
+        var set = await messaging.SetArchivedAsync(who, archived, IfMatch.From(request), ct);
+        if (set.Refusal is { } refused) return refused.ToProblem();
+        request.HttpContext.Response.Tag(set.Value!.Stamp);
         return TypedResults.NoContent();
     }
 }

@@ -57,8 +57,10 @@ public sealed class MessageNews(AppDbContext db, Notifier notifier)
         foreach (var state in archived)
         {
             if (!messages.Any(m => m.Message.ConversationId == state.ConversationId && m.Actor != state.UserId)) continue;
+            // A new version of the flag: an archive sent with the version read before this message is refused.
+            var stamp = Guid.NewGuid();
             await db.Set<ConversationUserState>().Where(s => s.ConversationId == state.ConversationId && s.UserId == state.UserId)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedAt, (DateTimeOffset?)null).SetProperty(x => x.ArchiveStamp, stamp), ct);
         }
     }
 

@@ -37,22 +37,23 @@ public sealed class ImportedDocuments(CertificateDocumentStore files, IOptions<C
                 errors.Add(field, $"'{document}' is not a file in the folder of the seeds file or below it.");
                 continue;
             }
-            var info = new FileInfo(path);
-            var (name, type, problem) = CertificateDocumentStore.Check(info.Name, info.Length, options.Value.MaxDocumentBytes, ProfileLimits.Short, CertificateDocumentStore.Extensions);
+            // Read once: the checks, the hash and the stored copy all see the same bytes, even if the file changes meanwhile.
+            var max = options.Value.MaxDocumentBytes;
+            var bytes = await ReadAtMostAsync(path, max + 1, ct);
+            var (name, type, problem) = CertificateDocumentStore.Check(Path.GetFileName(path), bytes.Length, max, ProfileLimits.Short, CertificateDocumentStore.Extensions);
             if (problem is not null)
             {
                 errors.Add(field, problem);
                 continue;
             }
-            await using var content = info.OpenRead();
-            var sha = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(content, ct));
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             if (i < current.Count && current[i] is { DocumentKey: { } key, DocumentSha256: { } held } && held == sha)
             {
-                staged.Add(new Staged(i, new StoredFile(key, current[i].DocumentLength ?? info.Length, held), current[i].DocumentName ?? name!, current[i].DocumentContentType ?? type!, Existing: true));
+                staged.Add(new Staged(i, new StoredFile(key, current[i].DocumentLength ?? bytes.Length, held), current[i].DocumentName ?? name!, current[i].DocumentContentType ?? type!, Existing: true));
                 continue;
             }
-            content.Position = 0;
-            var (stored, contentProblem) = await files.SaveMeasuredAsync(content, name!, options.Value.MaxDocumentBytes, ct);
+            using var content = new MemoryStream(bytes, writable: false);
+            var (stored, contentProblem) = await files.SaveMeasuredAsync(content, name!, max, ct);
             if (stored is null) errors.Add(field, contentProblem!);
             else staged.Add(new Staged(i, stored, name!, type!));
         }
@@ -86,6 +87,18 @@ public sealed class ImportedDocuments(CertificateDocumentStore files, IOptions<C
     }
 
     public void Delete(string key) => files.Delete(key);
+
+    /// <summary>The file's bytes, at most <paramref name="limit"/> of them (one more than allowed is enough to refuse it as too large).</summary>
+    private static async Task<byte[]> ReadAtMostAsync(string path, long limit, CancellationToken ct)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await file.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+            buffer.Write(chunk, 0, read);
+        return buffer.ToArray();
+    }
 
     /// <summary>The full path of <paramref name="relative"/> when it names an existing file inside <paramref name="folder"/>.</summary>
     private static string? Resolve(string folder, string relative)

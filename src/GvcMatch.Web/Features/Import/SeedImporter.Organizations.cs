@@ -64,6 +64,9 @@ public sealed partial class SeedImporter
     /// <summary>Stored documents that certificates carried before this import replaced or dropped them: deleted once no certificate carries them.</summary>
     private readonly List<string> _replacedDocuments = [];
 
+    /// <summary>Files stored for the rows of the batch being saved; deleted again if its transaction rolls back.</summary>
+    private readonly List<string> _stagedDocuments = [];
+
     private async Task<List<RowResult>> ApplyProfilesAsync(IReadOnlyList<SeedRow<OrganizationRow>> rows, IReadOnlyDictionary<string, string?> folders,
         ImportOrigin origin, CancellationToken ct)
     {
@@ -88,6 +91,7 @@ public sealed partial class SeedImporter
                 results.Add(Rejected(row, errors));
                 continue;
             }
+            _stagedDocuments.AddRange(staged.Where(s => !s.Existing).Select(s => s.File.Key));
 
             var profile = org!.Profile;
             var created = profile is null;
@@ -136,6 +140,13 @@ public sealed partial class SeedImporter
             results.Add(Ok(changed ? RowOutcome.Updated : RowOutcome.Unchanged));
         }
         return results;
+    }
+
+    /// <summary>After a rollback: no row carries the files staged for the batch (a row-by-row retry stages its own again).</summary>
+    private void DiscardStagedDocuments()
+    {
+        foreach (var key in _stagedDocuments) documents.Delete(key);
+        _stagedDocuments.Clear();
     }
 
     private async Task ForgetReplacedDocumentsAsync(CancellationToken ct)

@@ -200,14 +200,22 @@ public sealed partial class SeedImporter(
     private async Task<List<RowResult>> ApplyAndSaveAsync<T>(
         string kind, IReadOnlyList<SeedRow<T>> batch, Func<IReadOnlyList<SeedRow<T>>, CancellationToken, Task<List<RowResult>>> apply, CancellationToken ct)
     {
-        var results = await apply(batch, ct);
-        var written = ImportBatch.Of(kind, results.Select(r => r.Outcome));
-        if (BeforeBatchSave is { } record && written.Writes) await record(written, ct);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        List<RowResult> results;
+        try
         {
+            results = await apply(batch, ct);
+            var written = ImportBatch.Of(kind, results.Select(r => r.Outcome));
+            if (BeforeBatchSave is { } record && written.Writes) await record(written, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+        catch
+        {
+            DiscardStagedDocuments();
+            throw;
+        }
+        _stagedDocuments.Clear();
         db.ChangeTracker.Clear();
         return results;
     }

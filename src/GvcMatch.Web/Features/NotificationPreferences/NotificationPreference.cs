@@ -30,6 +30,12 @@ public sealed class NotificationSettings
 
     /// <summary>An IANA time zone id; digests go out after midnight there. Null: UTC.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// The version of all the person's preferences (kinds and time zone), replaced on every save. A
+    /// person who never saved has no row: their version is <see cref="Guid.Empty"/>.
+    /// </summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
@@ -53,6 +59,7 @@ internal sealed class NotificationSettingsConfiguration : IEntityTypeConfigurati
         b.HasKey(s => s.UserId);
         b.Property(s => s.UserId).HasMaxLength(450);
         b.Property(s => s.TimeZone).HasMaxLength(64);
+        b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Data.AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Features.NotificationPreferences;
 
 /// <summary>A person's choices as the API and the page show them: every kind, with its delivery.</summary>
-public sealed record NotificationPreferencesDto(string? TimeZone, IReadOnlyDictionary<string, Delivery> Preferences);
+/// <param name="ConcurrencyStamp">The version of all the choices: sent as the ETag, carried by the page's form, never in the body.</param>
+public sealed record NotificationPreferencesDto(string? TimeZone, IReadOnlyDictionary<string, Delivery> Preferences,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ConcurrencyStamp = default);
 
 /// <summary>A change: the kinds named get the delivery given (others stay); a time zone, when given, replaces the stored one ("" clears it).</summary>
 public sealed record NotificationPreferencesInput(string? TimeZone, IReadOnlyDictionary<string, string>? Preferences);
@@ -17,12 +19,21 @@ public sealed class PreferenceStore(AppDbContext db, TimeProvider clock)
     public async Task<NotificationPreferencesDto> GetAsync(string userId, CancellationToken ct)
     {
         var stored = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, p => p.Delivery, ct);
-        var zone = await db.Set<NotificationSettings>().AsNoTracking().Where(s => s.UserId == userId).Select(s => s.TimeZone).FirstOrDefaultAsync(ct);
-        return new(zone, EmailOptions.AllKinds.ToDictionary(k => k, k => stored.GetValueOrDefault(k, Delivery.Immediately)));
+        var settings = await db.Set<NotificationSettings>().AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new { s.TimeZone, s.ConcurrencyStamp }).FirstOrDefaultAsync(ct);
+        // Someone who never saved reads the defaults, whose version is the empty stamp.
+        return new(settings?.TimeZone, EmailOptions.AllKinds.ToDictionary(k => k, k => stored.GetValueOrDefault(k, Delivery.Immediately)),
+            settings?.ConcurrencyStamp ?? Guid.Empty);
     }
 
-    /// <summary>Checks every entry first and changes nothing when one is wrong; the errors name the fields.</summary>
-    public async Task<Errors> SaveAsync(string userId, NotificationPreferencesInput input, CancellationToken ct)
+    private const string What = "your notification preferences";
+
+    /// <summary>
+    /// Checks every entry first and changes nothing when one is wrong (the refusal names the fields),
+    /// or when <paramref name="expected"/> names a version someone has since replaced (412).
+    /// Every save replaces the version, kinds and time zone alike.
+    /// </summary>
+    public async Task<Refusal?> SaveAsync(string userId, NotificationPreferencesInput input, IfMatch expected, CancellationToken ct)
     {
         var errors = new Errors();
         var wanted = new Dictionary<string, Delivery>();
@@ -35,8 +46,10 @@ public sealed class PreferenceStore(AppDbContext db, TimeProvider clock)
         var zone = input.TimeZone?.Trim();
         if (!string.IsNullOrEmpty(zone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
             errors.Add("timeZone", $"Unknown time zone '{zone}'; use an IANA name such as Europe/Berlin.");
-        if (errors.Any) return errors;
+        if (errors.Any) return Refusal.Invalid(errors);
 
+        var settings = await db.Set<NotificationSettings>().FirstOrDefaultAsync(s => s.UserId == userId, ct);
+        if (expected.Check(settings?.ConcurrencyStamp ?? Guid.Empty, What) is { } stale) return stale;
         var now = clock.GetUtcNow();
         var stored = await db.Set<NotificationPreference>().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, ct);
         foreach (var (kind, delivery) in wanted)
@@ -52,14 +65,18 @@ public sealed class PreferenceStore(AppDbContext db, TimeProvider clock)
                 db.Add(new NotificationPreference { UserId = userId, Kind = kind, Delivery = delivery, ChangedAt = now });
             }
         }
-        if (zone is not null)
+        if (settings is null) db.Add(settings = new NotificationSettings { UserId = userId });
+        if (zone is not null) settings.TimeZone = zone.Length == 0 ? null : zone;
+        settings.ConcurrencyStamp = Guid.NewGuid();
+        try
         {
-            var settings = await db.Set<NotificationSettings>().FirstOrDefaultAsync(s => s.UserId == userId, ct);
-            if (settings is null) db.Add(settings = new NotificationSettings { UserId = userId });
-            settings.TimeZone = zone.Length == 0 ? null : zone;
+            return await db.SaveVersionedAsync(What, ct);
         }
-        await db.SaveChangesAsync(ct);
-        return errors;
+        catch (DbUpdateException) when (db.Entry(settings).State == EntityState.Added)
+        {
+            // Two first saves at once: the other one created the settings row, so this one's version is stale.
+            return Refusal.Stale($"Someone else saved {What} at the same moment; reload them to see the change, then make yours again.");
+        }
     }
 
     /// <summary>The people among <paramref name="userIds"/> who want <paramref name="kind"/> emailed at once.</summary>

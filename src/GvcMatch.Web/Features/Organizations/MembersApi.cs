@@ -25,9 +25,10 @@ public static class MembersApi
     {
         var group = app.MapGroup("/api/organizations/{id:int}/members").WithTags("Organisations").RequireAuthorization();
         group.MapGet("/", ListAsync).WithSummary("Members of your organisation");
+        group.MapGet("/{userId}", GetAsync).WithSummary("One member of your organisation; its ETag is the version to send in If-Match");
         group.MapPost("/", AddAsync).WithSummary("Create an account for a colleague (owners)");
-        group.MapPut("/{userId}", ChangeRoleAsync).WithSummary("Change a member's role (owners)");
-        group.MapDelete("/{userId}", RemoveAsync).WithSummary("Remove a member (owners)");
+        group.MapPut("/{userId}", ChangeRoleAsync).WithSummary("Change a member's role (owners; If-Match: the member's ETag, optional)");
+        group.MapDelete("/{userId}", RemoveAsync).WithSummary("Remove a member (owners; If-Match: the member's ETag, optional)");
         return app;
     }
 
@@ -40,8 +41,28 @@ public static class MembersApi
         return TypedResults.Ok(members);
     }
 
+    private static async Task<Results<Ok<MemberDto>, ProblemHttpResult>> GetAsync(int id, string userId, HttpResponse response, ClaimsPrincipal user, AppDbContext db, CancellationToken ct)
+    {
+        var actor = await user.GetActorAsync(db, ct);
+        if (!Access.IsMember(actor, id)) return Problems.Forbidden("Only members see who belongs to an organisation.");
+        var member = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.OrganizationId == id, ct);
+        if (member is null) return Problems.NotFound("The member");
+        response.Tag(Version(member));
+        return TypedResults.Ok(new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
+    }
+
+    private const string What = "this member";
+
+    /// <summary>
+    /// A member's version is the user row's own concurrency stamp (Identity's, a GUID, already a concurrency
+    /// token): replaced on a role change or removal here and on any change Identity saves for the user.
+    /// </summary>
+    private static Guid Version(AppUser member) => Guid.TryParse(member.ConcurrencyStamp, out var stamp) ? stamp : Guid.Empty;
+
+    private static void NewVersion(AppUser member) => member.ConcurrencyStamp = Guid.NewGuid().ToString();
+
     private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        int id, AddMemberRequest request, ClaimsPrincipal user, AppDbContext db, UserManager<AppUser> users, AuditTrail audit, CancellationToken ct)
+        int id, AddMemberRequest request, HttpContext http, ClaimsPrincipal user, AppDbContext db, UserManager<AppUser> users, AuditTrail audit, CancellationToken ct)
     {
         var actor = await user.GetActorAsync(db, ct);
         if (actor is null || Access.CanEditOrganization(actor, id) is not null) return Problems.Forbidden("Only an owner of this organisation can add members.");
@@ -63,36 +84,42 @@ public static class MembersApi
             foreach (var e in result.Errors) errors.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email", e.Description);
             return Problems.Invalid(errors.ToDictionary());
         }
+        http.Response.Tag(Version(member));
         return TypedResults.Created($"/api/organizations/{id}/members/{member.Id}", new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
     }
 
     private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
-        int id, string userId, ChangeRoleRequest request, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken ct)
+        int id, string userId, ChangeRoleRequest request, HttpRequest http, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, CancellationToken ct)
     {
         var (actor, member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
         if (problem is not null) return problem;
         if (!Enum.IsDefined(request.Role)) return Problems.Invalid("role", "Role is Owner or Member.");
+        if (IfMatch.From(http).Check(Version(member!), What) is { } stale) return stale.ToProblem();
         if (member!.Role == MemberRole.Owner && request.Role != MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
             return Problems.Conflict("An organisation keeps at least one owner.");
         if (member.Role != request.Role)
             await audit.AddAsync(actor!.UserId, AuditActions.MemberRoleChanged, AuditTarget.Of(member), id, $"{member.Role} to {request.Role}.", ct);
         member.Role = request.Role;
-        await db.SaveChangesAsync(ct);
+        NewVersion(member);
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost.ToProblem();
+        http.HttpContext.Response.Tag(Version(member));
         return TypedResults.Ok(new MemberDto(member.Id, member.Email!, member.DisplayName, member.Role));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        int id, string userId, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, SessionRevocation sessions, CancellationToken ct)
+        int id, string userId, HttpRequest http, ClaimsPrincipal user, AppDbContext db, AuditTrail audit, SessionRevocation sessions, CancellationToken ct)
     {
         var (actor, member, problem) = await LoadMemberForOwnerAsync(id, userId, user, db, ct);
         if (problem is not null) return problem;
+        if (IfMatch.From(http).Check(Version(member!), What) is { } stale) return stale.ToProblem();
         if (member!.Role == MemberRole.Owner && await IsLastOwnerAsync(db, id, ct))
             return Problems.Conflict("An organisation keeps at least one owner.");
         await audit.AddAsync(actor!.UserId, AuditActions.MemberRemoved, AuditTarget.Of(member), id, $"Was {member.Role}.", ct);
         member.OrganizationId = null;
         member.Role = MemberRole.Member;
         SessionRevocation.NewStamp(member);
-        await db.SaveChangesAsync(ct);
+        NewVersion(member);
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost.ToProblem();
         await sessions.EndedAsync(member.Id, ct);
         return TypedResults.NoContent();
     }

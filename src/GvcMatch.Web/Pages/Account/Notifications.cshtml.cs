@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GvcMatch.Web.Features.NotificationPreferences;
+using GvcMatch.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,6 +11,9 @@ public sealed class NotificationsModel(PreferenceStore store, Microsoft.Extensio
 {
     [BindProperty] public Dictionary<string, string> Preferences { get; set; } = [];
     [BindProperty] public string? TimeZone { get; set; }
+
+    /// <summary>The version the form was read with: a save from another tab or the API in between is not overwritten unseen.</summary>
+    [BindProperty] public Guid? Stamp { get; set; }
 
     public NotificationPreferencesDto Current { get; private set; } = new(null, new Dictionary<string, Delivery>());
     public IDictionary<string, string[]>? Errors { get; private set; }
@@ -27,10 +31,10 @@ public sealed class NotificationsModel(PreferenceStore store, Microsoft.Extensio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = await store.SaveAsync(UserId, new NotificationPreferencesInput(TimeZone ?? "", Preferences), ct);
-        if (errors.Any)
+        var refused = await store.SaveAsync(UserId, new NotificationPreferencesInput(TimeZone ?? "", Preferences), IfMatch.Stamp(Stamp), ct);
+        if (refused is not null)
         {
-            Errors = errors.ToDictionary();
+            Errors = refused.ForForm();
             Current = await store.GetAsync(UserId, ct);
             return Page();
         }

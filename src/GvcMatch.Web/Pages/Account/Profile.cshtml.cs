@@ -105,7 +105,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
             return RedirectToPage();
         }
         await using var content = document.OpenReadStream();
-        var attached = await documents.AttachAsync(await User.GetActorAsync(db, ct), Organization.Id, certificationId, content, document.FileName, document.Length, ct);
+        var attached = await documents.AttachAsync(await User.GetActorAsync(db, ct), Organization.Id, certificationId, content, document.FileName, document.Length, IfMatch.None, ct);
         if (attached.Refusal is { IsInvalid: true } invalid)
         {
             TempData["Message"] = l["The document was not attached: {0}", invalid.Detail].Value;
@@ -113,7 +113,7 @@ public sealed class ProfileModel(AppDbContext db, Features.ReferenceData.Referen
             return RedirectToPage();
         }
         if (attached.Refusal is { } refused) return Refused(refused);
-        TempData["Message"] = l["Document attached to {0}. It is self-declared until a verified intermediary or an admin checks it.", GvcMatch.Matching.Certifications.CertificationRequirement.Name(Features.Certificates.CertificateFacts.Held(attached.Value!))].Value;
+        TempData["Message"] = l["Document attached to {0}. It is self-declared until a verified intermediary or an admin checks it.", GvcMatch.Matching.Certifications.CertificationRequirement.Name(Features.Certificates.CertificateFacts.Held(attached.Value.Certificate))].Value;
         return RedirectToPage();
     }
 

@@ -73,16 +73,16 @@ public sealed class EditModel(AppDbContext db, BidService service, BidReads read
         if (Bid is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = [l["Save the draft first, then attach documents."]] });
         if (file is null) return ShowSaved(new Dictionary<string, string[]> { ["file"] = [l["Choose a file to attach."]] });
         await using var content = file.OpenReadStream();
-        var added = await service.AddDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, content, file.FileName, file.Length, ct);
+        var added = await service.AddDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, content, file.FileName, file.Length, IfMatch.None, ct);
         if (added.Refusal is { } f) return ShowSaved(f.ForForm());
-        return Done(l["Attached {0}.", added.Value!.FileName]);
+        return Done(l["Attached {0}.", added.Value.Document.FileName]);
     }
 
     public async Task<IActionResult> OnPostDeleteDocumentAsync(int requirementId, int? consortiumId, int documentId, CancellationToken ct)
     {
         if (await LoadAsync(requirementId, consortiumId, ct) is { } denied) return denied;
         if (Bid is null) return NotFound();
-        var deleted = await service.DeleteDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, documentId, ct);
+        var deleted = await service.DeleteDocumentAsync(await User.GetActorAsync(db, ct), Bid.Bid.Id, documentId, IfMatch.None, ct);
         if (deleted.Refusal is { } f) return ShowSaved(f.ForForm());
         return Done(l["Document removed."]);
     }

@@ -25,8 +25,12 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
         return Page();
     }
 
-    /// <summary>Adds (no id) or replaces a certificate; members are SME numbers separated by commas or spaces.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(int? id, string? standard, string? issuer, string? number, DateOnly? validUntil, string? members, CancellationToken ct)
+    /// <summary>
+    /// Adds (no id) or replaces a certificate; members are SME numbers separated by commas or spaces.
+    /// The edit form carries the stamp it was read with, so a stale form is refused as a stale If-Match is.
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveAsync(int? id, string? standard, string? issuer, string? number, DateOnly? validUntil, string? members, Guid? stamp,
+        CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
@@ -41,7 +45,7 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
             ids.Add(orgId);
         }
         var outcome = await GroupCertificateStore.SaveAsync(db, reference, actor, id,
-            new GroupCertificateInput { Standard = standard, Issuer = issuer, Number = number, ValidUntil = validUntil, MemberOrganizationIds = ids }, ct);
+            new GroupCertificateInput { Standard = standard, Issuer = issuer, Number = number, ValidUntil = validUntil, MemberOrganizationIds = ids }, IfMatch.Stamp(stamp), ct);
         if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Ok) Notice = "Saved.";
         else Error = outcome.Refusal!.Detail;
@@ -52,7 +56,7 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
-        var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, ct);
+        var outcome = await GroupCertificateStore.DeleteAsync(db, actor, id, IfMatch.None, ct);
         if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Ok) Notice = "Removed.";
         else Error = outcome.Refusal!.Detail;

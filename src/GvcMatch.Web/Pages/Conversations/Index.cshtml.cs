@@ -61,7 +61,8 @@ public sealed class IndexModel(AppDbContext db, ConversationMessaging messaging,
     {
         var who = await ConversationQueries.ParticipantAsync(User, id, db, ct);
         if (who is null) return NotFound();
-        await messaging.SetArchivedAsync(who, archive, ct);
+        // A state transition from a button: no version, as for the other transitions.
+        await messaging.SetArchivedAsync(who, archive, IfMatch.None, ct);
         // Back to the tab the button was on.
         return RedirectToPage(new { archived = archive ? (bool?)null : true });
     }

@@ -269,6 +269,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<bool>("Computed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("integer");
 
@@ -1012,6 +1016,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<int>("ClusterOrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1121,6 +1129,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ArchiveStamp")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1947,6 +1958,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)

@@ -18,6 +18,14 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Written first because SQLite runs them first anyway: EF performs the table rebuilds that the
+            // column changes below need at the end of the migration, after every SQL statement (listed
+            // later, the statements ran before the rebuilds all the same and each one logged a
+            // "rebuild pending" warning at start-up). The ten-thousandths are stored in the old REAL
+            // columns as whole numbers and the rebuilds copy them into the INTEGER columns unchanged.
+            foreach (var (table, column) in Columns)
+                migrationBuilder.Sql($"UPDATE \"{table}\" SET \"{column}\" = CAST(ROUND(\"{column}\" * 10000) AS INTEGER) WHERE \"{column}\" IS NOT NULL;");
+
             migrationBuilder.AlterColumn<long>(
                 name: "Quantity",
                 table: "Requirements",
@@ -113,14 +121,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                 oldType: "REAL",
                 oldNullable: true);
 
-            // The rebuilt columns take the old REAL values as they are; turn them into ten-thousandths.
-            foreach (var (table, column) in Columns)
-                migrationBuilder.Sql($"UPDATE \"{table}\" SET \"{column}\" = CAST(ROUND(\"{column}\" * 10000) AS INTEGER) WHERE \"{column}\" IS NOT NULL;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // First, for the same reason as in Up: the REAL columns are rebuilt after it.
+            foreach (var (table, column) in Columns)
+                migrationBuilder.Sql($"UPDATE \"{table}\" SET \"{column}\" = \"{column}\" / 10000.0 WHERE \"{column}\" IS NOT NULL;");
+
             migrationBuilder.AlterColumn<double>(
                 name: "Quantity",
                 table: "Requirements",
@@ -216,8 +225,6 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                 oldType: "INTEGER",
                 oldNullable: true);
 
-            foreach (var (table, column) in Columns)
-                migrationBuilder.Sql($"UPDATE \"{table}\" SET \"{column}\" = \"{column}\" / 10000.0 WHERE \"{column}\" IS NOT NULL;");
         }
     }
 }

@@ -257,6 +257,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Computed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("INTEGER");
 
@@ -970,6 +974,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<int>("ClusterOrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1076,6 +1084,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArchiveStamp")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ArchivedAt")
@@ -1878,6 +1889,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")

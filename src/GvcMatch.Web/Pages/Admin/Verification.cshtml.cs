@@ -12,15 +12,19 @@ namespace GvcMatch.Web.Pages.Admin;
 /// Platform admins and verified intermediaries grant or withdraw the verified badge, with a reason
 /// (<see cref="VerificationRules"/>: an intermediary sees and decides on the SMEs of its own country).
 /// </summary>
-public sealed class VerificationModel(AppDbContext db, VerificationService verification) : PageModel
+public sealed class VerificationModel(AppDbContext db, VerificationService verification, Features.ReferenceData.ReferenceData reference) : PageModel
 {
-    public const int MaxRows = 200;
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
     public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Features.ReferenceData.ReferenceData Reference => reference;
     public string? Denied { get; private set; }
     public string? Message { get; private set; }
     public int? OwnOrganizationId { get; private set; }
@@ -40,13 +44,21 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
             query = query.Where(o => o.Name.ToLower().Contains(q) || o.Key.ToLower().Contains(q));
         }
         if (Kind is { } kind) query = query.Where(o => o.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            var wanted = Country.Trim().ToUpperInvariant();
+            query = query.Where(o => o.Country == wanted);
+        }
         if (!Actor!.IsPlatformAdmin)
         {
             var country = ActorCountry ?? "";
             query = query.Where(o => o.Kind == OrganizationKind.Sme && o.Country == country);
         }
         Total = await query.CountAsync(ct);
-        Organizations = await query.OrderBy(o => o.Verified).ThenBy(o => o.Name).Take(MaxRows).ToListAsync(ct);
+        // A page past the last one shows the last one, as a link kept from a longer list would expect.
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Organizations = await query.OrderBy(o => o.Verified).ThenBy(o => o.Name).ThenBy(o => o.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         Message = TempData["Message"] as string;
         return Page();
     }
@@ -58,7 +70,7 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
         if (decided.Refusal is { IsNotFound: true }) return NotFound();
         TempData["Message"] = decided.Refusal?.Detail
             ?? (verified ? $"{decided.Value!.Name} is now verified." : $"{decided.Value!.Name} is no longer verified.");
-        return RedirectToPage(new { Q, Kind });
+        return RedirectToPage(new { Q, Kind, Country, page = PageNumber });
     }
 
     /// <summary>Others get a 403 page saying why, rather than a redirect.</summary>

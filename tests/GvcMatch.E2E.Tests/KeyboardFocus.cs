@@ -19,7 +19,12 @@ public static class KeyboardFocus
         }
         """;
 
-    private sealed record Focus(string Name, bool Matches, bool Outlined);
+    private sealed class Focus
+    {
+        public string Name { get; set; } = "";
+        public bool Matches { get; set; }
+        public bool Outlined { get; set; }
+    }
 
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="selector"/> has focus.</summary>
     public static async Task TabToAsync(IPage page, string selector, bool backwards = false, int limit = 250)

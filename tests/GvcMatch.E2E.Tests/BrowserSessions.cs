@@ -80,10 +80,11 @@ public static class BrowserSessions
     }
 
     /// <summary>A full-page picture under the test output's screenshots folder (the docs' pictures come from these).</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <param name="fullPage">False for what fits the window only: a phone's first screen, say.</param>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = fullPage });
     }
 }

@@ -39,6 +39,7 @@ public sealed class PhoneWidthInBrowserTests(DemoServerFixture app) : IClassFixt
         var firstResult = await page.Locator(".search-result").First.BoundingBoxAsync();
         Assert.NotNull(firstResult);
         Assert.True(firstResult.Y < 740, $"The first result starts at y = {firstResult.Y}, below the first screen.");
+        await BrowserSessions.ScreenshotAsync(page, "phone-search.png", fullPage: false);
     }
 
     /// <summary>Records the page when its content is wider than the window, naming the widest element.</summary>

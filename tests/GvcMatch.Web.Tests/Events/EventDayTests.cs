@@ -146,6 +146,7 @@ public abstract class EventDayTests(GvcMatchApp app)
     {
         var day = await SupplierDay.StartAsync(app);
         var id = day.Id;
+        Assert.Null(await OutcomeOfEventAsync(day));
         day.MoveClockTo(day.SlotStart(1).AddMinutes(10));
         await Expect.StatusAsync(await day.Buyer.Client.PutJsonAsync($"/api/events/{id}/meetings/{day.Meetings[1]}/no-show", new { absent = day.SmeIds[1] }), HttpStatusCode.OK);
         await Expect.StatusAsync(await day.Smes[0].Client.PutJsonAsync($"/api/events/{id}/meetings/{day.Meetings[0]}/feedback", new { useful = true, followUp = true }), HttpStatusCode.OK);
@@ -162,7 +163,22 @@ public abstract class EventDayTests(GvcMatchApp app)
         await Expect.StatusAsync(await day.Buyer.Client.PostAsync($"/api/offers/{offer.Id}/accept"), HttpStatusCode.OK);
         Assert.Equal(1, (await FiguresAsync(day)).GetProperty("agreements").GetInt32());
 
+        // The platform's outcome statistics carry the same figures beside the buyer's awards.
+        var outcome = await OutcomeOfEventAsync(day);
+        Assert.NotNull(outcome);
+        var figures = outcome.Value.GetProperty("figures");
+        Assert.Equal((1, 1, 1), (figures.GetProperty("held").GetInt32(), figures.GetProperty("followUps").GetInt32(), figures.GetProperty("agreements").GetInt32()));
+
         await Expect.ProblemAsync(await day.Buyer.Client.GetAsync($"/api/events/{id}/figures"), HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>The event in the outcome statistics filtered to its buyer, read by the organiser (an intermediary); null when absent.</summary>
+    private static async Task<JsonElement?> OutcomeOfEventAsync(SupplierDay day)
+    {
+        var statistics = await Expect.JsonAsync(await day.Organiser.Client.GetAsync($"/api/statistics/outcomes?buyer={day.Buyer.Me.OrgId}"), HttpStatusCode.OK);
+        foreach (var e in statistics.GetProperty("events").EnumerateArray())
+            if (e.GetProperty("eventId").GetInt32() == day.Id) return e;
+        return null;
     }
 
     private static async Task<JsonElement> FiguresAsync(SupplierDay day) =>

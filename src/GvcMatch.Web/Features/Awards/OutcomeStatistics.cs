@@ -1,4 +1,5 @@
 using GvcMatch.Web.Data;
+using GvcMatch.Web.Features.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace GvcMatch.Web.Features.Awards;
@@ -9,13 +10,14 @@ public sealed record BuyerOutcomeDto(
     int BuyerOrganizationId, string Buyer, int RequirementsDecided, int RequirementsCancelled, int Awards, int AwardsToSmes,
     double SmeShareByCount, IReadOnlyList<CurrencyShareDto> ValueByCurrency, double? MedianDaysToDecision);
 
-public sealed record OutcomeStatisticsDto(DateTimeOffset GeneratedAt, int? BuyerFilter, IReadOnlyList<BuyerOutcomeDto> Buyers);
+public sealed record OutcomeStatisticsDto(DateTimeOffset GeneratedAt, int? BuyerFilter, IReadOnlyList<BuyerOutcomeDto> Buyers, IReadOnlyList<EventOutcomeDto> Events);
 
 /// <summary>
 /// Per buyer, from the outcome records: how many requirements it decided, what share of its awards
 /// (by count, and by value per currency: amounts in different currencies are never added) went to
 /// SMEs or all-SME consortia, and the median days from publication to the decision (per
-/// requirement, its last decision).
+/// requirement, its last decision). Beside them, what matchmaking events led to (meetings held,
+/// follow-ups, agreements reached afterwards), from <see cref="EventOutcomes"/>.
 /// </summary>
 public static class OutcomeStatistics
 {
@@ -40,7 +42,7 @@ public static class OutcomeStatistics
                 g.GroupBy(o => o.RequirementId).Count(r => r.Any(o => o.Cancelled)), awards.Count, toSmes,
                 awards.Count == 0 ? 0 : Math.Round(toSmes / (double)awards.Count, 4), values, Median(perRequirement));
         }).OrderBy(b => b.Buyer, StringComparer.OrdinalIgnoreCase).ThenBy(b => b.BuyerOrganizationId).ToList();
-        return new OutcomeStatisticsDto(now, buyer, rows);
+        return new OutcomeStatisticsDto(now, buyer, rows, await EventOutcomes.ComputeAsync(db, buyer, now, ct));
     }
 
     public static double? Median(IReadOnlyCollection<double> values)

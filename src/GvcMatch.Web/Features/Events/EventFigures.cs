@@ -1,3 +1,4 @@
+using GvcMatch.Events.Timetable;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Offers;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,12 @@ namespace GvcMatch.Web.Features.Events;
 /// </summary>
 public static class EventFigures
 {
-    public static async Task<EventFiguresDto> ComputeAsync(AppDbContext db, EventView view, DateTimeOffset now, CancellationToken ct)
+    public static Task<EventFiguresDto> ComputeAsync(AppDbContext db, EventView view, DateTimeOffset now, CancellationToken ct) =>
+        ComputeAsync(db, view.Event, view.Grid, now, ct);
+
+    public static async Task<EventFiguresDto> ComputeAsync(AppDbContext db, MatchmakingEvent e, EventGrid grid, DateTimeOffset now, CancellationToken ct)
     {
-        var eventId = view.Event.Id;
+        var eventId = e.Id;
         var meetings = await db.Set<EventMeeting>().AsNoTracking().Where(m => m.EventId == eventId).ToListAsync(ct);
         var participants = await db.Set<EventParticipant>().AsNoTracking().Where(p => p.EventId == eventId)
             .Select(p => new { p.Id, p.OrganizationId, p.CheckedInAt }).ToListAsync(ct);
@@ -23,11 +27,11 @@ public static class EventFigures
             .Select(f => new { f.MeetingId, f.Useful, f.FollowUpPlanned }).ToListAsync(ct);
         var accepted = meetings.Where(m => m.Status == MeetingStatus.Accepted).ToList();
         var placed = accepted.Where(m => m.Slot is not null).ToList();
-        var held = placed.Where(m => EventDay.Held(m, view.Grid, now)).ToList();
+        var held = placed.Where(m => EventDay.Held(m, grid, now)).ToList();
         var useful = feedback.Where(f => f.Useful).Select(f => f.MeetingId).ToHashSet();
         var planned = feedback.Where(f => f.FollowUpPlanned).Select(f => f.MeetingId).ToHashSet();
         var org = participants.ToDictionary(p => p.Id, p => p.OrganizationId);
-        var agreed = view.Grid.Slots.Count == 0 ? new HashSet<(int, int)>() : await AgreedPairsAsync(db, org.Values.Distinct().ToList(), view.Grid.Slots[0].Start, ct);
+        var agreed = grid.Slots.Count == 0 ? new HashSet<(int, int)>() : await AgreedPairsAsync(db, org.Values.Distinct().ToList(), grid.Slots[0].Start, ct);
         return new EventFiguresDto(
             participants.Count, meetings.Count, accepted.Count, meetings.Count(m => m.Status == MeetingStatus.Declined),
             meetings.Count(m => m.Status == MeetingStatus.Requested), placed.Count, accepted.Count - placed.Count,

@@ -34,12 +34,12 @@ public static class IpMatchingApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<IpMatchDto>>, ValidationProblem, ProblemHttpResult>> ListingsAsync(
-        int id, ClaimsPrincipal user, AppDbContext db, IpMatching matching, CancellationToken ct, int top = 20)
+        int id, ClaimsPrincipal user, AppDbContext db, ResourceAccess access, IpMatching matching, CancellationToken ct, int top = 20)
     {
         if (top is < 1 or > MatchingApi.MaxTop) return Problems.Invalid("top", $"top is 1 to {MatchingApi.MaxTop}.");
         var actor = await user.GetActorAsync(db, ct);
         var requirement = await db.Requirements.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (actor is null || requirement is null || !(requirement.IsVisibleToEveryone || actor.IsMemberOf(requirement.OrganizationId)))
+        if (actor is null || requirement is null || !await access.AllowsAsync(actor, requirement, AccessOperations.Read))
             return Problems.NotFound("The requirement");
         return TypedResults.Ok(await matching.ListingsForAsync(requirement, top, ct));
     }

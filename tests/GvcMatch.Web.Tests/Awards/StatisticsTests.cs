@@ -44,8 +44,9 @@ public abstract class StatisticsTests(GvcMatchApp app)
         Assert.Equal(0.5, row.GetProperty("smeShareByCount").GetDouble());
         var eur = Assert.Single(row.GetProperty("valueByCurrency").EnumerateArray());
         Assert.Equal("EUR", eur.GetProperty("currency").GetString());
-        Assert.Equal(4000, eur.GetProperty("awarded").GetDecimal());
-        Assert.Equal(1000, eur.GetProperty("toSmes").GetDecimal());
+        // Contract values: the unit prices 1,000 and 3,000 × the requirements' 5,000 pieces.
+        Assert.Equal(20_000_000, eur.GetProperty("awarded").GetDecimal());
+        Assert.Equal(5_000_000, eur.GetProperty("toSmes").GetDecimal());
         Assert.Equal(0.25, eur.GetProperty("smeShare").GetDouble());
         // Two decisions about a day after publication, one about three days after: the median is the middle one.
         var days = await app.WithDbAsync(db => db.OutcomeRecords.AsNoTracking().Where(o => o.BuyerOrganizationId == buyer.Me.OrgId)

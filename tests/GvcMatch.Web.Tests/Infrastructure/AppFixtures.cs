@@ -1,8 +1,13 @@
 namespace GvcMatch.Web.Tests.Infrastructure;
 
 /// <summary>A class fixture: the app on SQLite in a fresh temp data folder.</summary>
-public class SqliteApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLifetime
+public class SqliteApp : GvcMatchApp, IAsyncLifetime
 {
+    public SqliteApp() : this(null) { }
+
+    /// <summary>For fixtures that run the app with settings of their own.</summary>
+    protected SqliteApp(IReadOnlyDictionary<string, string>? settings) : base(TestDatabase.Sqlite(), settings) { }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
@@ -19,8 +24,13 @@ public class SqliteApp() : GvcMatchApp(TestDatabase.Sqlite()), IAsyncLifetime
 /// server can be had the tests are skipped (see <see cref="DatabaseFactAttribute"/>) and this
 /// fixture stays idle; when services are required, the missing server fails every test.
 /// </summary>
-public class PostgresApp() : GvcMatchApp(TestDatabase.Postgres(connectionString: "")), IAsyncLifetime
+public class PostgresApp : GvcMatchApp, IAsyncLifetime
 {
+    public PostgresApp() : this(null) { }
+
+    /// <summary>For fixtures that run the app with settings of their own.</summary>
+    protected PostgresApp(IReadOnlyDictionary<string, string>? settings) : base(TestDatabase.Postgres(connectionString: ""), settings) { }
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         if (!RequiredServices.Required && PostgresServer.UnavailableReason is not null) return;

@@ -66,13 +66,14 @@ public static class AuditActions
     public const string PersonalDataExported = "account.data_exported";
     public const string CertificateEvidence = "certificate.evidence";
     public const string CertificateMapping = "certificate.mapping";
+    public const string ScoreOverridden = "score.verified_fact_overridden";
 
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
         AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, ImportBatch, AwardMade, RequirementCancelled,
         DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
-        CertificateEvidence, CertificateMapping,
+        CertificateEvidence, CertificateMapping, ScoreOverridden,
     ];
 }
 

@@ -15,6 +15,20 @@ public sealed class BidScore
     public double Score { get; set; }
     public required string Reason { get; set; }
     public bool Computed { get; set; }
+
+    /// <summary>
+    /// The verified fact a computed score rests on (<see cref="VerifiedFacts"/>), null when it rests on
+    /// none. Kept when the buyer overrides the score, with <see cref="ComputedScore"/>, so that an
+    /// override contradicting it is recognised however many times the score is rewritten.
+    /// </summary>
+    public string? VerifiedFact { get; set; }
+
+    /// <summary>The score the product worked out, kept when the buyer overrides it (null for scores only the buyer gave).</summary>
+    public double? ComputedScore { get; set; }
+
+    /// <summary>Why the buyer set the verified fact aside: required when an override lowers a score that rests on one.</summary>
+    public string? OverrideReason { get; set; }
+
     public string? ScoredByUserId { get; set; }
     public DateTimeOffset ScoredAt { get; set; }
 
@@ -89,6 +103,7 @@ public sealed class OutcomeRecord
 public static class AwardLimits
 {
     public const int Reason = 2000;
+    public const int Fact = 100;
     public const int Text = 4000;
     public const int Subject = 200;
 }

@@ -9,6 +9,8 @@ internal sealed class BidScoreConfiguration : IEntityTypeConfiguration<BidScore>
     {
         b.HasIndex(s => new { s.BidId, s.CriterionIndex }).IsUnique();
         b.Property(s => s.Reason).HasMaxLength(AwardLimits.Reason);
+        b.Property(s => s.VerifiedFact).HasMaxLength(AwardLimits.Fact);
+        b.Property(s => s.OverrideReason).HasMaxLength(AwardLimits.Reason);
         b.Property(s => s.ScoredByUserId).HasMaxLength(450);
         b.Property(s => s.ConcurrencyStamp).IsConcurrencyToken();
         b.HasOne<Bids.Bid>().WithMany().HasForeignKey(s => s.BidId).OnDelete(DeleteBehavior.Cascade);

@@ -11,8 +11,12 @@ public sealed record CriterionHeadDto(int Index, string Label, string Summary, C
 }
 
 /// <summary>One criterion's score of one bid; Score is null until the product or the buyer has scored it.</summary>
+/// <param name="VerifiedFact">The verified fact the product's score rests on ("verified certificate"), if any.</param>
+/// <param name="ComputedScore">The product's score, when the buyer has overridden it.</param>
+/// <param name="OverrideReason">Why the buyer set the verified fact aside, when its score is lower than the product's.</param>
 /// <param name="ConcurrencyStamp">The stored score's version (null until scored): sent as the ETag, carried by the page's score form, never in the body.</param>
 public sealed record ScoreDto(int CriterionIndex, string Label, double? Score, string? Reason, bool Computed, bool? Met, double Points, DateTimeOffset? ScoredAt,
+    string? VerifiedFact = null, double? ComputedScore = null, string? OverrideReason = null,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid? ConcurrencyStamp = null);
 
 public sealed record AnswerDto(int CriterionIndex, string? Value, decimal? Number, string? Evidence);
@@ -40,7 +44,8 @@ public sealed record DebriefDto(
     int? Rank, int BidCount, double? WinningTotal, bool Won, IReadOnlyList<AwardDto> Awards,
     DateTimeOffset ComplaintsCloseAt, bool CanComplain);
 
-public sealed record ScoreInput(double? Score, string? Reason);
+/// <param name="OverrideReason">Required when the score is lower than the product's score resting on a verified fact.</param>
+public sealed record ScoreInput(double? Score, string? Reason, string? OverrideReason = null);
 
 public sealed record AwardInput(int BidId, int LotNumber, string? Note);
 

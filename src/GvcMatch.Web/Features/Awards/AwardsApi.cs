@@ -45,7 +45,7 @@ public static class AwardsApi
 
         app.MapGet("/api/statistics/outcomes", StatisticsAsync).WithTags("Awards").RequireAuthorization()
             .RequireActor(a => a.IsPlatformAdmin || a.OrganizationKind == OrganizationKind.Intermediary ? null : "Only admins and intermediaries read the outcome statistics.")
-            .WithSummary("Per buyer: requirements decided, share awarded to SMEs, median days to decision");
+            .WithSummary("Per buyer: requirements decided, share awarded to SMEs by count and by contract value (unit price × quantity, per currency and converted at dated rates), median days to decision");
         return app;
     }
 
@@ -108,9 +108,9 @@ public static class AwardsApi
     }
 
     private static async Task<Results<Ok<OutcomeStatisticsDto>, ValidationProblem>> StatisticsAsync(
-        int? buyer, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        int? buyer, AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ExchangeRatesOptions> rates, CancellationToken ct)
     {
         if (buyer is <= 0) return Problems.Invalid("buyer", "A buyer organisation id is a positive number.");
-        return TypedResults.Ok(await OutcomeStatistics.ComputeAsync(db, buyer, clock.GetUtcNow(), ct));
+        return TypedResults.Ok(await OutcomeStatistics.ComputeAsync(db, buyer, clock.GetUtcNow(), rates.Value, ct));
     }
 }

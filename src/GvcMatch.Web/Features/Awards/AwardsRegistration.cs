@@ -5,6 +5,7 @@ public static class AwardsRegistration
     public static IServiceCollection AddAwards(this IServiceCollection services)
     {
         services.AddOptions<AwardsOptions>().BindConfiguration(AwardsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExchangeRatesOptions>().BindConfiguration(ExchangeRatesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EvaluationService>();
         services.AddScoped<AwardService>();
         services.AddScoped<ComplaintService>();

@@ -5,7 +5,27 @@ using GvcMatch.Web.Features.Bids;
 namespace GvcMatch.Web.Features.Awards;
 
 /// <summary>A score the product worked out itself, with the reason shown to the buyer and, after the award, to the bidder.</summary>
-public sealed record ComputedScore(int CriterionIndex, double Score, string Reason);
+/// <param name="VerifiedFact">The verified fact the score rests on (<see cref="VerifiedFacts"/>), or null.</param>
+public sealed record ComputedScore(int CriterionIndex, double Score, string Reason, string? VerifiedFact = null);
+
+/// <summary>The verified facts a computed score can rest on, as stored with it (English; pages translate them).</summary>
+public static class VerifiedFacts
+{
+    public const string Certificate = "verified certificate";
+    public const string Organisation = "verified organisation";
+
+    /// <summary>
+    /// A certificate criterion met by a certificate checked beyond the supplier's word (its document
+    /// read, or confirmed by an intermediary or the issuer), or the organisation's own verification.
+    /// </summary>
+    public static string? Of(Criterion c, CriterionScore scored, SupplierFacts facts, DateOnly today) => c.Kind switch
+    {
+        CriterionKind.CertificationHeld when scored.Met && GvcMatch.Matching.Certifications.CertificationRequirement.From(c)
+            .Evaluate(facts.Certifications.Where(h => h.Level > GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared).ToList(), today).Met => Certificate,
+        CriterionKind.VerifiedSupplier when scored.Met && facts.Verified => Organisation,
+        _ => null,
+    };
+}
 
 /// <summary>
 /// What the product can score in a bid on its own, with the matcher's scorer so that a bid and a
@@ -35,7 +55,7 @@ public static class BidScoring
             if (c.Kind == CriterionKind.CertificationHeld && !scored.Met && Cited(answer))
                 continue; // the buyer checks the cited certificate
             var reason = note is null ? scored.Evidence : $"{scored.Evidence} ({note})";
-            result.Add(new ComputedScore(i, scored.Score, Trim(reason)));
+            result.Add(new ComputedScore(i, scored.Score, Trim(reason), VerifiedFacts.Of(c, scored, judged, today)));
         }
         return result;
     }

@@ -48,10 +48,21 @@ public sealed partial class EvaluationService
         if (await DecidingAwards(bid).AnyAsync(ct))
             return Refusal.Conflict("What this bid covers has been awarded; its scores are final.");
 
+        // The product's scores first, so that a score given before anyone opened the evaluation is
+        // still judged against the verified facts the product would have scored.
+        await EnsureComputedAsync(r, [await db.Bids.AsNoTracking().Include(b => b.Answers).FirstAsync(b => b.Id == bid.Id, ct)], ct);
         var now = clock.GetUtcNow();
         var row = await db.BidScores.FirstOrDefaultAsync(s => s.BidId == bid.Id && s.CriterionIndex == criterionIndex, ct);
         // A score not stored yet has no version: only a write without If-Match may create it.
         if (expected.Check(row?.ConcurrencyStamp, ScoreWhat) is { } stale) return stale;
+        var contradicted = Contradicts(row, score);
+        var overrideReason = contradicted is null ? null : input.OverrideReason?.Trim();
+        if (contradicted is not null && string.IsNullOrEmpty(overrideReason))
+            return Refusal.Invalid("overrideReason",
+                $"The computed score {contradicted.Value.Computed:0.##} rests on a {contradicted.Value.Fact}: say why you set it aside (overrideReason).");
+        if (overrideReason?.Length > AwardLimits.Reason)
+            return Refusal.Invalid("overrideReason", $"At most {AwardLimits.Reason} characters (got {overrideReason.Length}).");
+        if (contradicted is { } c) await AuditOverrideAsync(actor, bid, r, criterionIndex, c.Computed, c.Fact, score, overrideReason!, ct);
         if (row is null)
         {
             row = new BidScore { BidId = bid.Id, CriterionIndex = criterionIndex, Reason = "" };
@@ -60,7 +71,9 @@ public sealed partial class EvaluationService
         var stamp = Guid.NewGuid();
         row.Score = Math.Round(score, 4);
         row.Reason = input.Reason.Trim();
+        row.ComputedScore ??= row.Computed ? row.Score : null;
         row.Computed = false;
+        row.OverrideReason = overrideReason;
         row.ScoredByUserId = actor.UserId;
         row.ScoredAt = now;
         row.ConcurrencyStamp = stamp;
@@ -70,7 +83,8 @@ public sealed partial class EvaluationService
         }
         catch (DbUpdateException ex) when (DbConflicts.IsUniqueViolation(ex) && !expected.Given)
         {
-            // The computed score was being stored at this very moment: write the buyer's over it.
+            // The computed score was being stored at this very moment: write the buyer's over it. No
+            // verified fact was known to the buyer's write, so none is contradicted.
             db.ChangeTracker.Clear();
             await db.BidScores.Where(s => s.BidId == bid.Id && s.CriterionIndex == criterionIndex).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Score, Math.Round(score, 4)).SetProperty(s => s.Reason, input.Reason.Trim()).SetProperty(s => s.Computed, false)
@@ -79,6 +93,27 @@ public sealed partial class EvaluationService
         db.ChangeTracker.Clear();
         var board = await BoardAsync(r, ct);
         return new ScoredBid(board.Bids.Single(b => b.BidId == bid.Id), stamp);
+    }
+
+    /// <summary>
+    /// The product's score and the verified fact it rests on, when <paramref name="score"/> would be lower:
+    /// the buyer then sets a verified fact aside (a verified certificate met, scored as not met) and must say why.
+    /// </summary>
+    private static (double Computed, string Fact)? Contradicts(BidScore? row, double score)
+    {
+        if (row?.VerifiedFact is not { } fact) return null;
+        var computed = row.ComputedScore ?? (row.Computed ? row.Score : (double?)null);
+        return computed is { } c && Math.Round(score, 4) < c ? (c, fact) : null;
+    }
+
+    /// <summary>Staged with the score itself, so the trail never misses an override nor records one that was not saved.</summary>
+    private async Task AuditOverrideAsync(Actor actor, Bid bid, Requirement r, int criterionIndex, double computed, string fact, double score, string reason,
+        CancellationToken ct)
+    {
+        var names = await BidderNamesAsync(db, [bid], ct);
+        var target = new Audit.AuditTarget(Audit.AuditTargets.Bid, bid.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), names[bid.Id].Name);
+        await audit.AddAsync(actor.UserId, Audit.AuditActions.ScoreOverridden, target, r.OrganizationId,
+            $"{BidScoring.Label(criterionIndex)} of \"{r.Title}\": computed {computed:0.##} from a {fact}, scored {score:0.##}. {reason}", ct);
     }
 
     /// <summary>The bid and its requirement when the caller is the buyer, bids have closed and the criterion exists.</summary>

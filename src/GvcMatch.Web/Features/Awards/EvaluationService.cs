@@ -15,7 +15,8 @@ namespace GvcMatch.Web.Features.Awards;
 /// the first time the evaluation is opened, the buyer scores the rest (or overrides), and every
 /// total uses the requirement's published weights only.
 /// </summary>
-public sealed partial class EvaluationService(AppDbContext db, TimeProvider clock, IOptions<AwardsOptions> options, Matching.MatchContexts contexts)
+public sealed partial class EvaluationService(AppDbContext db, TimeProvider clock, IOptions<AwardsOptions> options, Matching.MatchContexts contexts,
+    Audit.AuditTrail audit)
 {
     public static string Sealed(Requirement r) => $"bids are sealed until {r.BidsCloseAt:yyyy-MM-ddTHH:mm:ssZ}";
 
@@ -87,7 +88,8 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
             var s = scores.GetValueOrDefault(i);
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             return new ScoreDto(i, BidScoring.Label(i), s?.Score, s?.Reason, s?.Computed ?? false,
-                s is null ? null : BidScoring.MandatoryMet(c, s.Score), Math.Round(weight * (s?.Score ?? 0), 2), s?.ScoredAt, s?.ConcurrencyStamp);
+                s is null ? null : BidScoring.MandatoryMet(c, s.Score), Math.Round(weight * (s?.Score ?? 0), 2), s?.ScoredAt,
+                s?.VerifiedFact, s is { Computed: false } ? s.ComputedScore : null, s?.OverrideReason, s?.ConcurrencyStamp);
         }).ToList();
 
     internal static string? LotTitle(Requirement r, int lot) => lot == 0 ? null : r.Lots.FirstOrDefault(l => l.Number == lot)?.Title;
@@ -133,7 +135,11 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
                 : BidScoring.ForSingleBidder(r.Criteria, bid, facts[bid.OrganizationId], today, context);
             foreach (var s in computed.Where(s => !have.Contains((bid.Id, s.CriterionIndex))))
             {
-                db.BidScores.Add(new BidScore { BidId = bid.Id, CriterionIndex = s.CriterionIndex, Score = s.Score, Reason = s.Reason, Computed = true, ScoredAt = now });
+                db.BidScores.Add(new BidScore
+                {
+                    BidId = bid.Id, CriterionIndex = s.CriterionIndex, Score = s.Score, Reason = s.Reason, Computed = true, ScoredAt = now,
+                    VerifiedFact = s.VerifiedFact, ComputedScore = s.Score,
+                });
                 added++;
             }
         }

@@ -20,6 +20,7 @@ public static partial class ConsortiaApi
         group.MapGet("/requirements/{id:int}/consortia", ConsortiaAsync)
             .WithSummary("Sets of 2-4 SMEs that together meet every mandatory criterion (the buyer; any SME on a published requirement)");
         MapMembership(group);
+        MapCandidates(group);
         MapGroupCertificates(group);
         return app;
     }

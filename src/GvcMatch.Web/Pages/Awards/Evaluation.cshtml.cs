@@ -32,11 +32,12 @@ public sealed class EvaluationModel(AppDbContext db, EvaluationService evaluatio
     }
 
     /// <summary>The form carries the score's stamp as read: a score someone rescored since is not overwritten unseen.</summary>
-    public async Task<IActionResult> OnPostScoreAsync(int id, int bidId, int criterionIndex, double? score, string? reason, Guid? stamp, CancellationToken ct)
+    public async Task<IActionResult> OnPostScoreAsync(int id, int bidId, int criterionIndex, double? score, string? reason, string? overrideReason, Guid? stamp,
+        CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Forbid();
-        return Done(await evaluation.ScoreAsync(actor, bidId, criterionIndex, new ScoreInput(score, reason), IfMatch.Stamp(stamp), ct),
+        return Done(await evaluation.ScoreAsync(actor, bidId, criterionIndex, new ScoreInput(score, reason, overrideReason), IfMatch.Stamp(stamp), ct),
             $"Scored C{criterionIndex + 1} of bid {bidId}.", new { id }, $"bid-{bidId}");
     }
 

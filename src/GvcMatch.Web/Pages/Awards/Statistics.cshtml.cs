@@ -10,7 +10,7 @@ namespace GvcMatch.Web.Pages.Awards;
 
 /// <summary>Outcome statistics per buyer, as bars, for admins and intermediaries (the same figures as GET /api/statistics/outcomes).</summary>
 [Authorize]
-public sealed class StatisticsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class StatisticsModel(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ExchangeRatesOptions> rates) : PageModel
 {
     public OutcomeStatisticsDto Statistics { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public sealed class StatisticsModel(AppDbContext db, TimeProvider clock) : PageM
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null || !(actor.IsPlatformAdmin || actor.OrganizationKind == OrganizationKind.Intermediary)) return Forbid();
-        Statistics = await OutcomeStatistics.ComputeAsync(db, buyer is > 0 ? buyer : null, clock.GetUtcNow(), ct);
+        Statistics = await OutcomeStatistics.ComputeAsync(db, buyer is > 0 ? buyer : null, clock.GetUtcNow(), rates.Value, ct);
         return Page();
     }
 }

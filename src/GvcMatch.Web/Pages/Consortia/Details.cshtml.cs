@@ -31,23 +31,57 @@ public sealed class DetailsModel(AppDbContext db, ConsortiumService consortia, C
 
     public string NameOf(int organizationId) => Consortium.Members.FirstOrDefault(m => m.OrganizationId == organizationId)?.Name ?? $"#{organizationId}";
 
+    /// <summary>The invitation as the lead filled it in, shown again with <see cref="Choices"/> when the name fits several SMEs.</summary>
+    public InviteInput? Draft { get; private set; }
+    public string? DraftName { get; private set; }
+    public IReadOnlyList<CandidateDto> Choices { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var actor = await User.GetActorAsync(db, ct);
         if (actor is null) return Challenge();
+        return await LoadAsync(actor, id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Actor actor, int id, CancellationToken ct)
+    {
         var dto = await ConsortiumQueries.GetAsync(db, actor, id, ct);
-        if (dto is null) return NotFound();
+        if (dto is null) return false;
         Consortium = dto;
         Coverage = (await ConsortiumCoverageLoader.EvaluateAsync(db, id, clock.GetUtcNow(), contexts, ct))!;
         Requirement = await db.Requirements.AsNoTracking().FirstAsync(r => r.Id == dto.RequirementId, ct);
-        return Page();
+        return true;
     }
 
-    public Task<IActionResult> OnPostInviteAsync(int id, int? organizationId, decimal? sharePercent, string? work, List<int>? criteria, List<int>? lots, CancellationToken ct) =>
-        ActAsync(id, actor => consortia.InviteAsync(actor, id, new InviteInput
+    /// <summary>
+    /// The lead names the SME by name (the autocomplete's pick or any part of it) or, from the choice
+    /// list, by its id. A name that fits one SME invites it; one that fits several shows them to choose from.
+    /// </summary>
+    public async Task<IActionResult> OnPostInviteAsync(int id, int? organizationId, string? name, decimal? sharePercent, string? work,
+        List<int>? criteria, List<int>? lots, CancellationToken ct)
+    {
+        var input = new InviteInput { OrganizationId = organizationId, SharePercent = sharePercent, Work = work, Criteria = criteria ?? [], Lots = lots ?? [] };
+        if (organizationId is null)
         {
-            OrganizationId = organizationId, SharePercent = sharePercent, Work = work, Criteria = criteria ?? [], Lots = lots ?? [],
-        }, ct), "Invitation sent.");
+            var actor = await User.GetActorAsync(db, ct);
+            if (actor is null) return Challenge();
+            var choice = await consortia.ChooseCandidateAsync(actor, id, name, ct);
+            if (choice.Refusal is { IsNotFound: true }) return NotFound();
+            if (!choice.Ok || choice.Value!.Single is null && choice.Value.Choices.Count == 0)
+            {
+                Error = choice.Refusal?.Detail ?? $"No published SME you may invite has a name like \"{name!.Trim()}\".";
+                return Redirect($"/Consortia/{id}");
+            }
+            if (choice.Value.Single is not { } one)
+            {
+                (Draft, DraftName, Choices) = (input, name!.Trim(), choice.Value.Choices);
+                await LoadAsync(actor, id, ct);
+                return Page();
+            }
+            input = input with { OrganizationId = one.OrganizationId };
+        }
+        return await ActAsync(id, actor => consortia.InviteAsync(actor, id, input, ct), "Invitation sent.");
+    }
 
     /// <summary>The member form shows every criterion and lot as a checkbox, so none ticked means none.</summary>
     public Task<IActionResult> OnPostMemberAsync(int id, int organizationId, ConsortiumRole? role, decimal? sharePercent, string? work, List<int>? criteria, List<int>? lots, CancellationToken ct) =>

@@ -269,12 +269,19 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<bool>("Computed")
                         .HasColumnType("boolean");
 
+                    b.Property<double?>("ComputedScore")
+                        .HasColumnType("double precision");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -290,6 +297,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("ScoredByUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("VerifiedFact")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 

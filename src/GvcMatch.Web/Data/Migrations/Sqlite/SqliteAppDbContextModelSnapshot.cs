@@ -257,12 +257,19 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Computed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("ComputedScore")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CriterionIndex")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -277,6 +284,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ScoredByUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedFact")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -34,36 +34,27 @@ public static class OpenDataApi
         return app;
     }
 
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ReleasesAsync(
-        int? page, HttpRequest request, AppDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        if (page is < 1) return Problems.Invalid("page", "Pages are numbered from 1.");
-        var o = options.Value;
-        var (items, next, prev) = await PageAsync(db, request, page ?? 1, o.PageSize, ct);
-        var releases = new OcdsRelease(o.OcidPrefix);
-        return Json(request, (w, _) =>
-        {
-            OcdsPackages.Start(w, Uri(request), o.PublisherName, clock.GetUtcNow(), next, prev);
-            w.WriteStartArray("releases");
-            foreach (var x in items) releases.Write(w, x);
-            w.WriteEndArray();
-            w.WriteEndObject();
-            return Task.CompletedTask;
-        });
-    }
+    private static Task<Results<PushStreamHttpResult, ValidationProblem>> ReleasesAsync(
+        int? page, HttpRequest request, AppDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, CancellationToken ct) =>
+        PagedAsync(page, request, db, options.Value, clock, "releases", (w, releases, x) => releases.Write(w, x), ct);
 
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> RecordsAsync(
-        int? page, HttpRequest request, AppDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<PushStreamHttpResult, ValidationProblem>> RecordsAsync(
+        int? page, HttpRequest request, AppDbContext db, IOptions<OpenDataOptions> options, TimeProvider clock, CancellationToken ct) =>
+        PagedAsync(page, request, db, options.Value, clock, "records",
+            (w, releases, x) => OcdsPackages.WriteRecord(w, releases, x, $"{Base(request)}/api/ocds/releases/{releases.Ocid(x.Requirement.Id)}"), ct);
+
+    /// <summary>One page of a release or record package: <paramref name="array"/> holds one entry per requirement, written by <paramref name="writeOne"/>.</summary>
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> PagedAsync(int? page, HttpRequest request, AppDbContext db,
+        OpenDataOptions o, TimeProvider clock, string array, Action<Utf8JsonWriter, OcdsRelease, OcdsRequirement> writeOne, CancellationToken ct)
     {
         if (page is < 1) return Problems.Invalid("page", "Pages are numbered from 1.");
-        var o = options.Value;
         var (items, next, prev) = await PageAsync(db, request, page ?? 1, o.PageSize, ct);
         var releases = new OcdsRelease(o.OcidPrefix);
         return Json(request, (w, _) =>
         {
             OcdsPackages.Start(w, Uri(request), o.PublisherName, clock.GetUtcNow(), next, prev);
-            w.WriteStartArray("records");
-            foreach (var x in items) OcdsPackages.WriteRecord(w, releases, x, $"{Base(request)}/api/ocds/releases/{releases.Ocid(x.Requirement.Id)}");
+            w.WriteStartArray(array);
+            foreach (var x in items) writeOne(w, releases, x);
             w.WriteEndArray();
             w.WriteEndObject();
             return Task.CompletedTask;

@@ -4,6 +4,7 @@ using GvcMatch.Benchmarks.Generation;
 using GvcMatch.Benchmarks.Http;
 using GvcMatch.Benchmarks.Matching;
 using GvcMatch.Benchmarks.Negotiation;
+using GvcMatch.Benchmarks.OpenData;
 using GvcMatch.Benchmarks.Realtime;
 using GvcMatch.Benchmarks.Reindex;
 using GvcMatch.Benchmarks.Infrastructure;
@@ -24,6 +25,7 @@ return parsed.Command switch
     "publish" => await PublishBenchmark.RunAsync(parsed),
     "embed" => await EmbedBenchmark.RunAsync(parsed),
     "schedule" => await ScheduleBenchmark.RunAsync(parsed),
+    "ocds" => await OcdsBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -42,6 +44,7 @@ static int Usage()
           embed    [--texts 256] [--rounds 3]
           http     --data DIR [--rate 50] [--seconds 30]
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
+          ocds     --data DIR [--awards 100000]
           schedule [--participants 2000] [--meetings 10000] [--days 2] [--slots-per-day 16] [--tables 400] [--seed 1] [--budget-seconds 20]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
           echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]

@@ -5,6 +5,7 @@ using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
+using GvcMatch.Web.Features.OpenData;
 using GvcMatch.Web.Features.Dependency;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
@@ -61,6 +62,7 @@ public static class FeatureRegistration
         services.AddGapPlans();
         services.AddSupportProgrammes();
         services.AddConsolidation();
+        services.AddOpenData();
         services.AddDependency();
         services.AddNdas();
         services.AddProtectedDocuments();
@@ -100,6 +102,7 @@ public static class FeatureRegistration
         app.MapGapPlansApi();
         app.MapSupportProgrammesApi();
         app.MapConsolidationApi();
+        app.MapOpenDataApi();
         app.MapDependencyApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();

@@ -23,7 +23,8 @@ public sealed class AppProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <param name="environment">Extra settings as environment variables (<c>Section__Key</c>).</param>
-    public static async Task<AppProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="startTimeout">How long to wait for /health (120 s unless given: a loaded machine starts the app slowly).</param>
+    public static async Task<AppProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null)
     {
         var dll = Path.Combine(Repo.WebProject, "bin", "Release", "net10.0", "GvcMatch.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the app first: dotnet build src/GvcMatch.Web -c Release", dll);
@@ -52,7 +53,8 @@ public sealed class AppProcess : IAsyncDisposable
 
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var wait = startTimeout ?? TimeSpan.FromSeconds(120);
+        var deadline = DateTime.UtcNow + wait;
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
@@ -65,7 +67,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         await app.DisposeAsync();
-        throw new TimeoutException("The app did not answer /health within 120 s.");
+        throw new TimeoutException($"The app did not answer /health within {wait.TotalSeconds:0} s.");
     }
 
     public double PeakMemoryMiB() => Machine.PeakMemoryMiB(_process.Id);

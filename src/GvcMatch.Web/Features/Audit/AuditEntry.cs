@@ -67,13 +67,15 @@ public static class AuditActions
     public const string CertificateEvidence = "certificate.evidence";
     public const string CertificateMapping = "certificate.mapping";
     public const string ScoreOverridden = "score.verified_fact_overridden";
+    public const string PaymentConfirmed = "payment.confirmed";
+    public const string PaymentCorrected = "payment.corrected";
 
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
         AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, ImportBatch, AwardMade, RequirementCancelled,
         DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
-        CertificateEvidence, CertificateMapping, ScoreOverridden,
+        CertificateEvidence, CertificateMapping, ScoreOverridden, PaymentConfirmed, PaymentCorrected,
     ];
 }
 
@@ -87,6 +89,8 @@ public static class AuditTargets
     public const string Bid = "bid";
     public const string Complaint = "complaint";
     public const string SearchIndex = "search_index";
+    public const string Offer = "offer";
+    public const string Award = "award";
 }
 
 public static class AuditLimits

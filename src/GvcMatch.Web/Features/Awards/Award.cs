@@ -51,6 +51,15 @@ public sealed class Award
     public string? Note { get; set; }
     public required string AwardedByUserId { get; set; }
     public DateTimeOffset AwardedAt { get; set; }
+
+    /// <summary>The agreed payment days (0–365): the buyer's at the award, else the winning bid's; null when neither said.</summary>
+    public int? PaymentTermsDays { get; set; }
+
+    /// <summary>The day the winning party says it was paid; null until it confirms.</summary>
+    public DateOnly? PaidOn { get; set; }
+
+    /// <summary>Who confirmed the payment: only that organisation may correct it.</summary>
+    public int? PaidConfirmedByOrganizationId { get; set; }
 }
 
 /// <summary>A bidder's complaint about the evaluation, lodged within the complaint period, and its thread.</summary>
@@ -62,6 +71,9 @@ public sealed class Complaint
     public int OrganizationId { get; set; }
     public required string Subject { get; set; }
     public bool Closed { get; set; }
+
+    /// <summary>The buyer's verdict when it closed the complaint (null: closed without one, or still open); counted on its public record.</summary>
+    public bool? Upheld { get; set; }
     public DateTimeOffset LodgedAt { get; set; }
     public List<ComplaintEntry> Entries { get; set; } = [];
 }

@@ -47,14 +47,16 @@ public sealed record DebriefDto(
 /// <param name="OverrideReason">Required when the score is lower than the product's score resting on a verified fact.</param>
 public sealed record ScoreInput(double? Score, string? Reason, string? OverrideReason = null);
 
-public sealed record AwardInput(int BidId, int LotNumber, string? Note);
+/// <param name="PaymentTermsDays">The agreed payment days (0–365); left out, the winning bid's own terms are kept.</param>
+public sealed record AwardInput(int BidId, int LotNumber, string? Note, int? PaymentTermsDays = null);
 
 public sealed record CancelInput(string? Reason);
 
 public sealed record ComplaintInput(string? Subject, string? Text);
 
 /// <summary>A post in a complaint thread; the buyer may close the thread with its answer.</summary>
-public sealed record ComplaintPostInput(string? Text, bool Close = false);
+/// <param name="Upheld">With Close: the buyer's verdict, counted (never the complaint itself) on its public record.</param>
+public sealed record ComplaintPostInput(string? Text, bool Close = false, bool? Upheld = null);
 
 public sealed record ComplaintEntryDto(int Id, bool FromBuyer, string Text, DateTimeOffset PostedAt);
 

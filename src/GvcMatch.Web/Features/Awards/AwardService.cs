@@ -30,6 +30,8 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
             return Refusal.Invalid("lotNumber", "The requirement has no lots; award it whole with lotNumber 0.");
         if (input.Note is { Length: > AwardLimits.Reason })
             return Refusal.Invalid("note", $"At most {AwardLimits.Reason} characters (got {input.Note.Length}).");
+        if (input.PaymentTermsDays is < 0 or > Offers.OfferLimits.MaxPaymentTermsDays)
+            return Refusal.Invalid("paymentTermsDays", $"Payment terms are 0 to {Offers.OfferLimits.MaxPaymentTermsDays} days.");
         if (await db.Awards.AnyAsync(a => a.RequirementId == r.Id && a.LotNumber == lot, ct)) return Refusal.Conflict(AlreadyAwarded(lot));
         if (r.Status is not (RequirementStatus.Published or RequirementStatus.Closed))
             return Refusal.Conflict($"The requirement is {r.Status.ToString().ToLowerInvariant()}; it cannot be awarded.");
@@ -45,7 +47,8 @@ public sealed class AwardService(AppDbContext db, EvaluationService evaluation, 
         var now = clock.GetUtcNow();
         var requirement = await db.Requirements.Include(x => x.Organization).FirstAsync(x => x.Id == r.Id, ct);
         var bid = await db.Bids.AsNoTracking().FirstAsync(b => b.Id == entry.BidId, ct);
-        var award = new Award { RequirementId = r.Id, LotNumber = lot, BidId = bid.Id, Total = entry.Total, Note = Clean(input.Note), AwardedByUserId = actor.UserId, AwardedAt = now };
+        var award = new Award { RequirementId = r.Id, LotNumber = lot, BidId = bid.Id, Total = entry.Total, Note = Clean(input.Note), AwardedByUserId = actor.UserId, AwardedAt = now,
+            PaymentTermsDays = input.PaymentTermsDays ?? bid.PaymentTermsDays };
         db.Awards.Add(award);
         db.OutcomeRecords.Add(await OutcomeAsync(requirement, bid, lot, board, now, ct));
 

@@ -46,6 +46,7 @@ public static class AwardsApi
         app.MapGet("/api/statistics/outcomes", StatisticsAsync).WithTags("Awards").RequireAuthorization()
             .RequireActor(a => a.IsPlatformAdmin || a.OrganizationKind == OrganizationKind.Intermediary ? null : "Only admins and intermediaries read the outcome statistics.")
             .WithSummary("Per buyer: requirements decided, share awarded to SMEs by count and by contract value (unit price × quantity, per currency and converted at dated rates), median days to decision");
+        app.MapAwardPaymentsApi();
         return app;
     }
 

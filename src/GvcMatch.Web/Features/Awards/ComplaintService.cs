@@ -53,13 +53,18 @@ public sealed class ComplaintService(AppDbContext db, EvaluationService evaluati
         if (!fromBuyer && !await BidParty.IncludesAsync(db, actor, bid, ct)) return Refusal.NotFound("The complaint");
         if (TextProblem(input.Text) is { } text) return text;
         if (input.Close && !fromBuyer) return Refusal.Invalid("close", "Only the buyer closes a complaint, with its answer.");
+        if (input.Upheld is not null && !input.Close) return Refusal.Invalid("upheld", "A verdict is given when closing the complaint.");
         if (complaint.Closed) return Refusal.Conflict("The complaint is closed; its thread is kept as it is.");
         if (!fromBuyer && await WindowProblemAsync(bid, ct) is { } closed) return closed;
 
         var now = clock.GetUtcNow();
         db.Add(new ComplaintEntry { ComplaintId = complaint.Id, FromBuyer = fromBuyer, UserId = actor.UserId, Text = input.Text!.Trim(), PostedAt = now });
         // Closing is saved with the answer that closes it: one save, so neither is kept without the other.
-        if (input.Close) complaint.Closed = true;
+        if (input.Close)
+        {
+            complaint.Closed = true;
+            complaint.Upheld = input.Upheld;
+        }
         await audit.AddAsync(actor.UserId, input.Close ? AuditActions.ComplaintClosed : AuditActions.ComplaintPosted,
             new AuditTarget(AuditTargets.Complaint, Id(complaint.Id), complaint.Subject), fromBuyer ? bid.OrganizationId : buyerId,
             fromBuyer ? "Posted by the buyer." : "Posted by the bidder.", ct);

@@ -37,6 +37,7 @@ public static class ConsolidationApi
             .WithSummary("Record one supplier's outcome with a reason, on or after the decision date");
         app.MapConsolidationSupplierApi();
         app.MapNoticeRecordApi();
+        app.MapBuyerRecordApi();
         return app;
     }
 

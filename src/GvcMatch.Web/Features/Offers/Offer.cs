@@ -53,4 +53,13 @@ public sealed class Offer
     /// between organisations, and an agreement must keep naming the one that accepted.
     /// </summary>
     public int? DecidedByOrganizationId { get; set; }
+
+    /// <summary>
+    /// The day the paid party says it was paid under an accepted supply offer; null until it
+    /// confirms. Compared with <see cref="PaymentTermsDays"/> on the buyer's public record.
+    /// </summary>
+    public DateOnly? PaidOn { get; set; }
+
+    /// <summary>Who confirmed the payment: only that organisation may correct it.</summary>
+    public int? PaidConfirmedByOrganizationId { get; set; }
 }

@@ -23,6 +23,7 @@ public static class OffersApi
         offers.MapGet("/", GetAsync).WithSummary("One offer");
         offers.MapGet("/agreement", AgreementAsync).WithSummary("The agreement summary of an accepted offer");
         app.MapHeadsOfTermsApi();
+        app.MapOfferPaymentsApi();
         offers.MapPost("/counter", CounterAsync).WithSummary("Answer an open offer with new terms (the other party)");
         offers.MapPost("/accept", (long offerId, ClaimsPrincipal u, AppDbContext db, OfferService s, CancellationToken ct) =>
             DecideAsync(u, db, ct, a => s.AcceptAsync(a, offerId, ct))).WithSummary("Accept an open offer (the other party)");

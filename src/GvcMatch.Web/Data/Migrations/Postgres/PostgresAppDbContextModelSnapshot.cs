@@ -239,6 +239,15 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("PaidConfirmedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PaymentTermsDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RequirementId")
                         .HasColumnType("integer");
 
@@ -337,6 +346,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -2111,6 +2123,12 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PaidConfirmedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("PaymentTermsDays")
                         .HasColumnType("integer");

@@ -229,6 +229,15 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PaidConfirmedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PaymentTermsDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RequirementId")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +332,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2036,6 +2048,12 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PaidConfirmedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PaymentTermsDays")

@@ -35,7 +35,8 @@ public static class BuyerRecord
     public static async Task<BuyerRecordDto?> ForAsync(AppDbContext db, int buyerId, TimeProvider clock, CancellationToken ct)
     {
         if (await NoticeRecord.ForAsync(db, buyerId, ct) is not { } notices) return null;
-        var outcomes = (await OutcomeStatistics.ComputeAsync(db, buyerId, clock.GetUtcNow(), ct)).Buyers.FirstOrDefault();
+        // The record shows counts and shares by count only: the converted contract values are not read, so no rates are needed.
+        var outcomes = (await OutcomeStatistics.ComputeAsync(db, buyerId, clock.GetUtcNow(), new ExchangeRatesOptions(), ct)).Buyers.FirstOrDefault();
         var decisions = outcomes is null
             ? new DecisionRecordDto(0, 0, 0, null, null)
             : new DecisionRecordDto(outcomes.RequirementsDecided, outcomes.Awards, outcomes.AwardsToSmes,

@@ -16,6 +16,7 @@ public sealed class CriteriaScorer
     private readonly string[] _summaries;
     private readonly CapabilityReader?[] _readers;
     private readonly Certifications.CertificationRequirement?[] _certificates;
+    private readonly Places.MarketCheck?[] _markets;
     private readonly CapabilityReader? _description;
     private readonly MatchContext _context;
 
@@ -28,6 +29,7 @@ public sealed class CriteriaScorer
         _readers = criteria.Select(c => c.Kind == CriterionKind.CapabilityFit && c.Keywords is { Count: > 0 } k ? new CapabilityReader(k, context) : null).ToArray();
         _description = DescriptionReader(context, _readers);
         _certificates = criteria.Select(c => c.Kind == CriterionKind.CertificationHeld ? Certifications.CertificationRequirement.From(c) : null).ToArray();
+        _markets = criteria.Select(c => c.Kind is CriterionKind.LocationIn or CriterionKind.ExportExperience ? new Places.MarketCheck(c) : null).ToArray();
     }
 
     /// <summary>The readers of the capability criteria (null for other kinds), for retrieval and the composer.</summary>
@@ -38,7 +40,7 @@ public sealed class CriteriaScorer
     public MatchResult Score(SupplierFacts s, DateOnly today) => Score(s, today, explain: true);
 
     /// <summary>
-    /// Without <paramref name="explain"/>, the same scores with the capability evidence left empty:
+    /// Without <paramref name="explain"/>, the same scores with the evidence left empty (capability, certificates, markets, capacity, lead time):
     /// ranking hundreds of candidates needs their totals, and only the page shown needs the reasons.
     /// </summary>
     public MatchResult Score(SupplierFacts s, DateOnly today, bool explain)
@@ -52,8 +54,11 @@ public sealed class CriteriaScorer
             var (score, met, evidence) = c.Kind switch
             {
                 CriterionKind.CapabilityFit => Capability(_readers[i], s, explain),
-                CriterionKind.CertificationHeld => _certificates[i]!.Evaluate(s.Certifications, today),
-                _ => Scorer.Evaluate(c, s, today),
+                CriterionKind.CertificationHeld => _certificates[i]!.Evaluate(s.Certifications, today, explain),
+                CriterionKind.LocationIn => _markets[i]!.Location(s, explain),
+                // Being located in a market counts as experience there.
+                CriterionKind.ExportExperience => _markets[i]!.Exports(s.ExportMarkets, [s.Country], explain),
+                _ => Scorer.Evaluate(c, s, today, explain),
             };
             var weight = c.Mandatory ? 0 : c.Weight ?? 0;
             anyWeighted |= weight > 0;

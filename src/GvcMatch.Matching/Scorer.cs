@@ -24,12 +24,15 @@ public static class Scorer
     /// <summary>The criteria prepared once for scoring many suppliers (matching scores hundreds per requirement).</summary>
     public static CriteriaScorer For(IReadOnlyList<Criterion> criteria, MatchContext? context = null) => new(criteria, context ?? MatchContext.Lexical);
 
-    /// <summary>Every criterion kind except capability fit, which needs the prepared keywords (<see cref="CriteriaScorer"/>).</summary>
-    internal static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today) => c.Kind switch
+    /// <summary>
+    /// Every criterion kind except capability fit, which needs the prepared keywords (<see cref="CriteriaScorer"/>).
+    /// Without <paramref name="explain"/> the evidence of capacity and lead time is left empty: ranking needs only the scores.
+    /// </summary>
+    internal static (double Score, bool Met, string Evidence) Evaluate(Criterion c, SupplierFacts s, DateOnly today, bool explain = true) => c.Kind switch
     {
         CriterionKind.CertificationHeld => Certifications.CertificationRequirement.From(c).Evaluate(s.Certifications, today),
-        CriterionKind.CapacityAtLeast => Capacity(c, s),
-        CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays),
+        CriterionKind.CapacityAtLeast => Capacity(c, s, explain),
+        CriterionKind.LeadTimeAtMost => LeadTime(c.Days ?? 0, s.LeadTimeDays, explain),
         CriterionKind.LocationIn => Places.Markets.Location(c, s),
         // Being located in a market counts as experience there (Markets.Exports).
         CriterionKind.ExportExperience => Places.Markets.Exports(c, s.ExportMarkets, [s.Country]),
@@ -61,10 +64,16 @@ public static class Scorer
         return Say.Clauses(parts);
     }
 
-    private static (double, bool, string) Capacity(Criterion c, SupplierFacts s)
+    private static (double, bool, string) Capacity(Criterion c, SupplierFacts s, bool explain)
     {
         var minimum = c.Minimum ?? 0;
         if (s.MonthlyCapacity is null) return (0, false, Say.Text("capacity not stated"));
+        if (!explain)
+        {
+            // The same figures as below without the sentences: the amounts are what rank.
+            if (CapacityIn(c, s, out _) is not { } amount) return (0, false, "");
+            return minimum <= 0 || amount >= minimum ? (1, true, "") : (Math.Round((double)(amount / minimum), 4), false, "");
+        }
         var stated = StatedCapacity(s);
         if (CapacityIn(c, s, out var why) is not { } capacity) return (0, false, Say.Format("capacity {0} is {1}", stated, why));
         var period = CapacityMeasure.PeriodWords(c.Period ?? CapacityPeriod.Month);
@@ -103,12 +112,12 @@ public static class Scorer
         var other => other.TrimEnd('s'),
     };
 
-    private static (double, bool, string) LeadTime(int maxDays, int? days)
+    private static (double, bool, string) LeadTime(int maxDays, int? days, bool explain)
     {
         if (days is not { } d) return (0, false, Say.Text("lead time not stated"));
-        if (d <= maxDays) return (1, true, Say.Format("{0} days lead time", d));
+        if (d <= maxDays) return (1, true, explain ? Say.Format("{0} days lead time", d) : "");
         // Late by half the allowance again scores 0.5; a lead time twice the limit or more scores 0.
         var score = Math.Max(0, 1 - (d - maxDays) / (double)Math.Max(1, maxDays));
-        return (Math.Round(score, 4), false, Say.Format("{0} days lead time, {1} more than {2}", d, d - maxDays, maxDays));
+        return (Math.Round(score, 4), false, explain ? Say.Format("{0} days lead time, {1} more than {2}", d, d - maxDays, maxDays) : "");
     }
 }

@@ -109,6 +109,31 @@ public sealed class ApproximateVectorTests(ITestOutputHelper output) : IDisposab
         Assert.Equal(_data.ExactOrder(query, K, id => _data.Country(id) is "DE" or "JP" or "US"), found.Hits.Select(h => h.EntityId));
     }
 
+    [Fact]
+    public async Task TheExactScanReadsOnlyTheStoredVectorsThatCanEnterThePageAndGivesTheExactPage()
+    {
+        // The int8 pass keeps four candidates per hit asked for; a candidate's error bound tells
+        // which of them can still beat the page's exact scores, and only those are read. The page
+        // must be the float scan's, scores and order, whatever the filter, skip or size.
+        using var index = new LuceneSearchIndex(_folder, Options with { Enabled = false });
+        await WriteAsync(index);
+        var asked = 0;
+        foreach (var (query, i) in _data.Queries(30, seed: 61).Select((q, i) => (q, i)))
+        {
+            var (countries, skip, take) = (i % 3) switch { 0 => (new[] { "DE", "JP", "US" }, 0, K), 1 => (["CH", "FR"], 20, 50), _ => (["IT"], 0, K) };
+            var found = await index.SearchAsync(new SearchQuery
+            {
+                Kind = DocumentKind.Supplier, Vector = query, Take = take, Skip = skip, Filters = [new KeywordFilter("country", countries)],
+            });
+            var exact = _data.ExactOrder(query, skip + take, id => countries.Contains(_data.Country(id))).Skip(skip).ToList();
+            Assert.Equal(exact, found.Hits.Select(h => h.EntityId));
+            Assert.Equal(exact.Select(id => (double)System.Numerics.Tensors.TensorPrimitives.Dot(_data.Document(id).Vector!, query)), found.Hits.Select(h => h.Score));
+            asked += Math.Min(4 * (skip + take), Suppliers);
+        }
+        output.WriteLine($"stored vectors read: {index.VectorsRescored:N0} of the {asked:N0} candidates kept");
+        Assert.True(index.VectorsRescored < 0.8 * asked, $"{index.VectorsRescored} of {asked} candidates read");
+    }
+
     /// <summary>Written in three batches (three segments); the first vector query starts the build, which is awaited.</summary>
     private async Task<LuceneSearchIndex> IndexWithGraphAsync()
     {

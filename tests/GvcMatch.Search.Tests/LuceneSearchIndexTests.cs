@@ -58,6 +58,27 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
     }
 
     [Fact]
+    public async Task AKeptFilterSeesLaterDeletionsUpdatesAndNewDocumentsInEveryMode()
+    {
+        // A query's filter clauses are ANDed once per segment and kept for the next query with the
+        // same filter (matching runs three lists under one requirement's filter): what changed since
+        // must show in the text, terms-count and vector modes alike.
+        static SearchDocument Supplier(int id, string country) => Doc(id, "Machining shop") with
+        {
+            Keywords = new Dictionary<string, IReadOnlyList<string>> { ["country"] = [country], ["concept"] = ["milling"] },
+            Vector = [1f, 0f, 0f, id / 100f],
+        };
+        await Index.ApplyAsync(Enumerable.Range(1, 6).Select(id => Upsert(Supplier(id, id % 2 == 0 ? "DE" : "FR"))).ToList(), 1);
+        var text = new SearchQuery { Kind = DocumentKind.Supplier, Text = "machining", Filters = [new KeywordFilter("country", ["DE"])] };
+        var modes = new[] { text, text with { Text = null, RankByTerms = new KeywordFilter("concept", ["milling"]) }, text with { Text = null, Vector = [1f, 0f, 0f, 0f] } };
+        foreach (var mode in modes) Assert.Equal([2, 4, 6], (await Index.SearchAsync(mode)).Hits.Select(h => h.EntityId).Order());
+
+        await Index.ApplyAsync([new IndexChange(DocumentKind.Supplier, 2, null), Upsert(Supplier(4, "FR")), Upsert(Supplier(8, "DE"))], 2);
+
+        foreach (var mode in modes) Assert.Equal([6, 8], (await Index.SearchAsync(mode)).Hits.Select(h => h.EntityId).Order());
+    }
+
+    [Fact]
     public async Task ReopeningTheFolderKeepsDocumentsAndCheckpoint()
     {
         await Index.ApplyAsync(SearchTestData.AllChanges(), 17);
@@ -78,8 +99,8 @@ public sealed class LuceneSearchIndexTests : SearchIndexContractTests
         var result = await reopened.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Vector = [0.8f, 0.6f, 0f, 0f] });
         Assert.Equal([1, 2], result.Hits.Select(h => h.EntityId));
         Assert.Equal([0.8, 0.6], result.Hits.Select(h => Math.Round(h.Score, 4)));
-        // One int8 row of four values and one float scale per document, for the segment the query read.
-        Assert.Equal(2 * (4 + sizeof(float)), reopened.VectorMemoryBytes);
+        // One int8 row of four values, its float scale and two norms (the int8 error bound) per document, for the segment the query read.
+        Assert.Equal(2 * (4 + 3 * sizeof(float)), reopened.VectorMemoryBytes);
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public sealed class CertificationRequirement
     }
 
     /// <summary>Score, met and the evidence line: "holds ISO 14644 class 7 (document checked, valid until 2027-03-01)".</summary>
-    public (double Score, bool Met, string Evidence) Evaluate(IReadOnlyList<HeldCertificate> held, DateOnly today)
+    /// <remarks>Without <paramref name="explain"/> the evidence is left empty: ranking needs only whether it is met.</remarks>
+    public (double Score, bool Met, string Evidence) Evaluate(IReadOnlyList<HeldCertificate> held, DateOnly today, bool explain = true)
     {
         // A loop, not a query: this runs for every candidate of every match.
         HeldCertificate? best = null;
@@ -92,6 +93,7 @@ public sealed class CertificationRequirement
             // The longest-valid certificate is the evidence; one without an end date outranks all.
             if (best is null || (best.ValidUntil ?? DateOnly.MaxValue) < (h.ValidUntil ?? DateOnly.MaxValue)) best = h;
         }
+        if (!explain) return best is not null ? (1, true, "") : (0, false, "");
         if (best is not null) return (1, true, Say.Format("holds {0}{1}", Describe(best), By(best)));
         if (covering is not null)
             return (0, false, Say.Format("holds {0}{1}; {2} or stronger is required", Describe(covering), By(covering), EvidenceLevels.Describe(MinimumEvidence)));

@@ -31,11 +31,7 @@ public static class Markets
     /// <summary>What the criterion names, for its summary: "FR, EU".</summary>
     public static string Named(Criterion c) => Say.List((c.Countries ?? []).Concat(RegionsOf(c).Select(r => r.Code)));
 
-    public static (double Score, bool Met, string Evidence) Location(Criterion c, SupplierFacts s)
-    {
-        var inside = CountriesOf(c).Contains(s.Country.Trim().ToUpperInvariant(), StringComparer.Ordinal);
-        return inside ? (1, true, Say.Format("based in {0}", Label(c, s.Country))) : (0, false, Say.Format("based in {0}, not in {1}", s.Country, Named(c)));
-    }
+    public static (double Score, bool Met, string Evidence) Location(Criterion c, SupplierFacts s) => new MarketCheck(c).Location(s);
 
     /// <summary>
     /// Export experience in the markets the criterion names. A supplier (or a member) located in a
@@ -44,25 +40,51 @@ public static class Markets
     /// of the listed markets covered and one covered market meets the criterion. With no market
     /// listed, any export market counts (being located somewhere is not exporting).
     /// </summary>
-    public static (double Score, bool Met, string Evidence) Exports(Criterion c, IReadOnlyCollection<string> exportMarkets, IReadOnlyCollection<string> locations)
+    public static (double Score, bool Met, string Evidence) Exports(Criterion c, IReadOnlyCollection<string> exportMarkets, IReadOnlyCollection<string> locations) =>
+        new MarketCheck(c).Exports(exportMarkets, locations);
+}
+
+/// <summary>
+/// A location or export criterion with its countries and regions expanded once, for scoring many
+/// suppliers against it (matching scores two hundred per requirement). Without <c>explain</c>
+/// the evidence is left empty: ranking needs only the score and whether it is met.
+/// </summary>
+public sealed class MarketCheck(Criterion c)
+{
+    private readonly List<Region> _regions = Markets.RegionsOf(c).ToList();
+    private readonly List<string> _countries = (c.Countries ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim().ToUpperInvariant()).Distinct().ToList();
+    private readonly IReadOnlyList<string> _wanted = Markets.CountriesOf(c);
+    // Made at the first location check (a race only makes it twice).
+    private HashSet<string>? _wantedSet;
+
+    public (double Score, bool Met, string Evidence) Location(SupplierFacts s, bool explain = true)
     {
-        var regions = RegionsOf(c).ToList();
-        var countries = (c.Countries ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim().ToUpperInvariant()).Distinct().ToList();
-        if (countries.Count == 0 && regions.Count == 0)
+        _wantedSet ??= new HashSet<string>(_wanted, StringComparer.Ordinal);
+        var inside = _wantedSet.Contains(s.Country.Trim().ToUpperInvariant());
+        if (!explain) return inside ? (1, true, "") : (0, false, "");
+        return inside ? (1, true, Say.Format("based in {0}", Markets.Label(c, s.Country))) : (0, false, Say.Format("based in {0}, not in {1}", s.Country, Markets.Named(c)));
+    }
+
+    public (double Score, bool Met, string Evidence) Exports(IReadOnlyCollection<string> exportMarkets, IReadOnlyCollection<string> locations, bool explain = true)
+    {
+        if (_countries.Count == 0 && _regions.Count == 0)
+        {
+            if (!explain) return exportMarkets.Count > 0 ? (1, true, "") : (0, false, "");
             return exportMarkets.Count > 0 ? (1, true, Say.Format("exports to {0}", Say.List(exportMarkets))) : (0, false, Say.Text("no export markets stated"));
+        }
 
         var exported = exportMarkets.Select(x => x.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var based = locations.Select(x => x.Trim().ToUpperInvariant()).Where(x => !exported.Contains(x)).ToHashSet(StringComparer.Ordinal);
-        var wanted = CountriesOf(c);
-        var exportHits = wanted.Where(exported.Contains).ToList();
-        var basedHits = wanted.Where(based.Contains).ToList();
-        var markets = countries.Count + regions.Count;
-        var covered = countries.Count(x => exported.Contains(x) || based.Contains(x))
-            + regions.Count(r => r.Countries.Any(x => exported.Contains(x) || based.Contains(x)));
-        if (covered == 0) return (0, false, Say.Format("no exports to {0}", Named(c)));
+        var markets = _countries.Count + _regions.Count;
+        var covered = _countries.Count(x => exported.Contains(x) || based.Contains(x))
+            + _regions.Count(r => r.Countries.Any(x => exported.Contains(x) || based.Contains(x)));
+        if (covered == 0) return (0, false, explain ? Say.Format("no exports to {0}", Markets.Named(c)) : "");
+        if (!explain) return (Math.Round(covered / (double)markets, 4), true, "");
+        var exportHits = _wanted.Where(exported.Contains).ToList();
+        var basedHits = _wanted.Where(based.Contains).ToList();
         var parts = new List<string>(2);
-        if (exportHits.Count > 0) parts.Add(Say.Format("exports to {0}", Say.List(exportHits.Select(x => Label(c, x)))));
-        if (basedHits.Count > 0) parts.Add(Say.Format("based in {0}", Say.List(basedHits.Select(x => Label(c, x)))));
+        if (exportHits.Count > 0) parts.Add(Say.Format("exports to {0}", Say.List(exportHits.Select(x => Markets.Label(c, x)))));
+        if (basedHits.Count > 0) parts.Add(Say.Format("based in {0}", Say.List(basedHits.Select(x => Markets.Label(c, x)))));
         return (Math.Round(covered / (double)markets, 4), true, Say.Clauses(parts));
     }
 }

@@ -18,6 +18,20 @@ internal sealed class CachingSearcher(IndexReader reader) : IndexSearcher(reader
 
     private readonly ConcurrentDictionary<Term, TermContext> _terms = new();
     private readonly ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Text, bool AnyTerm), Query> _texts = new();
+
+    /// <summary>
+    /// The text query for <paramref name="text"/>, built once per reader: a requirement's words are
+    /// asked for at every match, and building means analysing each word for title and body and
+    /// looking its terms up. Queries are not changed by searching, so one serves concurrent searches.
+    /// </summary>
+    public Query TextQuery(string text, bool anyTerm, Func<Query> build)
+    {
+        if (_texts.TryGetValue((text, anyTerm), out var known)) return known;
+        var query = build();
+        if (_texts.Count < MaxTerms) _texts.TryAdd((text, anyTerm), query);
+        return query;
+    }
 
     public TermContext StatesOf(Term term)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -20,33 +21,63 @@ namespace GvcMatch.Search.Lucene;
 /// </summary>
 internal sealed class FilterCache(int capacity)
 {
-    private readonly Dictionary<Query, LinkedListNode<(Query Clause, ClauseBits Bits)>> _byClause = [];
-    private readonly LinkedList<(Query Clause, ClauseBits Bits)> _recent = [];
-    private readonly Lock _lock = new();
+    private readonly Recent<Query, ClauseBits> _clauses = new(capacity);
+    // Combinations are fewer than clauses (about one per open requirement) but cost maxDoc / 8 bytes
+    // per segment each, as a clause does: half as many are kept.
+    private readonly Recent<Combination, AllOf> _combinations = new(Math.Max(1, capacity / 2));
 
-    /// <summary>A filter that matches documents matching every clause.</summary>
-    public Filter All(IReadOnlyList<Query> clauses) => new AllOf(clauses.Select(Get).ToArray());
-
-    /// <summary>The cached clause, most recently used first; the least recently used one goes when full.</summary>
-    private ClauseBits Get(Query clause)
+    /// <summary>
+    /// A filter that matches documents matching every clause. The same clauses give the same
+    /// filter object, whose per-segment AND of the clauses' bit sets is kept: matching runs three
+    /// lists under one requirement's filter, and asks for that requirement again and again.
+    /// </summary>
+    public Filter All(IReadOnlyList<Query> clauses)
     {
-        lock (_lock)
+        var key = new Combination(clauses.ToArray());
+        return _combinations.GetOrAdd(key, k => new AllOf(k.Clauses.Select(c => _clauses.GetOrAdd(c, q => new ClauseBits(new QueryWrapperFilter(q)))).ToArray()));
+    }
+
+    /// <summary>Clauses in their order, compared by value (Lucene queries have value equality).</summary>
+    private sealed class Combination(Query[] clauses) : IEquatable<Combination>
+    {
+        private readonly int _hash = clauses.Aggregate(17, (h, c) => HashCode.Combine(h, c));
+
+        public Query[] Clauses => clauses;
+
+        public bool Equals(Combination? other) => other is not null && _hash == other._hash && clauses.AsSpan().SequenceEqual(other.Clauses);
+
+        public override bool Equals(object? obj) => Equals(obj as Combination);
+
+        public override int GetHashCode() => _hash;
+    }
+
+    /// <summary>Values by key, most recently used first; the least recently used one goes when full.</summary>
+    private sealed class Recent<TKey, TValue>(int capacity) where TKey : notnull
+    {
+        private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> _byKey = [];
+        private readonly LinkedList<(TKey Key, TValue Value)> _recent = [];
+        private readonly Lock _lock = new();
+
+        public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
         {
-            if (_byClause.TryGetValue(clause, out var node))
+            lock (_lock)
             {
-                _recent.Remove(node);
-                _recent.AddFirst(node);
-                return node.Value.Bits;
+                if (_byKey.TryGetValue(key, out var node))
+                {
+                    _recent.Remove(node);
+                    _recent.AddFirst(node);
+                    return node.Value.Value;
+                }
+                var value = create(key);
+                _byKey[key] = _recent.AddFirst((key, value));
+                if (_byKey.Count > capacity)
+                {
+                    var last = _recent.Last!;
+                    _recent.RemoveLast();
+                    _byKey.Remove(last.Value.Key);
+                }
+                return value;
             }
-            var bits = new ClauseBits(new QueryWrapperFilter(clause));
-            _byClause[clause] = _recent.AddFirst((clause, bits));
-            if (_byClause.Count > capacity)
-            {
-                var last = _recent.Last!;
-                _recent.RemoveLast();
-                _byClause.Remove(last.Value.Clause);
-            }
-            return bits;
         }
     }
 
@@ -64,21 +95,34 @@ internal sealed class FilterCache(int capacity)
         public FixedBitSet? Segment(AtomicReaderContext context) => GetDocIdSet(context, null) as FixedBitSet;
     }
 
+    /// <summary>
+    /// Every clause's bit set ANDed, kept per segment core like the clauses' own (a segment's
+    /// combination is as immutable as its clauses'; deletions are applied per query).
+    /// </summary>
     private sealed class AllOf(ClauseBits[] clauses) : Filter
     {
+        private static readonly StrongBox<FixedBitSet?> Empty = new(null);
+        private readonly ConditionalWeakTable<object, StrongBox<FixedBitSet?>> _segments = new();
+
         public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            var result = _segments.GetValue(context.AtomicReader.CoreCacheKey, _ => Combine(context)).Value;
+            return result is null ? null : BitsFilteredDocIdSet.Wrap(result, acceptDocs);
+        }
+
+        private StrongBox<FixedBitSet?> Combine(AtomicReaderContext context)
         {
             FixedBitSet? result = null;
             var copied = false;
             foreach (var clause in clauses)
             {
-                if (clause.Segment(context) is not { } bits) return null;
+                if (clause.Segment(context) is not { } bits) return Empty;
                 if (result is null)
                 {
                     result = bits;
                     continue;
                 }
-                // The cached sets are shared between queries: AND into a copy, made once.
+                // The clauses' sets are shared with other combinations: AND into a copy, made once.
                 if (!copied)
                 {
                     result = result.Clone();
@@ -86,7 +130,7 @@ internal sealed class FilterCache(int capacity)
                 }
                 result.And(bits);
             }
-            return result is null ? null : BitsFilteredDocIdSet.Wrap(result, acceptDocs);
+            return new StrongBox<FixedBitSet?>(result);
         }
     }
 }

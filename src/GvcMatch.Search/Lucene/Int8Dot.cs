@@ -52,6 +52,22 @@ internal static class Int8Dot
     }
 
     /// <summary>Scales a unit vector into int8 (largest component to ±127); returns the factor that undoes it.</summary>
+    /// <summary>
+    /// The norms a bound on the int8 estimate's error needs: of the row as the int8 values give it
+    /// back (scale × row) and of what the rounding left out (vector − scale × row).
+    /// </summary>
+    public static (float Quantized, float Residual) Norms(ReadOnlySpan<float> vector, ReadOnlySpan<sbyte> row, float scale)
+    {
+        double quantized = 0, residual = 0;
+        for (var i = 0; i < vector.Length; i++)
+        {
+            var back = (double)scale * row[i];
+            quantized += back * back;
+            residual += (vector[i] - back) * (vector[i] - back);
+        }
+        return ((float)Math.Sqrt(quantized), (float)Math.Sqrt(residual));
+    }
+
     public static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> target)
     {
         var max = 0f;

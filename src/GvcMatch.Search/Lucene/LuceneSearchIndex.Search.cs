@@ -19,7 +19,9 @@ public sealed partial class LuceneSearchIndex
         // Facets are counted by a collector, so a terms count that asks for them runs as a query.
         if (query.RankByTerms is { Values.Count: > 0 and <= ushort.MaxValue } counted && query.Facets.Count == 0)
             return SearchTermsCount(searcher, query, counted);
-        var textQuery = query.RankByTerms is { } terms ? LuceneQueries.TermsCount(terms) : _queries.Text(text, query.AnyTerm, searcher);
+        var textQuery = query.RankByTerms is { } terms ? LuceneQueries.TermsCount(terms)
+            : searcher is CachingSearcher caching && query.Text is { } words ? caching.TextQuery(words, query.AnyTerm, () => _queries.Text(text, query.AnyTerm, searcher))
+            : _queries.Text(text, query.AnyTerm, searcher);
         // Lucene refuses a page of zero; a count-only query still needs one slot.
         var top = TopFieldCollector.Create(LuceneQueries.Sort(query), Math.Max(1, query.Skip + query.Take),
             fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);

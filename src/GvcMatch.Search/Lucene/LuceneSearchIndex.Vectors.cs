@@ -35,6 +35,11 @@ public sealed partial class LuceneSearchIndex
     /// <summary>Vector queries the graph answered since the index was opened.</summary>
     public long VectorGraphSearches => _approximate.Searches;
 
+    /// <summary>Stored float vectors read to rescore candidates since the index was opened.</summary>
+    public long VectorsRescored => Interlocked.Read(ref _rescored);
+
+    private long _rescored;
+
     private SearchResult SearchVector(IndexSearcher searcher, SearchQuery query)
     {
         var target = query.Vector!;
@@ -83,7 +88,7 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        var exact = Rescore(searcher, best.UnorderedItems.Select(i => i.Element), target)
+        var exact = Rescore(searcher, Bounded(leaves, segments, best, quantized, queryScale, target), wanted, target)
             .OrderByDescending(h => h.Score).ThenBy(h => h.EntityId).Skip(query.Skip).Take(query.Take).ToList();
         var reader = new HitReader(searcher);
         var hits = exact.Select(h => query.IdsOnly ? new SearchHit(query.Kind, h.EntityId, h.Score, "", []) : reader.Hit(query.Kind, h.Doc, h.Score)).ToList();
@@ -99,19 +104,49 @@ public sealed partial class LuceneSearchIndex
     /// <summary>Results asked of the graph for <paramref name="wanted"/> hits: its int8 cosines need a margin before the exact rescore.</summary>
     private int GraphCount(int wanted) => (int)Math.Ceiling(wanted * _approximate.Options.Oversampling) + RescoreMargin;
 
-    /// <summary>The exact cosine of each candidate from its stored float vector, with its entity id for the tie-break.</summary>
+    /// <summary>
+    /// Each kept candidate with the most its exact score can be: the int8 estimate (the scan's,
+    /// worked out again for hits of the graph, whose scores are cosines of the int8 rows) plus the
+    /// bound on its error. Highest first, the order in which <see cref="Rescore"/> reads them.
+    /// </summary>
+    private static List<(int Doc, float Upper)> Bounded(IList<AtomicReaderContext> leaves, (SegmentVectors Vectors, FixedBitSet? Allowed)[] segments,
+        PriorityQueue<int, float> kept, sbyte[] quantized, float queryScale, float[] target)
+    {
+        var (queryQuantized, queryResidual) = Int8Dot.Norms(target, quantized, queryScale);
+        var bounded = new List<(int Doc, float Upper)>(kept.Count);
+        foreach (var (doc, _) in kept.UnorderedItems)
+        {
+            var at = ReaderUtil.SubIndex(doc, leaves);
+            var vectors = segments[at].Vectors;
+            var local = doc - leaves[at].DocBase;
+            var estimate = vectors.Scales[local] * queryScale * Int8Dot.Dot(vectors.Rows.AsSpan(local * vectors.Dimensions, vectors.Dimensions), quantized);
+            bounded.Add((doc, estimate + vectors.ErrorBound(local, queryQuantized, queryResidual)));
+        }
+        bounded.Sort(static (a, b) => b.Upper.CompareTo(a.Upper));
+        return bounded;
+    }
+
+    /// <summary>
+    /// The exact cosine of candidates from their stored float vectors, with their entity ids for the
+    /// tie-break, read highest bound first. Once <paramref name="wanted"/> exact scores are known,
+    /// a candidate whose bound is below the lowest of them cannot enter the page, nor can any after
+    /// it: those are never read (reading a stored vector is most of the rescore's cost), and the
+    /// page is the one rescoring every candidate would give.
+    /// </summary>
     /// <remarks>
-    /// The stored bytes are read in place as floats (no copy per candidate: eight hundred are
-    /// rescored per query), and each segment's doc values are looked up once.
+    /// The stored bytes are read in place as floats (no copy per candidate), and each segment's
+    /// doc values are looked up once.
     /// </remarks>
-    private static List<(int Doc, int EntityId, float Score)> Rescore(IndexSearcher searcher, IEnumerable<int> docs, float[] target)
+    private List<(int Doc, int EntityId, float Score)> Rescore(IndexSearcher searcher, List<(int Doc, float Upper)> candidates, int wanted, float[] target)
     {
         var leaves = searcher.IndexReader.Leaves;
         var values = new (BinaryDocValues Vectors, NumericDocValues Ids)?[leaves.Count];
         var scratch = new BytesRef();
-        var result = new List<(int, int, float)>();
-        foreach (var doc in docs)
+        var result = new List<(int, int, float)>(candidates.Count);
+        var lowest = new PriorityQueue<float, float>(wanted + 1);
+        foreach (var (doc, upper) in candidates)
         {
+            if (lowest.Count >= wanted && lowest.TryPeek(out var floor, out _) && upper < floor) break;
             var at = ReaderUtil.SubIndex(doc, leaves);
             var leaf = leaves[at];
             var local = doc - leaf.DocBase;
@@ -121,7 +156,10 @@ public sealed partial class LuceneSearchIndex
                 ? TensorPrimitives.Dot(MemoryMarshal.Cast<byte, float>(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length)), target)
                 : TensorPrimitives.Dot(LuceneFields.Vector(scratch), target);
             result.Add((doc, (int)ids.Get(local), score));
+            if (lowest.Count < wanted) lowest.Enqueue(score, score);
+            else if (score > lowest.Peek()) lowest.EnqueueDequeue(score, score);
         }
+        Interlocked.Add(ref _rescored, result.Count);
         return result;
     }
 }

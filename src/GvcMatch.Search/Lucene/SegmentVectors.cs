@@ -13,14 +13,15 @@ namespace GvcMatch.Search.Lucene;
 /// </summary>
 internal sealed class SegmentVectors
 {
-    public static readonly SegmentVectors None = new("", 0, [], []);
+    public static readonly SegmentVectors None = new("", 0, [], [], []);
 
-    private SegmentVectors(string segment, int dimensions, sbyte[] rows, float[] scales)
+    private SegmentVectors(string segment, int dimensions, sbyte[] rows, float[] scales, float[] norms)
     {
         Segment = segment;
         Dimensions = dimensions;
         Rows = rows;
         Scales = scales;
+        Norms = norms;
         Hash = HashOf(rows, scales);
     }
 
@@ -42,7 +43,27 @@ internal sealed class SegmentVectors
     /// <summary>Per document, the factor that turns its int8 row back into floats; 0 for a document without a vector.</summary>
     public float[] Scales { get; }
 
-    public long Bytes => Rows.LongLength + Scales.LongLength * sizeof(float);
+    /// <summary>
+    /// Per document, two values: the norm of its row as the int8 values give it back, and the norm
+    /// of what the rounding left out. With the query's two, they bound how far the int8 estimate of
+    /// a cosine can be from the exact one (<see cref="ErrorBound"/>).
+    /// </summary>
+    public float[] Norms { get; }
+
+    public long Bytes => Rows.LongLength + (Scales.LongLength + Norms.LongLength) * sizeof(float);
+
+    /// <summary>
+    /// How far the exact dot product of this document's vector and the query can be from the int8
+    /// estimate (scale × scale × int8 dot). With x = x̂ + r and y = ŷ + t (the values given back
+    /// plus the rounding left out), x·y − x̂·ŷ = x̂·t + r·ŷ + r·t, each bounded by the product of
+    /// the norms (Cauchy–Schwarz); a little is added for the float arithmetic of both sides.
+    /// </summary>
+    public float ErrorBound(int doc, float queryQuantized, float queryResidual)
+    {
+        var (quantized, residual) = (Norms[2 * doc], Norms[2 * doc + 1]);
+        var bound = quantized * queryResidual + residual * queryQuantized + residual * queryResidual;
+        return bound + 1e-4f * (quantized + residual) * (queryQuantized + queryResidual);
+    }
 
     public static SegmentVectors Load(AtomicReader reader)
     {
@@ -59,15 +80,18 @@ internal sealed class SegmentVectors
 
         var rows = new sbyte[(long)reader.MaxDoc * dimensions];
         var scales = new float[reader.MaxDoc];
+        var norms = new float[2 * reader.MaxDoc];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             values.Get(doc, scratch);
             // A vector of another length (from another model) cannot be compared: the document counts as having none.
             if (scratch.Length != dimensions * sizeof(float)) continue;
             var vector = LuceneFields.Vector(scratch);
-            scales[doc] = Int8Dot.Quantize(vector, rows.AsSpan(doc * dimensions, dimensions));
+            var row = rows.AsSpan(doc * dimensions, dimensions);
+            scales[doc] = Int8Dot.Quantize(vector, row);
+            (norms[2 * doc], norms[2 * doc + 1]) = Int8Dot.Norms(vector, row, scales[doc]);
         }
-        return new SegmentVectors((reader as SegmentReader)?.SegmentName ?? "", dimensions, rows, scales);
+        return new SegmentVectors((reader as SegmentReader)?.SegmentName ?? "", dimensions, rows, scales, norms);
     }
 
     /// <summary>FNV-1a over 64-bit words: stable across processes (unlike <see cref="HashCode"/>); a few GB/s, so a tenth of a second for a million rows.</summary>

@@ -180,19 +180,30 @@ public static class MatchBenchmark
         return length;
     }
 
-    /// <summary>Both paths must see the same candidates, or the comparison means nothing.</summary>
+    /// <summary>
+    /// Both paths must see the same candidates, or the comparison means nothing. The digest covers
+    /// every ranked supplier with its scores and explanations, so two builds whose digests agree
+    /// gave the same answers on this index.
+    /// </summary>
     private static async Task PrintCandidatesAsync(MatchingService matching, RawLuceneQuery raw, List<Requirement> requirements)
     {
-        Console.WriteLine("| requirement | raw total hits | candidates scored | qualified | top score |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| requirement | raw total hits | candidates scored | qualified | top score | digest of the ranked list |");
+        Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var r in requirements)
         {
             var (text, filter) = raw.Build(r.Criteria);
             var total = raw.Search(text, filter, 1).TotalHits;
-            var result = await matching.MatchSuppliersAsync(r, 20, false, CancellationToken.None);
+            var result = await matching.MatchSuppliersAsync(r, MatchingService.CandidatePool, false, CancellationToken.None);
             var top = result.Matches.Count > 0 ? result.Matches[0].Total.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine($"| {r.Title} | {total:N0} | {result.CandidatesRetrieved} | {result.CandidatesQualified} | {top} |");
+            Console.WriteLine($"| {r.Title} | {total:N0} | {result.CandidatesRetrieved} | {result.CandidatesQualified} | {top} | {Digest(result)} |");
         }
+    }
+
+    /// <summary>The first twelve hex digits of the SHA-256 of the ranked matches as JSON (the evaluation time left out).</summary>
+    private static string Digest(MatchListDto result)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(result with { EvaluatedAt = default });
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json))[..12];
     }
 
     // Every call completes synchronously (the Lucene index does no I/O waits here), so the awaited

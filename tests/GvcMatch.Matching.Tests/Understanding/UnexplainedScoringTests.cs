@@ -62,4 +62,43 @@ public class UnexplainedScoringTests
         // The cases must have reached the capability scorer often enough to mean something.
         Assert.True(explainedCapabilities > 100, $"only {explainedCapabilities} capability criteria scored");
     }
+
+    [Fact]
+    public void RankingWritesNoSentencesForCertificatesMarketsCapacityOrLeadTime()
+    {
+        // Ranking scores two hundred candidates and shows twenty: sentences for the rest are wasted,
+        // but their scores must be the explained ones, regions and unconvertible units included.
+        var random = new Random(8);
+        var kinds = new[] { CriterionKind.CertificationHeld, CriterionKind.LocationIn, CriterionKind.ExportExperience, CriterionKind.CapacityAtLeast, CriterionKind.LeadTimeAtMost };
+        var bare = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            var criteria = kinds.Select(k => Criterion(random, k)).ToList();
+            var supplier = RandomCases.Supplier(random, i);
+            var scorer = Scorer.For(criteria);
+
+            var full = scorer.Score(supplier, RandomCases.Today);
+            var ranked = scorer.Score(supplier, RandomCases.Today, explain: false);
+
+            Assert.Equal(full.Criteria.Select(c => (c.Score, c.Met, c.Points)), ranked.Criteria.Select(c => (c.Score, c.Met, c.Points)));
+            Assert.Equal((full.Total, full.Qualified), (ranked.Total, ranked.Qualified));
+            // Only "not stated" stays: it is the same few words for everyone.
+            bare += ranked.Criteria.Count(c => c.Evidence == "");
+            Assert.All(ranked.Criteria, c => Assert.True(c.Evidence == "" || c.Evidence.EndsWith("not stated", StringComparison.Ordinal), c.Evidence));
+        }
+        Assert.True(bare > 1500, $"only {bare} criteria scored without a sentence");
+    }
+
+    private static Criterion Criterion(Random random, CriterionKind kind)
+    {
+        var c = new Criterion { Kind = kind, Mandatory = random.Next(3) == 0, Weight = 20 };
+        return kind switch
+        {
+            CriterionKind.CertificationHeld => c with { Standard = RandomCases.Pick(random, RandomCases.Standards) },
+            CriterionKind.CapacityAtLeast => c with { Minimum = random.Next(1, 80_000), Unit = random.Next(4) == 0 ? "kg" : "pieces" },
+            CriterionKind.LeadTimeAtMost => c with { Days = random.Next(1, 60) },
+            CriterionKind.LocationIn => c with { Countries = [RandomCases.Pick(random, RandomCases.Countries)], Regions = random.Next(2) == 0 ? ["EU"] : null },
+            _ => c with { Countries = random.Next(3) == 0 ? [] : [RandomCases.Pick(random, RandomCases.Countries)], Regions = random.Next(3) == 0 ? ["EU", "Mercosur"] : null },
+        };
+    }
 }

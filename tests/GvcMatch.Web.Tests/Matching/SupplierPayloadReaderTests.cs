@@ -75,6 +75,20 @@ public class SupplierPayloadReaderTests
         Assert.NotSame(a.Summary, b.Summary);
     }
 
+    [Fact]
+    public void TheSameTaggedConceptIsOneSharedInstance()
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(Full, SupplierDocuments.PayloadJson);
+        var other = JsonSerializer.SerializeToUtf8Bytes(Full with { OrganizationId = 43, Concepts = [Full.Concepts[0], Full.Concepts[1] with { Stuffed = false }] }, SupplierDocuments.PayloadJson);
+        var (a, b) = (SupplierPayloadReader.TryRead(json)!, SupplierPayloadReader.TryRead(other)!);
+
+        Assert.Same(a.Concepts[0], b.Concepts[0]);
+        // A tag that differs in any flag is a concept of its own.
+        Assert.NotSame(a.Concepts[1], b.Concepts[1]);
+        Assert.Equal(Full.Concepts, a.Concepts);
+        Assert.Equal([Full.Concepts[0], Full.Concepts[1] with { Stuffed = false }], b.Concepts);
+    }
+
     /// <summary>Lists compare by their items (records compare lists by reference).</summary>
     private static bool Same(object? a, object? b) =>
         a is IEnumerable x and not string ? b is IEnumerable y && x.Cast<object>().SequenceEqual(y.Cast<object>()) : Equals(a, b);

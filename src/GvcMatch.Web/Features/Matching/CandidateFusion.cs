@@ -14,8 +14,9 @@ public static class CandidateFusion
 
     public static IReadOnlyList<(SearchHit Hit, double Fused)> Fuse(IEnumerable<IReadOnlyList<SearchHit>> lists, int take)
     {
-        var fused = new Dictionary<int, (SearchHit Hit, double Score)>();
-        foreach (var list in lists)
+        var all = lists as ICollection<IReadOnlyList<SearchHit>> ?? lists.ToList();
+        var fused = new Dictionary<int, (SearchHit Hit, double Score)>(all.Sum(l => l.Count));
+        foreach (var list in all)
         {
             for (var rank = 0; rank < list.Count; rank++)
             {

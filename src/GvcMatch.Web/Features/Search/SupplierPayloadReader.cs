@@ -24,6 +24,11 @@ public static class SupplierPayloadReader
     private const int PoolCapacity = 100_000;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+
+    // Lists are filled here and copied out at their exact length: two hundred payloads a query
+    // would otherwise grow a list several times per property.
+    [ThreadStatic] private static List<string>? _texts;
+    [ThreadStatic] private static List<TaggedConcept>? _concepts;
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PoolBySpan = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
     private static int _pooled;
 
@@ -164,17 +169,19 @@ public static class SupplierPayloadReader
     private static bool Texts(ref Utf8JsonReader r, ref IReadOnlyList<string> value)
     {
         if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<string>();
+        var list = _texts ??= new List<string>(32);
+        list.Clear();
         while (r.Read() && r.TokenType == JsonTokenType.String) list.Add(Pooled(ref r));
         if (r.TokenType != JsonTokenType.EndArray) return false;
-        value = list;
+        value = list.Count == 0 ? [] : list.ToArray();
         return true;
     }
 
     private static bool Concepts(ref Utf8JsonReader r, ref IReadOnlyList<TaggedConcept> value)
     {
         if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<TaggedConcept>();
+        var list = _concepts ??= new List<TaggedConcept>(64);
+        list.Clear();
         while (r.Read() && r.TokenType == JsonTokenType.StartObject)
         {
             string? id = null, text = null, from = null;
@@ -193,10 +200,10 @@ public static class SupplierPayloadReader
                 if (!known) return false;
             }
             if (r.TokenType != JsonTokenType.EndObject || id is null || text is null || from is null) return false;
-            list.Add(new TaggedConcept(id, text, from, supported, stuffed, sold));
+            list.Add(SharedConcepts.Get(id, text, from, supported, stuffed, sold));
         }
         if (r.TokenType != JsonTokenType.EndArray) return false;
-        value = list;
+        value = list.Count == 0 ? [] : list.ToArray();
         return true;
     }
 

@@ -26,6 +26,7 @@ using GvcMatch.Web.Features.Notifications;
 using GvcMatch.Web.Features.NotificationPreferences;
 using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Features.Roadmaps;
 using GvcMatch.Web.Features.SavedSearches;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Features.SupportProgrammes;
@@ -67,6 +68,7 @@ public static class FeatureRegistration
         services.AddNdas();
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
+        services.AddRoadmaps();
         return services;
     }
 
@@ -106,6 +108,7 @@ public static class FeatureRegistration
         app.MapDependencyApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
+        app.MapRoadmapsApi();
         return app;
     }
 }

@@ -11,7 +11,15 @@ public sealed record GapDto(
 /// <summary>A support programme that helps close a gap, open to the SME's country (or international) and size.</summary>
 public sealed record GapProgrammeDto(int Id, string Name, string Provider, string? Country, SupportProgrammes.ProgrammeKind Kind, string? Url);
 
-/// <summary>An SME's gap plan for one subject (a requirement today): its score now, each gap, and the score with every closable gap closed.</summary>
+/// <summary>The subjects a gap plan is drawn against, as its <c>subject</c> field names them.</summary>
+public static class GapSubjects
+{
+    public const string Requirement = "requirement";
+    public const string ConsolidationNotice = "consolidation-notice";
+    public const string RoadmapItem = "roadmap-item";
+}
+
+/// <summary>An SME's gap plan for one subject (a requirement, a consolidation notice, a road-map item): its score now, each gap, and the score with every closable gap closed.</summary>
 public sealed record GapPlanDto(
     int OrganizationId, string Subject, int SubjectId, string Title, int Version, DateTimeOffset ComputedAt,
     double Total, bool Qualified, double TotalIfAllClosed, bool QualifiedIfAllClosed, IReadOnlyList<GapDto> Gaps);

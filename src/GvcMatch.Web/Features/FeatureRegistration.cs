@@ -6,6 +6,7 @@ using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.Dependency;
+using GvcMatch.Web.Features.DevelopmentProgrammes;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
@@ -62,6 +63,7 @@ public static class FeatureRegistration
         services.AddSupportProgrammes();
         services.AddConsolidation();
         services.AddDependency();
+        services.AddDevelopmentProgrammes();
         services.AddNdas();
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
@@ -101,6 +103,7 @@ public static class FeatureRegistration
         app.MapSupportProgrammesApi();
         app.MapConsolidationApi();
         app.MapDependencyApi();
+        app.MapDevelopmentProgrammesApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
         return app;

@@ -90,6 +90,17 @@ public sealed class AccessibilityScenario(BrowserServerFixture app, IPage visito
         BuyerPages.AddRange([$"/Requirements/{open}/Matches", $"/Account/Requirements/Edit/{open}", "/Account/Requirements/Edit", "/Account/Requirements",
             $"/Awards/Evaluation/{awarded}", $"/Requirements/{awarded}/Bids", $"/Account/DealRoom/requirements/{open}", "/Account/Ndas",
             $"/Consolidation/{notice}", $"/Events/{fair}"]);
+        var programme = await DemoProgrammeIdAsync();
+        VisitorPages.AddRange(["/Programmes", $"/Programmes/{programme}"]);
+        SupplierPages.AddRange(["/Programmes", $"/Programmes/{programme}", "/Account/RevenueShares"]);
+        BuyerPages.AddRange(["/Account/Concentration", "/Programmes", "/Programmes/Edit", $"/Programmes/{programme}", $"/Programmes/Edit/{programme}"]);
+    }
+
+    private async Task<int> DemoProgrammeIdAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<Web.Features.DevelopmentProgrammes.DevelopmentProgramme>().OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
     }
 
     private async Task<int> OrganizationIdAsync(string keyPart)

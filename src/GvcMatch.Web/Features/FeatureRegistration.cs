@@ -7,6 +7,7 @@ using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.OpenData;
 using GvcMatch.Web.Features.Dependency;
+using GvcMatch.Web.Features.DevelopmentProgrammes;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
 using GvcMatch.Web.Features.Embeddings;
@@ -65,6 +66,7 @@ public static class FeatureRegistration
         services.AddConsolidation();
         services.AddOpenData();
         services.AddDependency();
+        services.AddDevelopmentProgrammes();
         services.AddNdas();
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
@@ -106,6 +108,7 @@ public static class FeatureRegistration
         app.MapConsolidationApi();
         app.MapOpenDataApi();
         app.MapDependencyApi();
+        app.MapDevelopmentProgrammesApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
         app.MapRoadmapsApi();

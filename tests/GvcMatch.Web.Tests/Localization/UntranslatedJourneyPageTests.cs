@@ -41,7 +41,7 @@ public sealed partial class UntranslatedPageTests
         s.Buyer.Client.DefaultRequestHeaders.Add("Accept-Language", language);
         foreach (var page in new[]
         {
-            "/Account/Dashboard", $"/Requirements/{s.Requirement}", $"/Requirements/{s.Requirement}/Matches?consortia=true",
+            "/Account/Dashboard", "/Account/Concentration", $"/Requirements/{s.Requirement}", $"/Requirements/{s.Requirement}/Matches?consortia=true",
             "/Conversations", $"/Conversations/{s.Conversation}", $"/Conversations/{s.Conversation}/Agreement/{s.Agreed}",
         })
             await AssertTranslatedAsync(s.Buyer.Client, page, language);

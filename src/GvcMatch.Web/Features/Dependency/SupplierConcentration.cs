@@ -27,10 +27,13 @@ public sealed class DependencyOptions
     public double CustomerShareWarning { get; set; } = 0.3;
 }
 
-/// <summary>One category (an ISIC class of the awarded requirements) in one currency: how concentrated the buyer's award value is.</summary>
+/// <summary>
+/// One category (an ISIC class of the awarded or agreed work) in one currency: how concentrated the
+/// buyer's spend is. <paramref name="Value"/> is the award value plus the accepted offers' value.
+/// </summary>
 public sealed record CategoryConcentrationDto(
     string Category, string Currency, decimal AwardValue, int Suppliers, double Hhi, double TopSupplierShare,
-    double SmeShare, double NewSupplierShare, bool DependsOnOneSupplier);
+    double SmeShare, double NewSupplierShare, bool DependsOnOneSupplier, decimal OfferValue, decimal Value, int TopSupplierId, string TopSupplierName);
 
 /// <summary>
 /// A buyer's supplier concentration per category (issue 15, "ensuring diversification of partners to
@@ -50,8 +53,8 @@ public static class SupplierConcentration
     public static IEndpointRouteBuilder MapDependencyApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/organizations/{orgId:int}/supplier-concentration", GetAsync).RequireAuthorization().WithTags("Dependency")
-            .WithSummary("Your supplier concentration per category: HHI on award value, SME share, new suppliers (the buyer only)");
-        return RevenueShares.MapRevenueSharesApi(app);
+            .WithSummary("Your supplier concentration per category: HHI on awards and accepted offers, SME share, new suppliers (the buyer only)");
+        return RevenueShares.MapRevenueSharesApi(app).MapDeclaredSharesApi();
     }
 
     private static async Task<Results<Ok<List<CategoryConcentrationDto>>, ProblemHttpResult>> GetAsync(
@@ -65,27 +68,26 @@ public static class SupplierConcentration
 
     public static async Task<List<CategoryConcentrationDto>> ForAsync(AppDbContext db, int buyer, DependencyOptions options, DateTimeOffset now, CancellationToken ct)
     {
-        var awards = await (from a in db.Awards
-                            join b in db.Bids on a.BidId equals b.Id
-                            join r in db.Requirements on a.RequirementId equals r.Id
-                            join o in db.Organizations on b.OrganizationId equals o.Id
-                            where r.OrganizationId == buyer
-                            select new { Supplier = b.OrganizationId, o.Kind, Value = b.Price ?? 0m, Currency = b.Currency ?? "", r.IsicCodes, a.AwardedAt })
-            .AsNoTracking().ToListAsync(ct);
-        // New suppliers are counted by their first award from this buyer in any category.
-        var firstAward = awards.GroupBy(a => a.Supplier).ToDictionary(g => g.Key, g => g.Min(a => a.AwardedAt));
+        var spend = await BuyerSpend.ReadAsync(db, buyer, ct);
+        var ids = spend.Select(s => s.Supplier).Distinct().ToList();
+        var suppliers = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (o.Name, o.Kind), ct);
+        // New suppliers are counted by their first award or agreement with this buyer in any category.
+        var first = spend.GroupBy(s => s.Supplier).ToDictionary(g => g.Key, g => g.Min(s => s.At));
         var cutoff = now.AddDays(-options.NewSupplierDays);
-        var rows = awards.SelectMany(a => (a.IsicCodes.Count == 0 ? ["-"] : a.IsicCodes.Distinct()).Select(c => (Category: c, a.Currency, a.Supplier, a.Kind, a.Value)));
-        return rows.GroupBy(x => (x.Category, x.Currency)).Select(g =>
+        var rows = spend.SelectMany(s => (s.Categories.Count == 0 ? ["-"] : s.Categories.Distinct()).Select(c => (Category: c, Line: s)));
+        return rows.GroupBy(x => (x.Category, x.Line.Currency)).Select(g =>
         {
-            var total = g.Sum(x => x.Value);
-            var bySupplier = g.GroupBy(x => x.Supplier).Select(s => (Id: s.Key, s.First().Kind, Share: total == 0 ? 0 : (double)(s.Sum(x => x.Value) / total))).ToList();
+            var total = g.Sum(x => x.Line.Value);
+            var bySupplier = g.GroupBy(x => x.Line.Supplier)
+                .Select(s => (Id: s.Key, Share: total == 0 ? 0 : (double)(s.Sum(x => x.Line.Value) / total))).ToList();
             var hhi = bySupplier.Sum(s => Math.Pow(s.Share * 100, 2));
-            var top = bySupplier.Max(s => s.Share);
-            return new CategoryConcentrationDto(g.Key.Category, g.Key.Currency, total, bySupplier.Count, Math.Round(hhi, 1), Math.Round(top, 4),
-                Math.Round(bySupplier.Where(s => s.Kind == OrganizationKind.Sme).Sum(s => s.Share), 4),
-                Math.Round((double)bySupplier.Count(s => firstAward[s.Id] >= cutoff) / bySupplier.Count, 4),
-                top >= options.SingleSupplierShare);
-        }).OrderByDescending(c => c.Hhi).ThenBy(c => c.Category).ToList();
+            var top = bySupplier.OrderByDescending(s => s.Share).ThenBy(s => s.Id).First();
+            return new CategoryConcentrationDto(g.Key.Category, g.Key.Currency, g.Where(x => !x.Line.Agreed).Sum(x => x.Line.Value), bySupplier.Count,
+                Math.Round(hhi, 1), Math.Round(top.Share, 4),
+                Math.Round(bySupplier.Where(s => suppliers.GetValueOrDefault(s.Id).Kind == OrganizationKind.Sme).Sum(s => s.Share), 4),
+                Math.Round((double)bySupplier.Count(s => first[s.Id] >= cutoff) / bySupplier.Count, 4),
+                top.Share >= options.SingleSupplierShare,
+                g.Where(x => x.Line.Agreed).Sum(x => x.Line.Value), total, top.Id, suppliers.GetValueOrDefault(top.Id).Name ?? "");
+        }).OrderByDescending(c => c.Hhi).ThenBy(c => c.Category).ThenBy(c => c.Currency).ToList();
     }
 }

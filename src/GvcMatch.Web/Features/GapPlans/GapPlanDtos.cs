@@ -6,7 +6,11 @@ namespace GvcMatch.Web.Features.GapPlans;
 public sealed record GapDto(
     int Index, CriterionKind Kind, bool Mandatory, int Weight, string Summary, string Evidence, double Score, double Points,
     bool Closable, GapChange Change, string Action, double? ScoreIfClosed, double? TotalIfClosed, double? Gain, bool? QualifiedIfClosed,
-    IReadOnlyList<GapProgrammeDto> Programmes);
+    IReadOnlyList<GapProgrammeDto> Programmes)
+{
+    /// <summary>Open development programmes with a milestone that closes this gap (Features/DevelopmentProgrammes).</summary>
+    public IReadOnlyList<Features.DevelopmentProgrammes.GapDevelopmentProgrammeDto> DevelopmentProgrammes { get; init; } = [];
+}
 
 /// <summary>A support programme that helps close a gap, open to the SME's country (or international) and size.</summary>
 public sealed record GapProgrammeDto(int Id, string Name, string Provider, string? Country, SupportProgrammes.ProgrammeKind Kind, string? Url);

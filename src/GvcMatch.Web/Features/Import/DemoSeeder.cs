@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace GvcMatch.Web.Features.Import;
 
 /// <summary>Fills an empty database with the demo data in <c>seeds/demo</c> on first start.</summary>
-public sealed class DemoSeeder(AppDbContext db, SeedImporter importer, IOptions<SeedsOptions> seeds, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, SeedImporter importer, IOptions<SeedsOptions> seeds, ILogger<DemoSeeder> logger, TimeProvider clock)
 {
     public string DemoFolder => Path.Combine(seeds.Value.Resolve(), "demo");
 
@@ -24,6 +24,7 @@ public sealed class DemoSeeder(AppDbContext db, SeedImporter importer, IOptions<
             return;
         }
         var report = await LoadAsync(files, null, ct);
+        await DevelopmentProgrammes.DemoProgramme.SeedAsync(db, clock, ct);
         if (report.Succeeded) logger.LogInformation("Loaded the demo data: {Summary}", report.Summary());
         else
         {

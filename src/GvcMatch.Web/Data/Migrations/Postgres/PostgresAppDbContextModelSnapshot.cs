@@ -1236,6 +1236,234 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("Message");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dependency.DeclaredRevenueShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CustomerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SharePercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerOrganizationId");
+
+                    b.HasIndex("OrganizationId", "Year");
+
+                    b.ToTable("DeclaredRevenueShares", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.DevelopmentProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aim")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HsCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IsicCodes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsOn");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("DevelopmentProgrammes", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.MilestoneMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("MilestoneId", "EnrolmentId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeMilestoneMarks", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgrammeId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConceptId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly?>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Standard")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.ToTable("ProgrammeMilestones", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Email.EmailOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3575,6 +3803,73 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dependency.DeclaredRevenueShare", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.DevelopmentProgramme", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.MilestoneMark", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeMilestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeEnrolment", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.DevelopmentProgrammes.DevelopmentProgramme", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeMilestone", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.DevelopmentProgrammes.ProgrammeEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("GvcMatch.Web.Features.DevelopmentProgrammes.DevelopmentProgramme", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeeting", b =>
                 {
                     b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
@@ -3940,6 +4235,13 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
             modelBuilder.Entity("GvcMatch.Web.Features.Conversations.Conversation", b =>
                 {
                     b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.DevelopmentProgrammes.DevelopmentProgramme", b =>
+                {
+                    b.Navigation("Enrolments");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Organizations.Organization", b =>

@@ -28,7 +28,8 @@ public sealed record MiniLmTuning
     /// <summary>The package's own settings, texts in the order given: the baseline the benchmark compares with.</summary>
     public static MiniLmTuning PackageDefaults { get; } = new() { IntraOpThreads = 0, AllowSpinning = true, SortByLength = false };
 
-    internal SessionOptions CreateSessionOptions()
+    /// <summary>New options each call: a session takes what it needs from them when it is created.</summary>
+    public SessionOptions CreateSessionOptions()
     {
         var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         if (IntraOpThreads > 0) options.IntraOpNumThreads = IntraOpThreads;

@@ -11,8 +11,9 @@ namespace GvcMatch.Embeddings.Tests;
 /// 0.6 ("laser cutting" and "plasma cutting"), while true synonyms can fall to 0.15 ("wire EDM"
 /// and "spark erosion"). So similarity never decides a mandatory capability for pairs like these
 /// (the vocabulary does that exact work); it adds partial credit where the vocabulary is silent.
+/// The int8 model must keep every pair on the same side of the thresholds.
 /// </summary>
-public sealed class SimilarityThresholdTests(MiniLmModel model) : IClassFixture<MiniLmModel>
+public abstract class SimilarityThresholdTests(LoadedModel model)
 {
     [Theory]
     [InlineData("laser cutting", "plasma cutting")]
@@ -46,3 +47,7 @@ public sealed class SimilarityThresholdTests(MiniLmModel model) : IClassFixture<
         return TensorPrimitives.Dot(vectors[0].Vector.Span, vectors[1].Vector.Span);
     }
 }
+
+public sealed class SimilarityThresholdTestsOnFloat32(MiniLmModel model) : SimilarityThresholdTests(model), IClassFixture<MiniLmModel>;
+
+public sealed class SimilarityThresholdTestsOnInt8(MiniLmInt8Model model) : SimilarityThresholdTests(model), IClassFixture<MiniLmInt8Model>;

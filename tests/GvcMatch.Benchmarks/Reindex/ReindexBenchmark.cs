@@ -11,13 +11,17 @@ namespace GvcMatch.Benchmarks.Reindex;
 
 /// <summary>
 /// <c>reindex --data DIR</c>: the app's <see cref="SearchRebuild"/> over a generated database, with
-/// the stages timed apart as the baseline: reading the rows alone and building documents alone,
-/// then the full rebuild (read + build + stored vectors + Lucene + commit), after giving every
-/// profile a stored vector (<see cref="StoredVectorSeeder"/>).
+/// the stages timed apart, each adding one step to the one before: reading the rows, building
+/// documents, making each profile's embedding text and its hash, finding the stored vectors
+/// (<see cref="DocumentVectors"/>), then the full rebuild (all that + Lucene + commit), after giving
+/// every profile a stored vector (<see cref="StoredVectorSeeder"/>). What a stage adds is its
+/// figure minus the one above it.
 /// </summary>
 public static class ReindexBenchmark
 {
     private const int PageSize = 1000;
+
+    private enum Stage { Read, Build, Texts, Vectors }
 
     public static async Task<int> RunAsync(Args args)
     {
@@ -30,18 +34,18 @@ public static class ReindexBenchmark
 
         // Stage baseline: the same keyset-paged query the rebuild runs, with and without building documents.
         // CPU seconds beside wall seconds: on a shared machine the wall clock mostly measures the queue.
-        var cpu = CpuSeconds();
-        var (rows, readSeconds) = await ReadAllAsync(app.Services, today, build: false);
-        var readCpu = CpuSeconds() - cpu;
-        cpu = CpuSeconds();
-        var (_, buildSeconds) = await ReadAllAsync(app.Services, today, build: true);
-        var buildCpu = CpuSeconds() - cpu;
-
         // The rebuild reads each profile's vector from the Embeddings table; none may need the model.
         await StoredVectorSeeder.SeedAsync(app.Services, today);
         var embeddings = app.Services.GetRequiredService<EmbeddingCache>();
+        var stages = new List<(Stage Stage, int Rows, double Seconds, double Cpu)>();
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            var before = CpuSeconds();
+            var (count, seconds) = await ReadAllAsync(app.Services, today, stage, embeddings);
+            stages.Add((stage, count, seconds, CpuSeconds() - before));
+        }
         var rebuild = app.Services.GetRequiredService<SearchRebuild>();
-        cpu = CpuSeconds();
+        var cpu = CpuSeconds();
         var watch = Stopwatch.StartNew();
         await rebuild.RunAsync(null, CancellationToken.None);
         var rebuildSeconds = watch.Elapsed.TotalSeconds;
@@ -52,8 +56,17 @@ public static class ReindexBenchmark
         Console.WriteLine($"End: {Machine.Describe()}");
         Console.WriteLine("| stage | documents | wall s | documents/s | CPU s | documents per CPU s |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        Console.WriteLine($"| read rows only (EF, pages of {PageSize}) | {rows:N0} | {readSeconds:0.0} | {rows / readSeconds:0} | {readCpu:0.0} | {rows / readCpu:0} |");
-        Console.WriteLine($"| read rows + SupplierDocuments.Build | {rows:N0} | {buildSeconds:0.0} | {rows / buildSeconds:0} | {buildCpu:0.0} | {rows / buildCpu:0} |");
+        foreach (var (stage, rows, seconds, stageCpu) in stages)
+        {
+            var name = stage switch
+            {
+                Stage.Read => $"read rows only (EF, pages of {PageSize})",
+                Stage.Build => "read rows + SupplierDocuments.Build",
+                Stage.Texts => "+ embedding text and its hash (EmbeddingTexts.ForProfile)",
+                _ => "+ stored vectors looked up (DocumentVectors.SuppliersAsync: texts, hashes, Embeddings table)",
+            };
+            Console.WriteLine($"| {name} | {rows:N0} | {seconds:0.0} | {rows / seconds:0} | {stageCpu:0.0} | {rows / stageCpu:0} |");
+        }
         Console.WriteLine($"| full SearchRebuild (read + build + stored vectors + index + commit) | {done:N0} | {rebuildSeconds:0.0} | {done / rebuildSeconds:0} | {rebuildCpu:0.0} | {done / rebuildCpu:0} |");
         Console.WriteLine($"Texts the model embedded during the rebuild: {embeddings.Computed} (every vector came from the table when 0).");
         Console.WriteLine($"Suppliers searchable after the rebuild: {counts[DocumentKind.Supplier]:N0}. " +
@@ -63,7 +76,7 @@ public static class ReindexBenchmark
 
     private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
-    private static async Task<(int Rows, double Seconds)> ReadAllAsync(IServiceProvider services, DateOnly today, bool build)
+    private static async Task<(int Rows, double Seconds)> ReadAllAsync(IServiceProvider services, DateOnly today, Stage stage, EmbeddingCache cache)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -75,7 +88,9 @@ public static class ReindexBenchmark
             var page = await SupplierDocuments.Indexable(db, today).Where(p => p.OrganizationId > last)
                 .OrderBy(p => p.OrganizationId).Take(PageSize).ToListAsync();
             if (page.Count == 0) break;
-            if (build) _ = page.Select(p => SupplierDocuments.Build(p, today, Repo.Vocabulary)).ToList();
+            if (stage == Stage.Build) _ = page.Select(p => SupplierDocuments.Build(p, today, Repo.Vocabulary)).ToList();
+            if (stage == Stage.Texts) _ = page.Select(p => (SupplierDocuments.Build(p, today, Repo.Vocabulary), VectorBytes.Hash(EmbeddingTexts.ForProfile(p, Repo.Vocabulary)))).ToList();
+            if (stage == Stage.Vectors) _ = await DocumentVectors.SuppliersAsync(cache, db, page, today, Repo.Vocabulary, withPhrases: false, CancellationToken.None);
             rows += page.Count;
             last = page[^1].OrganizationId;
         }

@@ -76,18 +76,32 @@ public sealed class SearchRebuild(IServiceScopeFactory scopes, ISearchIndex inde
             logger.LogInformation("Search index rebuilt: {Count} documents in {Seconds:0.0} s", done, (clock.GetUtcNow() - started).TotalSeconds);
 
             // Keyset paging (ordered by id) keeps each batch query cheap however large the table.
+            // Two stages overlap: while one page is added to the index (analysis, Lucene's buffers:
+            // about half of the work), the next is read, built and given its stored vectors on this
+            // thread, which alone uses the DbContext. At most one page waits, so memory stays flat.
             async Task CopyAsync<T>(IQueryable<T> source, Expression<Func<T, int>> key, Func<List<T>, Task<List<SearchDocument>>> build)
             {
                 var last = 0;
                 var keyOf = key.Compile();
-                while (true)
+                var adding = Task.CompletedTask;
+                try
                 {
-                    var page = await source.Where(AfterKey(key, last)).OrderBy(key).Take(BatchSize).ToListAsync(ct);
-                    if (page.Count == 0) return;
-                    await rebuild.AddAsync(await build(page), ct);
-                    last = keyOf(page[^1]);
-                    done += page.Count;
-                    Report(new(RebuildState.Running, done, total, started, null, null, reason));
+                    while (true)
+                    {
+                        var page = await source.Where(AfterKey(key, last)).OrderBy(key).Take(BatchSize).ToListAsync(ct);
+                        if (page.Count == 0) break;
+                        var documents = await build(page);
+                        await adding;
+                        adding = Task.Run(() => rebuild.AddAsync(documents, ct), ct);
+                        last = keyOf(page[^1]);
+                        done += page.Count;
+                        Report(new(RebuildState.Running, done, total, started, null, null, reason));
+                    }
+                }
+                finally
+                {
+                    // Never leave an add running when the rebuild is disposed, failed or not.
+                    await adding;
                 }
             }
         }

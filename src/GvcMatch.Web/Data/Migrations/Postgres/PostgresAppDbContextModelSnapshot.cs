@@ -1189,6 +1189,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<long?>("OfferId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ProtectedDocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SenderOrganizationId")
                         .HasColumnType("integer");
 
@@ -1880,6 +1883,22 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceProtectedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SourceStorageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -22,4 +22,5 @@ public interface INegotiationClient
     Task Unread(UnreadEvent unread);
     Task OfferUpdated(OfferDto offer);
     Task NotificationReceived(NotificationDto notification);
+    Task DocumentRevoked(Features.ProtectedDocuments.DocumentRevokedEvent revoked);
 }

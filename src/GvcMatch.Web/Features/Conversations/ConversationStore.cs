@@ -13,6 +13,7 @@ public sealed record NewMessage(MessageKind Kind, string Body, string? ClientMes
     public string? AttachmentContentType { get; init; }
     public long? AttachmentSize { get; init; }
     public string? AttachmentStorageKey { get; init; }
+    public int? ProtectedDocumentId { get; init; }
 }
 
 /// <summary>The stored message, and whether this call stored it (false: it was a retry).</summary>
@@ -140,6 +141,7 @@ public sealed class ConversationStore(AppDbContext db, TimeProvider clock, Sqlit
         AttachmentContentType = message.AttachmentContentType,
         AttachmentSize = message.AttachmentSize,
         AttachmentStorageKey = message.AttachmentStorageKey,
+        ProtectedDocumentId = message.ProtectedDocumentId,
     };
 
     private async Task<MessageDto?> FindRetryAsync(long conversationId, Sender sender, string clientMessageId, CancellationToken ct)

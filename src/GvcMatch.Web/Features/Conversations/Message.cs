@@ -30,6 +30,12 @@ public sealed class Message
 
     /// <summary>File name under the data folder's attachments directory; never shown to clients.</summary>
     public string? AttachmentStorageKey { get; set; }
+
+    /// <summary>
+    /// A protected attachment: the file is a protected document (encrypted, stamped per reader, logged,
+    /// revocable) and <see cref="AttachmentStorageKey"/> is null; it opens only under the conversation's NDA.
+    /// </summary>
+    public int? ProtectedDocumentId { get; set; }
 }
 
 public static class MessageLimits

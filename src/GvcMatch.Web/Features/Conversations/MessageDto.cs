@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace GvcMatch.Web.Features.Conversations;
 
-public sealed record AttachmentDto(string Name, string ContentType, long Size, string Url);
+/// <summary>A message's file. A protected one opens through the protected-document download: stamped for each reader, logged, under the conversation's NDA.</summary>
+public sealed record AttachmentDto(string Name, string ContentType, long Size, string Url, bool Protected = false, int? DocumentId = null);
 
 /// <summary>A message as clients see it: over the hub, in history pages and on reconnect catch-up (nulls written in both, one shape).</summary>
 public sealed record MessageDto(
@@ -23,5 +24,6 @@ public sealed record MessageDto(
         m.ClientMessageId, m.Body, m.SentAt, m.OfferId,
         m.AttachmentName is null ? null : new AttachmentDto(
             m.AttachmentName, m.AttachmentContentType ?? "application/octet-stream", m.AttachmentSize ?? 0,
-            $"/api/conversations/{m.ConversationId}/messages/{m.Seq}/attachment"));
+            m.ProtectedDocumentId is { } doc ? $"/api/protected-documents/{doc}/download" : $"/api/conversations/{m.ConversationId}/messages/{m.Seq}/attachment",
+            m.ProtectedDocumentId is not null, m.ProtectedDocumentId));
 }

@@ -1,7 +1,10 @@
 namespace GvcMatch.Web.Features.Ndas;
 
-/// <summary>What an NDA (and a protected document) is about: a buyer's requirement or an SME's IP listing.</summary>
-public enum NdaSubject { Requirement, IpListing }
+/// <summary>
+/// What an NDA (and a protected document) is about: a buyer's requirement, an SME's IP listing, or a
+/// conversation between organisations (its files; the NDA is between its parties, for its subject).
+/// </summary>
+public enum NdaSubject { Requirement, IpListing, Conversation }
 
 /// <summary>Mutual: both sides disclose and both keep secret. One-way: the owner of the object discloses, the other side keeps secret.</summary>
 public enum NdaKind { Mutual, OneWay }
@@ -67,4 +70,14 @@ public sealed class NdaTemplate
     public required string Language { get; set; }
     public required string Text { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// When the text came from an uploaded PDF or DOCX: the original file, kept encrypted like a protected
+    /// document so both parties can download it. <see cref="Text"/> (what was read from it) is what the
+    /// other side reviews and what an NDA's hash covers.
+    /// </summary>
+    public string? SourceFileName { get; set; }
+    public string? SourceContentType { get; set; }
+    public string? SourceStorageKey { get; set; }
+    public string? SourceProtectedKey { get; set; }
 }

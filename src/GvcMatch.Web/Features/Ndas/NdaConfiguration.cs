@@ -12,6 +12,9 @@ public static class NdaLimits
     public const int Law = 120;
     public const int Address = 64;
     public const int MaxTermMonths = 120;
+
+    /// <summary>Largest NDA file (PDF or DOCX) an organisation uploads as its own template.</summary>
+    public const long MaxFileBytes = 5 * 1024 * 1024;
 }
 
 internal sealed class NdaPolicyConfiguration : IEntityTypeConfiguration<NdaPolicy>
@@ -58,6 +61,10 @@ internal sealed class NdaTemplateConfiguration : IEntityTypeConfiguration<NdaTem
         b.Property(t => t.Name).HasMaxLength(NdaLimits.Name);
         b.Property(t => t.Language).HasMaxLength(8);
         b.Property(t => t.Text).HasMaxLength(NdaLimits.Text);
+        b.Property(t => t.SourceFileName).HasMaxLength(NdaLimits.Name);
+        b.Property(t => t.SourceContentType).HasMaxLength(100);
+        b.Property(t => t.SourceStorageKey).HasMaxLength(32);
+        b.Property(t => t.SourceProtectedKey).HasMaxLength(1000);
     }
 }
 

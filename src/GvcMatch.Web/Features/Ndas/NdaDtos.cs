@@ -6,12 +6,13 @@ public sealed record NdaAcceptInput(string? TextSha256);
 
 public sealed record NdaTemplateInput(string? Name, NdaKind? Kind, string? Language, string? Text);
 
-public sealed record NdaTemplateDto(string Ref, string Name, NdaKind Kind, string Language, string Version, string Text)
+public sealed record NdaTemplateDto(string Ref, string Name, NdaKind Kind, string Language, string Version, string Text, string? FileUrl)
 {
-    public static NdaTemplateDto From(NdaTemplateText t) => new(t.Ref, t.Name, t.Kind, t.Language, t.Version, t.Text);
+    public static NdaTemplateDto From(NdaTemplateText t) => new(t.Ref, t.Name, t.Kind, t.Language, t.Version, t.Text, t.FileUrl);
 }
 
-public sealed record NdaPolicyDto(string Template, string TemplateName, NdaKind Kind, string Language, int TermMonths, string Purpose, string GoverningLaw, string Jurisdiction);
+/// <summary>The owner's NDA as the other side reads it; <see cref="TemplateFileUrl"/> is the original file when the owner uploaded its text as one.</summary>
+public sealed record NdaPolicyDto(string Template, string TemplateName, NdaKind Kind, string Language, int TermMonths, string Purpose, string GoverningLaw, string Jurisdiction, string? TemplateFileUrl = null);
 
 /// <summary>What a page or client shows on an object: whether an NDA is needed, its text for the caller, and the caller's NDA if any.</summary>
 public sealed record NdaGateDto(bool Required, bool IsOwner, NdaPolicyDto? Policy, string? Text, string? TextSha256, NdaDto? Held);

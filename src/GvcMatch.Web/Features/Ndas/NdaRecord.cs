@@ -14,7 +14,7 @@ public static class NdaRecord
         [
             ("Disclosing party (owner)", n.OwnerOrganizationName),
             ("Receiving party", n.RecipientOrganizationName),
-            ("About", $"{(n.Subject == NdaSubject.Requirement ? "Requirement" : "IP listing")} #{n.SubjectId}: {n.SubjectTitle}"),
+            ("About", $"{n.Subject switch { NdaSubject.Requirement => "Requirement", NdaSubject.IpListing => "IP listing", _ => "Conversation" }} #{n.SubjectId}: {n.SubjectTitle}"),
             ("Accepted by", n.AcceptedByName),
             ("Accepted at", $"{n.AcceptedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"),
             ("Accepted from address", n.AcceptedFromAddress),

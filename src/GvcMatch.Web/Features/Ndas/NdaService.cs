@@ -145,12 +145,17 @@ public sealed class NdaService(AppDbContext db, NdaTemplates templates, TimeProv
         return nda;
     }
 
-    /// <summary>Whether <paramref name="organizationId"/> holds an NDA for the object that is valid now.</summary>
+    /// <summary>
+    /// Whether <paramref name="organizationId"/> holds an NDA for the object that is valid now. In a
+    /// conversation both parties may disclose, so a mutual NDA binds the party that asked for it too.
+    /// </summary>
     public Task<Nda?> HeldAsync(int? organizationId, NdaSubject subject, int id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var bothWays = subject == NdaSubject.Conversation;
         return organizationId is not { } org ? Task.FromResult<Nda?>(null)
-            : db.Ndas.AsNoTracking().Where(n => n.Subject == subject && n.SubjectId == id && n.RecipientOrganizationId == org && n.EndedAt == null && n.ExpiresAt > now)
+            : db.Ndas.AsNoTracking().Where(n => n.Subject == subject && n.SubjectId == id && n.EndedAt == null && n.ExpiresAt > now
+                    && (n.RecipientOrganizationId == org || (bothWays && n.Kind == NdaKind.Mutual && n.OwnerOrganizationId == org)))
                 .OrderByDescending(n => n.ExpiresAt).FirstOrDefaultAsync(ct);
     }
 
@@ -162,7 +167,7 @@ public sealed class NdaService(AppDbContext db, NdaTemplates templates, TimeProv
             ? await db.Organizations.Where(o => o.Id == org).Select(o => o.Name).FirstAsync(ct)
             : "[recipient]";
         var text = NdaTemplates.Render(template, new NdaVariables(info.OwnerName, recipient, policy.Purpose, policy.TermMonths, policy.GoverningLaw, policy.Jurisdiction));
-        var dto = new NdaPolicyDto(template.Ref, template.Name, template.Kind, template.Language, policy.TermMonths, policy.Purpose, policy.GoverningLaw, policy.Jurisdiction);
+        var dto = new NdaPolicyDto(template.Ref, template.Name, template.Kind, template.Language, policy.TermMonths, policy.Purpose, policy.GoverningLaw, policy.Jurisdiction, template.FileUrl);
         return (template, recipient, text, dto);
     }
 }

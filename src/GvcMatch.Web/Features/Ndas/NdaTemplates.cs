@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace GvcMatch.Web.Features.Ndas;
 
 /// <summary>A template as offered to an owner: the platform's (by language and kind) or the owner's own.</summary>
-public sealed record NdaTemplateText(string Ref, string Name, NdaKind Kind, string Language, string Version, string Text);
+/// <summary>A template as offered to an owner: the platform's (by language and kind) or the owner's own, with the original file's link when it was uploaded as one.</summary>
+public sealed record NdaTemplateText(string Ref, string Name, NdaKind Kind, string Language, string Version, string Text, string? FileUrl = null);
 
 /// <summary>The values filled into a template; the parties come from the organisations, the rest from the owner's policy.</summary>
 public sealed record NdaVariables(string Owner, string Recipient, string Purpose, int TermMonths, string GoverningLaw, string Jurisdiction);
@@ -66,7 +67,10 @@ public sealed class NdaTemplates
         return own is null ? null : Describe(own);
     }
 
-    public static NdaTemplateText Describe(NdaTemplate t) => new(OrganizationRef(t.Id), t.Name, t.Kind, t.Language, $"org-{t.Id}", t.Text);
+    public static NdaTemplateText Describe(NdaTemplate t) =>
+        new(OrganizationRef(t.Id), t.Name, t.Kind, t.Language, $"org-{t.Id}", t.Text, t.SourceStorageKey is null ? null : FileUrl(t.Id));
+
+    public static string FileUrl(int templateId) => $"/api/nda-templates/{templateId}/file";
 
     /// <summary>The text with its variables filled in: what the recipient reads, accepts and gets as a record.</summary>
     public static string Render(NdaTemplateText template, NdaVariables v) => new StringBuilder(template.Text)

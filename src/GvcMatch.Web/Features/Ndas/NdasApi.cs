@@ -13,6 +13,7 @@ public static class NdasApi
     {
         services.AddSingleton<NdaTemplates>();
         services.AddScoped<NdaService>();
+        services.AddScoped<NdaTemplateFiles>();
         return services;
     }
 
@@ -21,6 +22,9 @@ public static class NdasApi
         var templates = app.MapGroup("/api/nda-templates").RequireAuthorization().WithTags("NDAs");
         templates.MapGet("/", ListTemplatesAsync).WithSummary("The platform's NDA templates and your organisation's own");
         templates.MapPost("/", AddTemplateAsync).WithSummary("Add your organisation's own NDA text (variables {{owner}}, {{recipient}}, {{purpose}}, {{term}}, {{governingLaw}}, {{jurisdiction}})");
+        templates.MapPost("/file", AddTemplateFileAsync)
+            .WithSummary("Add your organisation's own NDA as a file (multipart: file (.pdf or .docx), name, kind, language); its text is what the other side reads");
+        templates.MapGet("/{id:int}/file", TemplateFileAsync).WithSummary("The original file of an own NDA template; its organisation and the organisations it is put to");
 
         foreach (var subject in Enum.GetValues<NdaSubject>())
         {
@@ -62,6 +66,31 @@ public static class NdasApi
         var added = await service.AddTemplateAsync(await user.GetActorAsync(db, ct), input, ct);
         if (added.Refusal is { } refused) return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
         return TypedResults.Created("/api/nda-templates", NdaTemplateDto.From(NdaTemplates.Describe(added.Value!)));
+    }
+
+    private static async Task<Results<Created<NdaTemplateDto>, ValidationProblem, ProblemHttpResult>> AddTemplateFileAsync(
+        HttpContext http, ClaimsPrincipal user, AppDbContext db, NdaTemplateFiles files, CancellationToken ct)
+    {
+        var (file, unreadable) = await MultipartUpload.ReadFileAsync(http, NdaLimits.MaxFileBytes, "file", ct);
+        if (file is null) return Problems.Invalid("file", unreadable!);
+        var form = http.Request.Form;
+        NdaKind? kind = Enum.TryParse<NdaKind>(form["kind"].FirstOrDefault(), ignoreCase: true, out var parsed) ? parsed : null;
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var input = new NdaTemplateFileInput(form["name"].FirstOrDefault(), kind, form["language"].FirstOrDefault(), file.FileName, buffer.ToArray());
+        var added = await files.AddAsync(await user.GetActorAsync(db, ct), input, ct);
+        if (added.Refusal is { } refused) return refused.IsInvalid ? refused.ToValidationProblem() : refused.ToProblem();
+        return TypedResults.Created(NdaTemplates.FileUrl(added.Value!.Id), NdaTemplateDto.From(NdaTemplates.Describe(added.Value)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TemplateFileAsync(int id, HttpContext http, ClaimsPrincipal user, AppDbContext db, NdaTemplateFiles files, CancellationToken ct)
+    {
+        var found = await files.GetAsync(await user.GetActorAsync(db, ct), id, ct);
+        if (found.Refusal is { } refused) return refused.ToProblem();
+        // A file from outside: downloaded, never shown inline as a page.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.File(found.Value!.Content, found.Value.ContentType, found.Value.FileName);
     }
 
     private static async Task<Results<Ok<NdaGateDto>, ValidationProblem, ProblemHttpResult>> GateAsync(

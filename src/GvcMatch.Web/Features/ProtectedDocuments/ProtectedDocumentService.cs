@@ -17,7 +17,7 @@ public sealed record ProtectedUpload(string FileName, byte[] Content, string? Ti
 /// everyone who sees the object gets (with whether each document opens for them).
 /// </summary>
 public sealed class ProtectedDocumentService(
-    AppDbContext db, EncryptedFileStore store, DocumentAccess access, IOptions<ProtectedDocumentOptions> options, Notifier notifier, TimeProvider clock)
+    AppDbContext db, EncryptedFileStore store, DocumentAccess access, IOptions<ProtectedDocumentOptions> options, Notifier notifier, RevocationNotice revocations, TimeProvider clock)
 {
     public const string NotificationKind = "protected-document";
 
@@ -28,6 +28,8 @@ public sealed class ProtectedDocumentService(
     {
         var found = await NdaSubjects.VisibleAsync(db, actor, subject, id, ct);
         if (found.Refusal is { } refused) return refused;
+        // In a conversation every party shares its own files: the sender's organisation owns what it sends.
+        if (subject == NdaSubject.Conversation) return await NdaSubjects.AsOwnerAsync(db, found.Value!, actor!, ct);
         return found.Value!.CanManage(actor!) is { } reason ? Refusal.Forbidden(reason) : found.Value;
     }
 
@@ -83,8 +85,10 @@ public sealed class ProtectedDocumentService(
     {
         var found = await OwnDocumentAsync(actor, documentId, ct);
         if (found.Refusal is { } refused) return refused;
-        found.Value!.RevokedAt ??= clock.GetUtcNow();
+        var first = found.Value!.RevokedAt is null;
+        found.Value.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (first) await revocations.WithdrawnAsync(found.Value, ct);
         return found.Value;
     }
 
@@ -100,6 +104,7 @@ public sealed class ProtectedDocumentService(
         row.Named = allow;
         row.RevokedAt = allow ? null : clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (!allow) await revocations.RecipientRevokedAsync(found.Value, organizationId, ct);
         return found.Value;
     }
 
@@ -108,15 +113,22 @@ public sealed class ProtectedDocumentService(
         var found = await NdaSubjects.VisibleAsync(db, actor, subject, id, ct);
         if (found.Refusal is { } refused) return refused;
         var docs = await db.ProtectedDocuments.AsNoTracking().Where(d => d.Subject == subject && d.SubjectId == id).OrderBy(d => d.Id).ToListAsync(ct);
-        var isOwner = actor!.IsMemberOf(found.Value!.OwnerOrganizationId);
         var list = new List<ProtectedDocumentDto>();
         foreach (var doc in docs)
         {
             // Recipients see what is shared now; the owner sees withdrawn documents too, for their logs.
-            if (!isOwner && doc.RevokedAt is not null) continue;
+            if (!actor!.IsMemberOf(doc.OwnerOrganizationId) && doc.RevokedAt is not null) continue;
             list.Add(await DescribeAsync(actor, doc, ct));
         }
         return list;
+    }
+
+    /// <summary>Removes a document nobody has seen yet (a retried send whose first upload already made one): its rows and its stored files.</summary>
+    public async Task DiscardAsync(int documentId, CancellationToken ct)
+    {
+        var keys = await db.ProtectedRevisions.Where(r => r.DocumentId == documentId).Select(r => r.StorageKey).ToListAsync(ct);
+        await db.ProtectedDocuments.Where(d => d.Id == documentId).ExecuteDeleteAsync(ct);
+        foreach (var key in keys) store.Delete(key);
     }
 
     public async Task<ProtectedDocumentDto> DescribeAsync(Actor actor, ProtectedDocument doc, CancellationToken ct)

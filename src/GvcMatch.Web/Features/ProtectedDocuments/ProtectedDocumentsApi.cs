@@ -17,6 +17,7 @@ public static class ProtectedDocumentsApi
         services.AddScoped<DocumentAccess>();
         services.AddScoped<ProtectedDocumentService>();
         services.AddScoped<DeliveryService>();
+        services.AddScoped<RevocationNotice>();
         return services;
     }
 
@@ -27,6 +28,8 @@ public static class ProtectedDocumentsApi
             var onSubject = app.MapGroup($"/api/{NdaSubjects.Segment(subject)}/{{id:int}}/protected-documents").RequireAuthorization().WithTags("Protected documents");
             onSubject.MapGet("/", async (int id, ClaimsPrincipal u, AppDbContext db, ProtectedDocumentService s, CancellationToken ct) =>
                 (await s.ListAsync(await u.GetActorAsync(db, ct), subject, id, ct)).Reply(l => l)).WithSummary("The protected documents here, and whether each opens for you");
+            // Files in a conversation are sent as protected attachments, so they take their place in the thread.
+            if (subject == NdaSubject.Conversation) continue;
             onSubject.MapPost("/", (int id, HttpContext http, ClaimsPrincipal u, AppDbContext db, ProtectedDocumentService s, CancellationToken ct) => UploadAsync(subject, id, http, u, db, s, ct))
                 .WithSummary("Attach a protected document (multipart: file; pdf, png, jpeg; optional title, expiresAt, maxDownloads); the owner only");
         }
@@ -75,8 +78,12 @@ public static class ProtectedDocumentsApi
     {
         var delivered = await deliveries.DeliverAsync(await user.GetActorAsync(db, ct), id, NdasApi.AddressOf(http), ct);
         if (delivered.Refusal is { } refused) return refused.ToProblem();
-        var copy = delivered.Value!;
-        // A personal copy: never cached on the way, never reinterpreted by the browser.
+        return Send(http, delivered.Value!);
+    }
+
+    /// <summary>Sends a personal copy: never cached on the way, never reinterpreted by the browser, its fingerprint in a header.</summary>
+    public static FileContentHttpResult Send(HttpContext http, DeliveredCopy copy)
+    {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
@@ -107,24 +114,31 @@ public static class ProtectedDocumentsApi
     {
         var (file, unreadable) = await MultipartUpload.ReadFileAsync(http, maxBytes, "file", ct);
         if (file is null) return (null, Refusal.Invalid("file", unreadable!));
-        var form = http.Request.Form;
+        var (expires, max, problem) = ReadLimits(http.Request.Form);
+        if (problem is not null) return (null, problem);
+        if (file.Length > maxBytes) return (null, Refusal.Invalid("file", $"Documents are at most {maxBytes / 1024} KB."));
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (new ProtectedUpload(file.FileName, buffer.ToArray(), http.Request.Form["title"].FirstOrDefault(), expires, max), null);
+    }
+
+    /// <summary>The sharing limits of a form (optional <c>expiresAt</c> and <c>maxDownloads</c>); the refusal names the field at fault.</summary>
+    public static (DateTimeOffset? ExpiresAt, int? MaxDownloads, Refusal? Problem) ReadLimits(IFormCollection form)
+    {
         DateTimeOffset? expires = null;
         if (form["expiresAt"].FirstOrDefault() is { Length: > 0 } rawExpires)
         {
             if (!DateTimeOffset.TryParse(rawExpires, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                return (null, Refusal.Invalid("expiresAt", "Give the end of the sharing period as a date and time (2027-03-01T12:00:00Z)."));
+                return (null, null, Refusal.Invalid("expiresAt", "Give the end of the sharing period as a date and time (2027-03-01T12:00:00Z)."));
             expires = parsed;
         }
         int? max = null;
         if (form["maxDownloads"].FirstOrDefault() is { Length: > 0 } rawMax)
         {
             if (!int.TryParse(rawMax, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return (null, Refusal.Invalid("maxDownloads", "Give the number of downloads allowed per organisation as a whole number."));
+                return (null, null, Refusal.Invalid("maxDownloads", "Give the number of downloads allowed per organisation as a whole number."));
             max = parsed;
         }
-        if (file.Length > maxBytes) return (null, Refusal.Invalid("file", $"Documents are at most {maxBytes / 1024} KB."));
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return (new ProtectedUpload(file.FileName, buffer.ToArray(), form["title"].FirstOrDefault(), expires, max), null);
+        return (expires, max, null);
     }
 }

@@ -31,7 +31,8 @@ public static class UploadChecks
         return problem is null ? (name, type, null) : (null, null, problem);
     }
 
-    private static string? PdfProblem(byte[] content)
+    /// <summary>Why a PDF from outside must not be opened further (encrypted, active content, damaged, no pages); null when it may.</summary>
+    public static string? PdfProblem(byte[] content)
     {
         if (!content.AsSpan().StartsWith("%PDF-"u8)) return "The file does not start like a PDF.";
         // The raw bytes first: an encryption dictionary can let a PDF open without a password, and names can hide in plain sight.

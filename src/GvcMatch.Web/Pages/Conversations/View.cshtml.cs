@@ -38,6 +38,8 @@ public sealed class ViewModel(AppDbContext db, ConversationMessaging messaging) 
         "Deal", "Field of use", "Territory", "Term", "{0} years", "Sublicensing", "Allowed", "Not allowed", "Improvements belong to",
         "Royalty", "Lump sum", "Milestones", "Exclusive licence", "Sole licence", "Non exclusive licence", "Sale", "Co development",
         "Licensor", "Licensee", "Joint", "Each owns its own",
+        // Protected attachments (under the conversation's NDA).
+        "Protected", "Access revoked",
     ];
 
     public Conversation Conversation { get; private set; } = null!;

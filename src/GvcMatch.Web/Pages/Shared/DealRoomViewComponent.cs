@@ -28,7 +28,8 @@ public sealed class DealRoomViewComponent(AppDbContext db, NdaService ndas, Prot
         if (gate.Refusal is not null || docs.Refusal is not null) return Content("");
         if (!gate.Value!.IsOwner && !gate.Value.Required && docs.Value!.Count == 0) return Content("");
         // Only SMEs start a conversation about a requirement (buyers do it from a match); anyone may about an IP listing.
-        var canTalk = !gate.Value.IsOwner && (subject == NdaSubject.IpListing || actor.IsSme);
+        // In a conversation, changes are proposed right there.
+        var canTalk = !gate.Value.IsOwner && (subject == NdaSubject.IpListing || (subject == NdaSubject.Requirement && actor.IsSme));
         return View(new Room(subject, id, gate.Value, docs.Value!, canTalk));
     }
 }

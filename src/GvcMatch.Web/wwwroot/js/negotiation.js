@@ -90,6 +90,10 @@
             const link = a.appendChild(el('a', '', m.attachment.name));
             link.href = m.attachment.url;
             a.append(' ', el('span', 'text-muted', `(${number(Math.floor(m.attachment.size / 1024) + 1)} KB)`));
+            if (m.attachment.protected) {
+                link.dataset.protectedDocument = String(m.attachment.documentId);
+                a.append(' ', el('span', 'badge text-bg-warning protected-badge', t('Protected')));
+            }
         }
         if (own) li.appendChild(el('div', 'msg-status'));
         return li;
@@ -389,6 +393,7 @@
         body.append('file', file);
         body.append('clientMessageId', newId());
         body.append('body', '');
+        if (document.getElementById('attachment-protected')?.checked) body.append('protected', 'true');
         try {
             const response = await fetch(`/api/conversations/${id}/attachments`, {
                 method: 'POST', body, headers: window.gvcmatch.apiHeaders(),

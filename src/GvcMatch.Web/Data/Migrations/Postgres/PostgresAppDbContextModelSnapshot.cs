@@ -1212,6 +1212,9 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<long?>("OfferId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ProtectedDocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SenderOrganizationId")
                         .HasColumnType("integer");
 
@@ -2131,6 +2134,22 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceProtectedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SourceStorageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -1166,6 +1166,9 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<long?>("OfferId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProtectedDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SenderOrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -2055,6 +2058,22 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceProtectedKey")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceStorageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -18,7 +18,7 @@ public sealed class AcceptModel(AppDbContext db, NdaService ndas) : PageModel
     {
         var actor = await User.GetActorAsync(db, ct);
         var accepted = await ndas.AcceptAsync(actor, subject, id, new NdaAcceptInput(textSha256), NdasApi.AddressOf(HttpContext), ct);
-        Back = subject == NdaSubject.Requirement ? $"/Requirements/{id}" : $"/Ip/{id}";
+        Back = NdaSubjects.PagePath(subject, id);
         if (accepted.Refusal is { IsNotFound: true }) return NotFound();
         if (accepted.Refusal is { } refused)
         {

@@ -11,7 +11,8 @@ namespace GvcMatch.Web.Pages.Account.DealRoom;
 /// The owner's page for one requirement or IP listing: the NDA it asks for, its protected documents,
 /// each one's access log, and revocation. Every action goes through the same services as the API.
 /// </summary>
-public sealed class ManageModel(AppDbContext db, NdaService ndas, NdaTemplates templates, ProtectedDocumentService documents, DeliveryService deliveries) : PageModel
+public sealed class ManageModel(
+    AppDbContext db, NdaService ndas, NdaTemplates templates, NdaTemplateFiles templateFiles, ProtectedDocumentService documents, DeliveryService deliveries) : PageModel
 {
     public SubjectInfo Subject { get; private set; } = null!;
     public NdaGateDto Gate { get; private set; } = null!;
@@ -26,14 +27,24 @@ public sealed class ManageModel(AppDbContext db, NdaService ndas, NdaTemplates t
         ActAsync(segment, id, ct, async (actor, subject) => (await ndas.SetPolicyAsync(actor, subject, id, policy, ct)).Refusal);
 
     /// <summary>The owner's own NDA text, offered in the template list from then on (the same rules as POST /api/nda-templates).</summary>
-    public Task<IActionResult> OnPostTemplateAsync(string segment, int id, NdaTemplateInput template, CancellationToken ct) =>
-        ActAsync(segment, id, ct, async (actor, _) => (await ndas.AddTemplateAsync(actor, template, ct)).Refusal);
+    /// <remarks>With a file (PDF or DOCX) the text is read from it instead, as POST /api/nda-templates/file does.</remarks>
+    public Task<IActionResult> OnPostTemplateAsync(string segment, int id, NdaTemplateInput template, IFormFile? templateFile, CancellationToken ct) =>
+        ActAsync(segment, id, ct, async (actor, _) =>
+        {
+            if (templateFile is not { Length: > 0 }) return (await ndas.AddTemplateAsync(actor, template, ct)).Refusal;
+            if (templateFile.Length > NdaLimits.MaxFileBytes) return Refusal.Invalid("file", $"Documents are at most {NdaLimits.MaxFileBytes / 1024} KB.");
+            using var buffer = new MemoryStream();
+            await templateFile.CopyToAsync(buffer, ct);
+            var input = new NdaTemplateFileInput(template.Name, template.Kind, template.Language, templateFile.FileName, buffer.ToArray());
+            return (await templateFiles.AddAsync(actor, input, ct)).Refusal;
+        });
 
     public Task<IActionResult> OnPostRemovePolicyAsync(string segment, int id, CancellationToken ct) =>
         ActAsync(segment, id, ct, async (actor, subject) => (await ndas.RemovePolicyAsync(actor, subject, id, ct)).Refusal);
 
+    /// <summary>A conversation's files are sent in the conversation (as protected attachments), so they take their place in the thread.</summary>
     public Task<IActionResult> OnPostUploadAsync(string segment, int id, IFormFile? file, string? title, DateTimeOffset? expiresAt, int? maxDownloads, CancellationToken ct) =>
-        ActAsync(segment, id, ct, async (actor, subject) => await ReadAsync(file, title, expiresAt, maxDownloads, ct) is { } upload
+        segment == NdaSubjects.Segment(NdaSubject.Conversation) ? Task.FromResult<IActionResult>(NotFound()) : ActAsync(segment, id, ct, async (actor, subject) => await ReadAsync(file, title, expiresAt, maxDownloads, ct) is { } upload
             ? (await documents.UploadAsync(actor, subject, id, upload, ct)).Refusal
             : Refusal.Invalid("file", Problem(file)));
 
@@ -74,7 +85,8 @@ public sealed class ManageModel(AppDbContext db, NdaService ndas, NdaTemplates t
         var ownTemplates = db.NdaTemplates.Where(t => t.OrganizationId == Subject.OwnerOrganizationId).OrderBy(t => t.Id).ToList();
         Templates = [.. templates.Platform.OrderBy(t => t.Ref), .. ownTemplates.Select(NdaTemplates.Describe)];
         var logs = new List<AccessLogDto>();
-        foreach (var doc in (await documents.ListAsync(actor, subject, id, ct)).Value!)
+        // In a conversation both parties share files: each manages, and reads the log of, its own.
+        foreach (var doc in (await documents.ListAsync(actor, subject, id, ct)).Value!.Where(d => d.IsOwner))
             logs.Add((await deliveries.LogAsync(actor, doc.Id, ct)).Value!);
         Logs = logs;
         Errors = errors;

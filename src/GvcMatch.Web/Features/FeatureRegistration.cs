@@ -5,6 +5,7 @@ using GvcMatch.Web.Features.Authorization;
 using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
+using GvcMatch.Web.Features.Dashboards;
 using GvcMatch.Web.Features.Dependency;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
@@ -65,6 +66,7 @@ public static class FeatureRegistration
         services.AddNdas();
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
+        services.AddDashboards();
         return services;
     }
 
@@ -103,6 +105,7 @@ public static class FeatureRegistration
         app.MapDependencyApi();
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
+        app.MapDashboardsApi();
         return app;
     }
 }

@@ -22,7 +22,7 @@ public sealed class AccessibilityScenario(BrowserServerFixture app, IPage visito
     public List<string> AdminPages { get; } =
     [
         "/Admin/Verification", "/Admin/CertificateChecks", "/Admin/Certifications", "/Admin/Audit", "/Admin/Import",
-        "/Admin/Vocabulary", "/Admin/Search", "/Awards/Statistics",
+        "/Admin/Vocabulary", "/Admin/Search", "/Awards/Statistics", "/Admin/Figures",
     ];
 
     public async Task PrepareAsync()
@@ -89,7 +89,7 @@ public sealed class AccessibilityScenario(BrowserServerFixture app, IPage visito
             "/Identity/Account/Manage/ChangePassword", "/Identity/Account/Manage/Email"]);
         BuyerPages.AddRange([$"/Requirements/{open}/Matches", $"/Account/Requirements/Edit/{open}", "/Account/Requirements/Edit", "/Account/Requirements",
             $"/Awards/Evaluation/{awarded}", $"/Requirements/{awarded}/Bids", $"/Account/DealRoom/requirements/{open}", "/Account/Ndas",
-            $"/Consolidation/{notice}", $"/Events/{fair}"]);
+            $"/Consolidation/{notice}", $"/Events/{fair}", "/Account/Dashboard"]);
         var programme = await DemoProgrammeIdAsync();
         VisitorPages.AddRange(["/Programmes", $"/Programmes/{programme}"]);
         SupplierPages.AddRange(["/Programmes", $"/Programmes/{programme}", "/Account/RevenueShares"]);

@@ -6,6 +6,7 @@ using GvcMatch.Web.Features.Awards;
 using GvcMatch.Web.Features.Bids;
 using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.OpenData;
+using GvcMatch.Web.Features.Dashboards;
 using GvcMatch.Web.Features.Dependency;
 using GvcMatch.Web.Features.DevelopmentProgrammes;
 using GvcMatch.Web.Features.Consortia;
@@ -71,6 +72,7 @@ public static class FeatureRegistration
         services.AddProtectedDocuments();
         services.AddEvents(configuration);
         services.AddRoadmaps();
+        services.AddDashboards();
         return services;
     }
 
@@ -112,6 +114,7 @@ public static class FeatureRegistration
         app.MapNdasApi();
         app.MapProtectedDocumentsApi();
         app.MapRoadmapsApi();
+        app.MapDashboardsApi();
         return app;
     }
 }

@@ -13,7 +13,8 @@ namespace GvcMatch.Web.Features.Matching;
 /// candidates that meet all mandatory criteria are ranked; ties fall back to text relevance.
 /// </summary>
 public sealed class MatchingService(
-    ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null, AppMetrics? metrics = null)
+    ISearchIndex index, TimeProvider clock, MatchContexts contexts, RequirementVectors? vectors = null, AppMetrics? metrics = null,
+    Dashboards.CounterRecorder? counters = null)
 {
     /// <summary>How many candidates stage one hands to the scorer.</summary>
     public const int CandidatePool = 200;
@@ -41,6 +42,8 @@ public sealed class MatchingService(
             .ToList();
         var mandatory = requirement.Criteria.Where(c => c.Mandatory).Select(c => c.Summary()).ToList();
         metrics?.MatchRanked(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        // Every caller shows (or sends) this page of suppliers: each counts as an appearance on the SME's dashboard.
+        counters?.RecordAppearances(requirement.Id, matches.Select(m => m.OrganizationId));
         return new MatchListDto(requirement.Id, requirement.Version, clock.GetUtcNow(), candidates.Count, ranked.Count, mandatory, diversify, matches);
     }
 

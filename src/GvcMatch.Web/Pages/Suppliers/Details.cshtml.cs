@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Pages.Suppliers;
 
 /// <summary>A supplier's public page; a draft profile is shown only to its own organisation.</summary>
-public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, Features.Certificates.CertificateDocuments documents, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, Features.Certificates.CertificateDocuments documents, TimeProvider clock,
+    Features.Dashboards.CounterRecorder counters) : PageModel
 {
     public Organization Organization { get; private set; } = null!;
     public CapabilityProfile Profile { get; private set; } = null!;
@@ -37,6 +38,8 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         if (profile.Status != PublicationStatus.Published && !IsMember) return NotFound();
 
         Profile = profile;
+        // A view for the SME's dashboard: other organisations' signed-in members only, never its own.
+        counters.RecordProfileView(id, actor?.OrganizationId);
         Organization = profile.Organization;
         Today = clock.Today();
         MayReadDocuments = actor is not null && await documents.MayReadAsync(actor, Organization, profile.Status == PublicationStatus.Published, ct);

@@ -1467,6 +1467,40 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("ProgrammeMilestones", (string)null);
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MatchAppearances", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ViewerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
+
+                    b.ToTable("ProfileViews", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Email.EmailOutboxEntry", b =>
                 {
                     b.Property<long>("Id")

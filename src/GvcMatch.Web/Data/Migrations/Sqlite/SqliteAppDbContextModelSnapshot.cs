@@ -1411,6 +1411,40 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeMilestones", (string)null);
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MatchAppearances", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ViewerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
+
+                    b.ToTable("ProfileViews", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Email.EmailOutboxEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -69,6 +69,7 @@ public abstract class DeclaredSharesTests(GvcMatchApp app)
             "customers[0].customerName");
         await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(PathOf(sme), new { customers = new[] { new { customerName = "A", year = LastYear, amount = 5, currency = "XXQ" } } }),
             "customers[0].currency");
+        await Expect.ValidationErrorAsync(await sme.Client.PutJsonAsync(PathOf(sme), new { customers = (object?)null }), "customers");
 
         var stored = await Expect.JsonAsync(await sme.Client.GetAsync(PathOf(sme)), HttpStatusCode.OK);
         Assert.Equal(["Kept"], stored.EnumerateArray().Select(d => d.GetProperty("customerName").GetString()));

@@ -48,4 +48,21 @@ public sealed class ResourceCompletenessTests
         var clashes = ResourceFiles.Read().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
         Assert.True(clashes.Count == 0, "Texts differing only in case:\n" + string.Join("\n", clashes));
     }
+
+    [Fact]
+    public void NoEnglishPatternReadsOrdinaryUserContentAsInterfaceText()
+    {
+        // The language tests flag a text that reads as an English entry, placeholders matching anything:
+        // an entry such as "{0} to {1}" would flag any supplier's own sentence with " to " in it.
+        string[] userContent =
+        [
+            "Precision machining of aluminium and stainless parts, from single prototypes to 20,000 pieces a month",
+            "Quality management for suppliers to the nuclear energy sector",
+            "We anodise and powder coat parts of up to two metres for the automotive and rail industries",
+            "Mecanizado CNC de precisión en aluminio y acero inoxidable para la industria del automóvil",
+        ];
+        var english = ResourceFiles.EnglishTexts("es");
+        var clashes = userContent.SelectMany(text => english.Where(e => e.Pattern.IsMatch(text)).Select(e => $"\"{e.Text}\" reads \"{text}\"")).ToList();
+        Assert.True(clashes.Count == 0, "English entries too general to tell interface text from user content:\n" + string.Join("\n", clashes));
+    }
 }

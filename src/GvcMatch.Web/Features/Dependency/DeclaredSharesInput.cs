@@ -28,6 +28,8 @@ public sealed record DeclaredSharesInput
     public async Task<Errors> ValidateAsync(AppDbContext db, ReferenceData.ReferenceData reference, int sme, int currentYear, CancellationToken ct)
     {
         var errors = new Errors();
+        // Null is not an empty declaration: withdrawing one is said with an empty list.
+        if (Customers is null) errors.Add("customers", "Send the customers (an empty list withdraws the declaration).");
         var rows = Customers ?? [];
         if (rows.Count > DeclaredShareLimits.Rows) errors.Add("customers", $"Declare at most {DeclaredShareLimits.Rows} customers.");
         var ids = rows.Select(r => r?.CustomerOrganizationId).OfType<int>().Distinct().ToList();

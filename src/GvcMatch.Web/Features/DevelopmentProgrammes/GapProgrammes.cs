@@ -41,7 +41,7 @@ public static class GapProgrammes
                     MilestoneKind.Capacity => criterion.Kind == CriterionKind.CapacityAtLeast,
                     _ => false,
                 })
-                .DistinctBy(o => o.Id).Take(PerGap).Select(o => new GapDevelopmentProgrammeDto(o.Id, o.Title, o.Milestone.Title)).ToList();
+                .DistinctBy(o => o.Id).Take(PerGap).Select(o => new GapDevelopmentProgrammeDto(o.Id, o.Title, MilestoneChecks.TitleOf(o.Milestone, vocabulary))).ToList();
         };
     }
 }

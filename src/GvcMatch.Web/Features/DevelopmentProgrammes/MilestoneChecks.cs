@@ -29,9 +29,12 @@ public static class MilestoneChecks
             MilestoneKind.Capability => Capability(m, read, vocabulary),
             _ => Capacity(m, read),
         };
-        return new MilestoneStatusDto(m.Id, m.Kind, m.Title, Target(m, vocabulary), m.Due, m.EnrolmentId is null, met, evidence,
+        return new MilestoneStatusDto(m.Id, m.Kind, TitleOf(m, vocabulary), Target(m, vocabulary), m.Due, m.EnrolmentId is null, met, evidence,
             m.Kind != MilestoneKind.Text, mark?.Note, mark?.MarkedAt);
     }
+
+    /// <summary>The runner's title, or for an untitled milestone what it asks.</summary>
+    public static string TitleOf(ProgrammeMilestone m, CapabilityVocabulary vocabulary) => m.Title.Length > 0 ? m.Title : Target(m, vocabulary);
 
     /// <summary>What the milestone asks, in the matcher's words: "ISO 14001", "powder coating", "at least 5,000 pieces a month".</summary>
     public static string Target(ProgrammeMilestone m, CapabilityVocabulary vocabulary) => m.Kind switch

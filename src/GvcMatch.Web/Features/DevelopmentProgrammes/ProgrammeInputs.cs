@@ -98,9 +98,9 @@ public sealed record MilestoneInput
             Unit = Kind == MilestoneKind.Capacity ? Unit!.Trim() : null,
             Period = Kind == MilestoneKind.Capacity ? Period ?? CapacityPeriod.Month : null,
         };
-        // Untitled milestones are named by what they ask.
-        m.Title = string.IsNullOrWhiteSpace(Title) ? MilestoneChecks.Target(m, vocabulary) : Title.Trim();
-        if (m.Title.Length > ProgrammeLimits.Title) m.Title = m.Title[..ProgrammeLimits.Title];
+        // An untitled milestone keeps no title: it is named by what it asks when shown
+        // (MilestoneChecks.TitleOf), in each reader's language rather than the writer's.
+        m.Title = Title?.Trim() ?? "";
         return m;
     }
 }

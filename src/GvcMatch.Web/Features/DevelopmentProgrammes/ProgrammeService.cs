@@ -202,7 +202,7 @@ public sealed class ProgrammeService(AppDbContext db, ReferenceData.ReferenceDat
             p.Milestones.Where(m => m.EnrolmentId is null).OrderBy(m => m.Id).Select(m => ToDto(m)).ToList())).ToList();
     }
 
-    public MilestoneDto ToDto(ProgrammeMilestone m) => new(m.Id, m.Kind, m.Title, MilestoneChecks.Target(m, vocabulary), m.Due, m.EnrolmentId);
+    public MilestoneDto ToDto(ProgrammeMilestone m) => new(m.Id, m.Kind, MilestoneChecks.TitleOf(m, vocabulary), MilestoneChecks.Target(m, vocabulary), m.Due, m.EnrolmentId);
 
     /// <summary>The programmes an SME completed, for its public page: title, runner and date.</summary>
     public async Task<List<CompletedProgrammeDto>> CompletedAsync(int orgId, CancellationToken ct) =>

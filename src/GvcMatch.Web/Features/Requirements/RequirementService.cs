@@ -85,10 +85,17 @@ public sealed class RequirementService(AppDbContext db, ReferenceData.ReferenceD
     /// <summary>Publishes a draft; once committed, matching suppliers are told in the background so publishing stays fast.</summary>
     public async Task<Outcome<Requirement>> PublishAsync(Actor? actor, int id, IfMatch expected, CancellationToken ct)
     {
-        var published = await TransitionAsync(actor, id, expected, RequirementLifecycle.Publish, ct);
+        var published = await PublishWithoutAlertsAsync(actor, id, expected, ct);
         if (published.Ok) alerts.Enqueue(id);
         return published;
     }
+
+    /// <summary>
+    /// Publishes without alerting the best-matching suppliers, for a caller that alerts them later
+    /// itself (a road-map item turned into a requirement: its interested SMEs hear first).
+    /// </summary>
+    public Task<Outcome<Requirement>> PublishWithoutAlertsAsync(Actor? actor, int id, IfMatch expected, CancellationToken ct) =>
+        TransitionAsync(actor, id, expected, RequirementLifecycle.Publish, ct);
 
     public Task<Outcome<Requirement>> CloseAsync(Actor? actor, int id, IfMatch expected, CancellationToken ct) =>
         TransitionAsync(actor, id, expected, RequirementLifecycle.Close, ct);

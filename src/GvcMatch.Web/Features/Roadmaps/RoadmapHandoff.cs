@@ -28,10 +28,10 @@ public sealed class RoadmapHandoff(
         }, ct);
         if (created.Refusal is { } refused) return refused;
         var requirement = created.Value!;
+        // The alerts to the best-matching suppliers wait for the end of the head start (ReleaseDueAsync).
+        var published = await requirements.PublishWithoutAlertsAsync(actor, requirement.Id, IfMatch.Stamp(requirement.ConcurrencyStamp), ct);
+        if (published.Refusal is { } notPublished) return notPublished;
         var now = clock.GetUtcNow();
-        // Published here rather than through the requirement service, whose publication alerts every
-        // matching supplier at once: those alerts wait for the end of the head start.
-        if (RequirementLifecycle.Publish(requirement, now) is { } notPublished) return Refusal.Conflict(notPublished);
         item.Status = RoadmapStatus.Converted;
         item.RequirementId = requirement.Id;
         item.ConvertedAt = item.UpdatedAt = now;

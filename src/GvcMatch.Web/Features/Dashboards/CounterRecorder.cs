@@ -32,6 +32,9 @@ public sealed class CounterRecorder(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>Counts each supplier shown in a requirement's ranked top once for today.</summary>
     public void RecordAppearances(int requirementId, IEnumerable<int> suppliers)
     {
+        // A road-map item is matched as an unsaved requirement (id 0): every item would fold into one
+        // "requirement" per day, so only stored requirements count as appearances.
+        if (requirementId <= 0) return;
         var today = clock.Today();
         foreach (var supplier in suppliers) _pending.TryAdd(new Key(false, supplier, today, requirementId), 0);
     }

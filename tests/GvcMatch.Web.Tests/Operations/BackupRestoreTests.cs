@@ -90,6 +90,22 @@ public sealed class BackupRestoreTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public void TheBackupLeavesOutWhatTheAppDerivesAgainTheIndexAndTheModelRewriteButKeepsEveryDocument()
+    {
+        var data = NewFolder();
+        var database = Path.Combine(data, "gvcmatch.db");
+        foreach (var file in new[] { "gvcmatch.db", "gvcmatch.db-wal", "index/segments_1", "models/all-MiniLM-L6-v2.int8.onnx", "attachments/a.pdf", "bid-documents/b.pdf", "modelsheet.txt" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(data, file))!);
+            File.WriteAllText(Path.Combine(data, file), "x");
+        }
+
+        var files = BackupFiles.DataFiles(data, database, exclude: null).Select(f => BackupFiles.Relative(data, f));
+
+        Assert.Equal(["attachments/a.pdf", "bid-documents/b.pdf", "modelsheet.txt"], files);
+    }
+
+    [Fact]
     public async Task RestoreRefusesADataFolderThatIsNotEmptyUnlessForced()
     {
         var backup = NewFolder();

@@ -9,15 +9,18 @@ public static class BackupFiles
     /// <summary>
     /// The data folder's files other than the database and the search index: attachments, bid
     /// documents, group certificates, the mail log. The index is derived from the database and
-    /// rebuilt on restore; the database is copied through SQLite's backup API, never as a file.
+    /// rebuilt on restore; the models folder holds only what the app derives from the model it ships
+    /// (the int8 rewrite, about 59 MB) and makes again on start; the database is copied through
+    /// SQLite's backup API, never as a file.
     /// </summary>
     public static List<string> DataFiles(string dataFolder, string databaseFile, string? exclude)
     {
         if (!Directory.Exists(dataFolder)) return [];
         var index = Path.Combine(dataFolder, "index") + Path.DirectorySeparatorChar;
+        var models = Path.Combine(dataFolder, "models") + Path.DirectorySeparatorChar;
         var skip = exclude is null ? null : Path.GetFullPath(exclude).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return Directory.EnumerateFiles(dataFolder, "*", SearchOption.AllDirectories)
-            .Where(f => !f.StartsWith(index, StringComparison.Ordinal))
+            .Where(f => !f.StartsWith(index, StringComparison.Ordinal) && !f.StartsWith(models, StringComparison.Ordinal))
             .Where(f => skip is null || !f.StartsWith(skip, StringComparison.Ordinal))
             .Where(f => !IsDatabaseFile(f, databaseFile))
             .Order(StringComparer.Ordinal)

@@ -16,6 +16,8 @@ public static class RecordPdf
     private const int PictureLineChars = 36;
     private const double A4Width = 595;
 
+    public static byte[] Write(RecordContent content) => Write(content.Title, content.Facts, content.Body, content.Footer);
+
     public static byte[] Write(string title, IReadOnlyList<(string Label, string Value)> facts, string body, string? footer = null)
     {
         StampFonts.Install();
@@ -108,3 +110,6 @@ public static class RecordPdf
         }
     }
 }
+
+/// <summary>What a record says, before it is laid out: built in the reader's language, written by <see cref="RecordPdf"/>.</summary>
+public sealed record RecordContent(string Title, IReadOnlyList<(string Label, string Value)> Facts, string Body, string? Footer);

@@ -1,11 +1,14 @@
 using System.Net;
+using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.IpListings;
+using GvcMatch.Web.Features.Localization;
 using GvcMatch.Web.Features.Offers;
 using GvcMatch.Web.Features.Organizations;
 using GvcMatch.Web.Tests.Conversations;
 using GvcMatch.Web.Tests.DealRoom;
 using GvcMatch.Web.Tests.Infrastructure;
 using GvcMatch.Web.Tests.Offers;
+using GvcMatch.Web.Infrastructure;
 
 namespace GvcMatch.Web.Tests.Licensing;
 
@@ -100,7 +103,7 @@ public abstract class LicenceOfferTests(GvcMatchApp app)
             var text = string.Join(" ", pdf.GetPages().Select(p => p.Text));
             Assert.Contains("Licensor", text);
             Assert.Contains("Low-friction bearing coating", text);
-            Assert.Contains("exclusive licence", text);
+            Assert.Contains("Exclusive licence", text);
             Assert.Contains("3.5 % of net sales", text);
             Assert.Contains($"NDA record #{nda.GetProperty("id").GetInt32()}", text);
             Assert.Contains(nda.GetProperty("textSha256").GetString()![..32], text);
@@ -115,6 +118,43 @@ public abstract class LicenceOfferTests(GvcMatchApp app)
         var supply = await d.Sme.ProposeAsync(d.ConversationId, OfferKit.Terms(app));
         await Expect.StatusAsync(await d.Buyer.DecideAsync(supply.Id, "accept"), HttpStatusCode.OK);
         await Expect.StatusAsync(await d.Buyer.Client.GetAsync($"/api/offers/{supply.Id}/heads-of-terms"), HttpStatusCode.NotFound);
+    }
+
+    [DatabaseFact]
+    public async Task TheHeadsOfTermsComeInTheReadersLanguageWithNamesAndCodesAsWritten()
+    {
+        var d = await DealAsync();
+        await Expect.StatusAsync(await d.Sme.Client.PutJsonAsync($"/api/ip-listings/{d.ListingId}/nda", DealRoomKit.Policy("platform:mutual:en")), HttpStatusCode.OK);
+        await d.Buyer.AcceptNdaAsync("ip-listings", d.ListingId);
+        var offer = await d.Sme.ProposeAsync(d.ConversationId, Licence());
+        await Expect.StatusAsync(await d.Buyer.DecideAsync(offer.Id, "accept"), HttpStatusCode.OK);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/offers/{offer.Id}/heads-of-terms");
+        request.Headers.Add("Accept-Language", "es");
+        var response = await d.Buyer.Client.SendAsync(request);
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync()))
+        {
+            var spanish = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+            foreach (var expected in new[] { $"Bases de acuerdo de la licencia, oferta n.º {offer.Id}", "Licenciante", "Licencia exclusiva", "3.5 % de las ventas netas", "Historial de aceptación", "Low-friction bearing coating" })
+                Assert.True(spanish.Contains(expected), $"The Spanish heads of terms lack \"{expected}\":\n{spanish}");
+            Assert.DoesNotContain("Licensor", spanish);
+        }
+
+        // Japanese lines are pictures in the PDF: the words are checked in what it is written from, as the buyer reads it.
+        var me = d.Buyer.Me;
+        var buyer = new Actor(me.UserId, me.OrganizationId, OrganizationKind.Mne, MemberRole.Owner, IsPlatformAdmin: false, OrganizationVerified: true);
+        var japanese = await app.WithDbAsync(async db =>
+        {
+            using var scope = CultureScope.For("ja");
+            return await HeadsOfTerms.ContentAsync(db, buyer, offer.Id, CancellationToken.None);
+        });
+        Assert.NotNull(japanese);
+        Assert.Equal($"ライセンス基本条件書、オファー #{offer.Id}", japanese.Title);
+        Assert.Contains(japanese.Facts, f => f.Label == "ライセンサー");
+        Assert.Contains(japanese.Facts, f => f.Value == "純売上高の 3.5 %");
+        Assert.Contains(japanese.Facts, f => f.Value.Contains("Low-friction bearing coating") && f.Value.Contains("特許"));
+        Assert.Contains("承諾の経緯(UTC):", japanese.Body);
     }
 }
 

@@ -29,15 +29,17 @@ public sealed class DeliveryService(
         }
 
         var revision = await db.ProtectedRevisions.AsNoTracking().FirstAsync(r => r.DocumentId == doc.Id && r.Number == doc.CurrentRevision, ct);
-        // Stamping works on the whole file; the decrypted bytes live only in this buffer, never on disk.
-        var plain = new MemoryStream(checked((int)revision.Length));
-        await store.DecryptToAsync(revision.StorageKey, revision.ProtectedKey, plain, ct);
+        // Stamping works on the whole file (PDFsharp and SkiaSharp load it): the decrypted bytes live only in
+        // this one buffer of the file's exact size, never on disk, and are handed on without another copy.
+        var plain = new byte[revision.Length];
+        await using (var decrypted = await store.OpenReadAsync(revision.StorageKey, revision.ProtectedKey, ct))
+            await decrypted.ReadExactlyAsync(plain, ct);
         var fingerprint = DeliveryFingerprint.New();
         var stamp = new DeliveryStamp(entry.OrganizationName ?? "—", entry.UserName, clock.GetUtcNow(), fingerprint);
         byte[] copy;
         try
         {
-            copy = revision.ContentType == "application/pdf" ? PdfStamper.Stamp(plain.GetBuffer()[..(int)plain.Length], stamp) : ImageMarker.Mark(plain.ToArray(), stamp);
+            copy = revision.ContentType == "application/pdf" ? PdfStamper.Stamp(plain, stamp) : ImageMarker.Mark(plain, stamp);
         }
         catch (DocumentRejectedException ex)
         {

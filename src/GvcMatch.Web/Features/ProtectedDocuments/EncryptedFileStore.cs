@@ -15,9 +15,9 @@ namespace GvcMatch.Web.Features.ProtectedDocuments;
 /// </summary>
 public sealed class EncryptedFileStore(IOptions<ProtectedDocumentOptions> options, IOptions<DataFolderOptions> data, IHostEnvironment env, IDataProtectionProvider protection)
 {
-    private const int Chunk = 64 * 1024;
-    private const int Tag = 16;
-    private static readonly byte[] Magic = "GVE1"u8.ToArray();
+    private const int Chunk = DecryptingStream.Chunk;
+    private const int Tag = DecryptingStream.Tag;
+    private static readonly byte[] Magic = DecryptingStream.Magic;
 
     private readonly IDataProtector _keys = protection.CreateProtector("GvcMatch.ProtectedDocuments.FileKeys.v1");
 
@@ -65,25 +65,16 @@ public sealed class EncryptedFileStore(IOptions<ProtectedDocumentOptions> option
     /// <summary>Decrypts a stored file into <paramref name="destination"/>, chunk by chunk; a tampered or truncated file throws <see cref="CryptographicException"/>.</summary>
     public async Task DecryptToAsync(string storageKey, string protectedKey, Stream destination, CancellationToken ct)
     {
+        await using var plain = await OpenReadAsync(storageKey, protectedKey, ct);
+        await plain.CopyToAsync(destination, Chunk, ct);
+    }
+
+    /// <summary>A stored file as a forward-only stream of its plain bytes, decrypted one chunk at a time as it is read.</summary>
+    public async Task<DecryptingStream> OpenReadAsync(string storageKey, string protectedKey, CancellationToken ct)
+    {
         var key = _keys.Unprotect(Convert.FromBase64String(protectedKey));
-        await using var file = new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-        var header = new byte[Magic.Length + 8];
-        if (await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct) != header.Length || !header.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new CryptographicException("Not an encrypted document.");
-        var noncePrefix = header[Magic.Length..];
-        using var aes = new AesGcm(key, Tag);
-        var cipher = new byte[Chunk + Tag];
-        var plain = new byte[Chunk];
-        for (uint index = 0; ; index++)
-        {
-            var read = await file.ReadAtLeastAsync(cipher, cipher.Length, throwOnEndOfStream: false, ct);
-            if (read < Tag) throw new CryptographicException("The encrypted document is cut short.");
-            var length = read - Tag;
-            var last = file.Position == file.Length;
-            aes.Decrypt(Nonce(noncePrefix, index), cipher.AsSpan(0, length), cipher.AsSpan(length, Tag), plain.AsSpan(0, length), [last ? (byte)1 : (byte)0]);
-            await destination.WriteAsync(plain.AsMemory(0, length), ct);
-            if (last) return;
-        }
+        var file = new FileStream(PathOf(storageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return await DecryptingStream.OpenAsync(file, key, ct);
     }
 
     /// <summary>The raw stored bytes (for tests and backups: they are ciphertext).</summary>

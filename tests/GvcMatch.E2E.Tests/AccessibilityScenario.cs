@@ -94,6 +94,22 @@ public sealed class AccessibilityScenario(BrowserServerFixture app, IPage visito
         VisitorPages.AddRange(["/Programmes", $"/Programmes/{programme}"]);
         SupplierPages.AddRange(["/Programmes", $"/Programmes/{programme}", "/Account/RevenueShares"]);
         BuyerPages.AddRange(["/Account/Concentration", "/Programmes", "/Programmes/Edit", $"/Programmes/{programme}", $"/Programmes/Edit/{programme}"]);
+        var (item, listing) = await DemoRoadmapAsync();
+        VisitorPages.AddRange(["/Roadmaps", $"/Roadmaps/{item}"]);
+        SupplierPages.AddRange(["/Roadmaps", $"/Roadmaps/{item}", $"/Ip/{listing}"]);
+        BuyerPages.AddRange(["/Roadmaps", "/Roadmaps/Edit", $"/Roadmaps/{item}", $"/Roadmaps/Edit/{item}"]);
+    }
+
+    /// <summary>The buyer's demo road-map item for everyone (its own page, editor, and the SME's fit and gap plan), and the SME's own IP listing with its road-map matches.</summary>
+    private async Task<(int Item, int Listing)> DemoRoadmapAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var item = await db.Set<Web.Features.Roadmaps.RoadmapItem>()
+            .Where(i => i.Organization.Key == "mne-de-rheinfeld-automobil" && i.Visibility == Web.Features.Roadmaps.RoadmapVisibility.Everyone)
+            .OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        var listing = await db.IpListings.Where(i => i.Organization.Key == "sme-jp-kawaguchi-precision").OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        return (item, listing);
     }
 
     private async Task<int> DemoProgrammeIdAsync()

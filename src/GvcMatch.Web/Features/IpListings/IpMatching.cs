@@ -4,6 +4,7 @@ using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Profiles;
 using GvcMatch.Web.Features.Requirements;
+using GvcMatch.Web.Features.Roadmaps;
 using GvcMatch.Web.Features.Search;
 using GvcMatch.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -107,6 +108,32 @@ public sealed class IpMatching(AppDbContext db, ISearchIndex index, TimeProvider
             .Select(x => Dto(x.Listing.Id, x.Listing.Title, x.Listing.OrganizationId, x.Listing.Organization.Name, x.Result))
             .ToList();
     }
+
+    /// <summary>
+    /// Published road-map items the listing could serve, among those its owner may see: items for
+    /// everyone, and network-only items only from buyers whose supplier network the owner is in.
+    /// Items are few and not indexed, so each one the owner may see is scored, as for an SME's fits.
+    /// </summary>
+    public async Task<IReadOnlyList<IpMatchDto>> RoadmapItemsForAsync(IpListing ip, int top, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var facts = FactsOf(ip);
+        var owner = new Actor("", ip.OrganizationId, ip.Organization.Kind, MemberRole.Member, false, ip.Organization.Verified);
+        var items = await (await RoadmapAccess.VisibleAsync(db, owner, ct)).AsNoTracking().Include(i => i.Organization)
+            .Where(i => i.Status == RoadmapStatus.Published && i.OrganizationId != ip.OrganizationId)
+            .OrderByDescending(i => i.Id).Take(RoadmapMatching.ItemsScored).ToListAsync(ct);
+        return items
+            .Select(i => (Item: i, Result: Scorer.Score(Applicable(i.Criteria), facts, today, contexts.For(i.Description))))
+            .Where(x => x.Result.Criteria.Count > 0 && x.Result.Relevant)
+            .OrderByDescending(x => x.Result.Qualified).ThenByDescending(x => x.Result.Total).ThenBy(x => x.Item.Id)
+            .Take(top)
+            .Select(x => Dto(x.Item.Id, x.Item.Title, x.Item.OrganizationId, x.Item.Organization.Name, x.Result))
+            .ToList();
+    }
+
+    /// <summary>Published IP listings that could serve a road-map item, read as the requirement it will become.</summary>
+    public Task<IReadOnlyList<IpMatchDto>> ListingsForAsync(RoadmapItem item, int top, CancellationToken ct) =>
+        ListingsForAsync(RoadmapMatching.AsRequirement(item), top, ct);
 
     private static IpMatchDto Dto(int id, string title, int orgId, string orgName, MatchResult r) =>
         new(id, title, orgId, orgName, r.Total, r.Qualified, r.Headline(), r.Criteria.Select(CriterionScoreDto.From).ToList());

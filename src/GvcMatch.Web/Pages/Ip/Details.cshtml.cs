@@ -20,6 +20,9 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
     /// <summary>For the SME's own members: open requirements the listing could serve.</summary>
     public IReadOnlyList<IpMatchDto>? Matches { get; private set; }
 
+    /// <summary>For the SME's own members: published road-map items (those the SME may see) the listing could serve.</summary>
+    public IReadOnlyList<IpMatchDto>? RoadmapMatches { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var listing = await db.IpListings.AsNoTracking().Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == id, ct);
@@ -29,7 +32,11 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
         SignedInWithOrganization = actor?.OrganizationId is not null;
         if (listing.Status != PublicationStatus.Published && !IsMember) return NotFound();
         Listing = listing;
-        if (IsMember) Matches = await matching.RequirementsForAsync(listing, 10, ct);
+        if (IsMember)
+        {
+            Matches = await matching.RequirementsForAsync(listing, 10, ct);
+            RoadmapMatches = await matching.RoadmapItemsForAsync(listing, 10, ct);
+        }
         return Page();
     }
 }

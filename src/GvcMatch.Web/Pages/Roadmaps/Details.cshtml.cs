@@ -1,6 +1,7 @@
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features;
 using GvcMatch.Web.Features.GapPlans;
+using GvcMatch.Web.Features.IpListings;
 using GvcMatch.Web.Features.Matching;
 using GvcMatch.Web.Features.Roadmaps;
 using GvcMatch.Web.Features.Search;
@@ -18,13 +19,14 @@ namespace GvcMatch.Web.Pages.Roadmaps;
 /// and its own expression of interest. A caller that may not see the item gets 404.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, RoadmapMatching matching, RoadmapInterest interest, RoadmapService items, RoadmapHandoff handoff,
-    GapPlanService plans, MatchContexts contexts, TimeProvider clock) : PageModel
+    GapPlanService plans, MatchContexts contexts, IpMatching ipMatching, TimeProvider clock) : PageModel
 {
     public RoadmapItem Item { get; private set; } = null!;
     public bool IsBuyer { get; private set; }
     public bool IsSme { get; private set; }
 
     public IReadOnlyList<SupplierMatchDto> Suppliers { get; private set; } = [];
+    public IReadOnlyList<IpMatchDto> Listings { get; private set; } = [];
     public IReadOnlyList<InterestDto> Interests { get; private set; } = [];
     public int Followers { get; private set; }
 
@@ -45,7 +47,11 @@ public sealed class DetailsModel(AppDbContext db, RoadmapMatching matching, Road
         IsBuyer = Access.IsMember(actor, item.OrganizationId);
         if (IsBuyer)
         {
-            if (item.Status == RoadmapStatus.Published) Suppliers = await matching.SuppliersForAsync(item, 10, ct);
+            if (item.Status == RoadmapStatus.Published)
+            {
+                Suppliers = await matching.SuppliersForAsync(item, 10, ct);
+                Listings = await ipMatching.ListingsForAsync(item, 10, ct);
+            }
             Interests = await interest.ListAsync(id, ct);
             Followers = await db.Set<RoadmapItemFollow>().CountAsync(f => f.ItemId == id, ct);
         }

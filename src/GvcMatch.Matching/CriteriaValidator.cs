@@ -110,6 +110,9 @@ public static class CriteriaValidator
             case CriterionKind.CompanySize:
                 CheckSize(c, at, add);
                 break;
+            case CriterionKind.DisclosureProvided:
+                Disclosures.DisclosureCriterionRules.Validate(c, at, add);
+                break;
         }
     }
 

@@ -24,10 +24,10 @@ public sealed record Criterion
     /// <summary>CertificationHeld: standards accepted as equivalent ("FSSC 22000 or BRCGS Food Safety or IFS Food"), each with an optional scope.</summary>
     public IReadOnlyList<Certifications.AcceptedStandard>? AnyOf { get; init; }
 
-    /// <summary>CertificationHeld: the weakest evidence accepted (self-declared when not given).</summary>
+    /// <summary>CertificationHeld and DisclosureProvided: the weakest evidence accepted (self-declared when not given).</summary>
     public Certifications.EvidenceLevel? MinimumEvidence { get; init; }
 
-    /// <summary>CapacityAtLeast: the minimum capacity, its unit and its period (per month when not given).</summary>
+    /// <summary>CapacityAtLeast: the minimum capacity, its unit and its period (per month when not given). DisclosureProvided: the lower bound on a topic's figure.</summary>
     public decimal? Minimum { get; init; }
     public string? Unit { get; init; }
     public CapacityPeriod? Period { get; init; }
@@ -57,6 +57,15 @@ public sealed record Criterion
     public int? MinEmployees { get; init; }
     public int? MaxEmployees { get; init; }
 
+    /// <summary>DisclosureProvided: the topic that must be disclosed.</summary>
+    public Disclosures.DisclosureTopic? Topic { get; init; }
+
+    /// <summary>
+    /// DisclosureProvided: the upper bound on a topic whose figure is capped (scope 1 and 2 tCO2e a year, water m³ a year);
+    /// a topic bounded from below (renewable share %, audit score) takes <see cref="Minimum"/> (<see cref="Disclosures.DisclosureTopics.Bound"/>).
+    /// </summary>
+    public decimal? Maximum { get; init; }
+
     /// <summary>A one-line statement of what the criterion asks, shown to every supplier.</summary>
     public string Summary() => Kind switch
     {
@@ -75,19 +84,21 @@ public sealed record Criterion
         CriterionKind.CompanySize => SizeBands is { Count: > 0 }
             ? Say.Format("Company size: {0}", Say.List(SizeBands.Select(CompanySizes.BandWord)))
             : Say.Format("Company size: {0}", CompanySizes.Words(MinEmployees, MaxEmployees)),
+        CriterionKind.DisclosureProvided => Disclosures.DisclosureRequirement.Summary(this),
         _ => Kind.ToString(),
     };
 
     /// <summary>
     /// The scope in force: the one set, or the kind's default — any criterion but a capability that
     /// names a role applies to that role; otherwise capability, capacity, lead time and export
-    /// experience apply to the consortium as a whole, certificates, location, size and verification
-    /// to every member.
+    /// experience apply to the consortium as a whole, certificates, location, size, verification
+    /// and disclosures to every member.
     /// </summary>
     public CriterionScope AppliedScope() => AppliesTo != CriterionScope.Default ? AppliesTo : Kind switch
     {
         not CriterionKind.CapabilityFit when !string.IsNullOrWhiteSpace(Role) => CriterionScope.Role,
-        CriterionKind.CertificationHeld or CriterionKind.LocationIn or CriterionKind.VerifiedSupplier or CriterionKind.CompanySize => CriterionScope.EveryMember,
+        CriterionKind.CertificationHeld or CriterionKind.LocationIn or CriterionKind.VerifiedSupplier or CriterionKind.CompanySize
+            or CriterionKind.DisclosureProvided => CriterionScope.EveryMember,
         CriterionKind.CapabilityFit or CriterionKind.CapacityAtLeast or CriterionKind.LeadTimeAtMost or CriterionKind.ExportExperience => CriterionScope.Consortium,
         _ => CriterionScope.EveryMember,
     };

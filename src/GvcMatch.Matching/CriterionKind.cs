@@ -19,4 +19,6 @@ public enum CriterionKind
     VerifiedSupplier,
     /// <summary>The supplier's size band is one of the given bands.</summary>
     CompanySize,
+    /// <summary>The supplier has disclosed a sustainability topic for a recent year, at a minimum evidence level, optionally within a bound on its figure.</summary>
+    DisclosureProvided,
 }

@@ -41,6 +41,7 @@ public static class Scorer
         CriterionKind.CompanySize => Binary((c.SizeBands ?? []).Contains(CompanySizes.BandOf(s), StringComparer.OrdinalIgnoreCase),
             Say.Format("size band {0}", CompanySizes.BandWord(CompanySizes.BandOf(s))),
             Say.Format("size band {0} is not one of {1}", CompanySizes.BandWord(CompanySizes.BandOf(s)), Say.List((c.SizeBands ?? []).Select(CompanySizes.BandWord)))),
+        CriterionKind.DisclosureProvided => Disclosures.DisclosureRequirement.Evaluate(c, s.Disclosures, today),
         _ => (0, false, Say.Text("criterion kind not supported")),
     };
 

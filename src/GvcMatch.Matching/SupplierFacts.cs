@@ -42,6 +42,9 @@ public sealed record SupplierFacts
     public IReadOnlyList<string> ExportMarkets { get; init; } = [];
     public IReadOnlyList<string> IsicCodes { get; init; } = [];
 
+    /// <summary>Sustainability disclosures, every reporting year kept (<see cref="Disclosures.DisclosureRequirement.Current"/> picks the one that counts).</summary>
+    public IReadOnlyList<Disclosures.DisclosedFact> Disclosures { get; init; } = [];
+
     /// <summary>The organisation's own description: read for concepts, never shown by the scorer.</summary>
     public string? Description { get; init; }
 

@@ -6,16 +6,24 @@ namespace GvcMatch.Search;
 /// </summary>
 public static class SearchSchema
 {
+    /// <summary>
+    /// The figures of the disclosures that count, per boundable topic and evidence level (DisclosureRequirement.MeasureField).
+    /// Declared before the lists that use it: static fields are set in the order they are written.
+    /// </summary>
+    private static readonly string[] DisclosureFigures =
+        [.. Enum.GetValues<Matching.Disclosures.DisclosureTopic>().Where(t => Matching.Disclosures.DisclosureTopics.Bound(t) != Matching.Disclosures.BoundDirection.None)
+            .SelectMany(t => Enum.GetValues<Matching.Certifications.EvidenceLevel>().Select(level => Matching.Disclosures.DisclosureRequirement.MeasureField(t, level)))];
+
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> KeywordFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "certificationMatch", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "capacityMeasure", "concept", "exportExperience"],
+        [DocumentKind.Supplier] = ["country", "isic", "hs", "certification", "certificationMatch", "sizeBand", "verified", "exportMarket", "language", "capacityRange", "capacityUnit", "capacityMeasure", "concept", "exportExperience", "disclosure"],
         [DocumentKind.IpListing] = ["ipc", "ipcSection", "offerType", "ipKind", "legalStatus", "jurisdiction", "country", "organization"],
         [DocumentKind.Requirement] = ["isic", "hs", "country", "status", "organization", "certification"],
     };
 
     public static readonly IReadOnlyDictionary<DocumentKind, string[]> NumberFields = new Dictionary<DocumentKind, string[]>
     {
-        [DocumentKind.Supplier] = ["monthlyCapacity", "capacityBase", "leadTimeDays", "renewalDue", "updated", "employeesLow", "employeesHigh"],
+        [DocumentKind.Supplier] = ["monthlyCapacity", "capacityBase", "leadTimeDays", "renewalDue", "updated", "employeesLow", "employeesHigh", .. DisclosureFigures],
         [DocumentKind.IpListing] = ["readinessLevel", "updated"],
         [DocumentKind.Requirement] = ["deadline", "quantity", "updated"],
     };

@@ -8,6 +8,7 @@ using GvcMatch.Web.Features.Consolidation;
 using GvcMatch.Web.Features.OpenData;
 using GvcMatch.Web.Features.Dashboards;
 using GvcMatch.Web.Features.Dependency;
+using GvcMatch.Web.Features.Disclosures;
 using GvcMatch.Web.Features.DevelopmentProgrammes;
 using GvcMatch.Web.Features.Consortia;
 using GvcMatch.Web.Features.Conversations;
@@ -73,6 +74,7 @@ public static class FeatureRegistration
         services.AddEvents(configuration);
         services.AddRoadmaps();
         services.AddDashboards();
+        services.AddDisclosures();
         return services;
     }
 
@@ -115,6 +117,7 @@ public static class FeatureRegistration
         app.MapProtectedDocumentsApi();
         app.MapRoadmapsApi();
         app.MapDashboardsApi();
+        app.MapDisclosuresApi();
         return app;
     }
 }

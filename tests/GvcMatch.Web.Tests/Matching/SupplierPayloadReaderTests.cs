@@ -24,6 +24,8 @@ public class SupplierPayloadReaderTests
         MonthlyCapacity = 12_500.75m, CapacityUnit = "pieces", CapacityPeriod = CapacityPeriod.Year, LeadTimeDays = 21, ExportMarkets = ["DE", "US"], IsicCodes = ["2592"],
         Description = "A description", Concepts = [new("cnc-milling", "CNC milling", "capability", true), new("sheet-metal", "板金加工", "capability", false, true, Sold: true)],
         TagWords = " cnc mill | 板金加工 | ", ContextWords = " precis sheet | ", TagBacking = 0.5, ReadWith = "2026-12-01", Intermediary = true,
+        Disclosures = [new(GvcMatch.Matching.Disclosures.DisclosureTopic.Energy, 2025, GvcMatch.Matching.Certifications.EvidenceLevel.DocumentChecked, true, 62.5m),
+            new(GvcMatch.Matching.Disclosures.DisclosureTopic.LabourPolicy, 2024, GvcMatch.Matching.Certifications.EvidenceLevel.SelfDeclared)],
     };
 
     [Fact]

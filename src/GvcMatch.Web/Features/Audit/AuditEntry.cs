@@ -69,13 +69,14 @@ public static class AuditActions
     public const string ScoreOverridden = "score.verified_fact_overridden";
     public const string PaymentConfirmed = "payment.confirmed";
     public const string PaymentCorrected = "payment.corrected";
+    public const string DisclosureEvidence = "disclosure.evidence";
 
     public static readonly IReadOnlyList<string> All =
     [
         VerificationGranted, VerificationWithdrawn, MemberAdded, MemberRoleChanged, MemberRemoved,
         AccountDeleted, AccountLockedOut, RefreshTokenReused, ImportRun, ImportBatch, AwardMade, RequirementCancelled,
         DebriefSent, ComplaintLodged, ComplaintPosted, ComplaintClosed, SearchRebuildStarted, PersonalDataExported,
-        CertificateEvidence, CertificateMapping, ScoreOverridden, PaymentConfirmed, PaymentCorrected,
+        CertificateEvidence, CertificateMapping, ScoreOverridden, PaymentConfirmed, PaymentCorrected, DisclosureEvidence,
     ];
 }
 

@@ -158,7 +158,7 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
 
     private async Task<Dictionary<int, SupplierFacts>> FactsAsync(List<int> orgIds, CancellationToken ct)
     {
-        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => orgIds.Contains(p.OrganizationId)).AsSplitQuery().ToListAsync(ct);
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
         // A bidder without a profile is still judged on its organisation: country, size, verification.

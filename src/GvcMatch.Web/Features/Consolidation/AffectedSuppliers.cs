@@ -52,7 +52,7 @@ public static class AffectedSuppliers
             Add(a.OrganizationId, a.AboutId is { } id && aboutCodes.TryGetValue(id, out var r) ? r.IsicCodes.Concat(r.HsCodes) : []);
 
         var ids = workCodes.Keys.ToList();
-        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => ids.Contains(p.OrganizationId) && p.Organization.Kind == OrganizationKind.Sme)
             .AsSplitQuery().ToListAsync(ct);
         var region = Region(notice);

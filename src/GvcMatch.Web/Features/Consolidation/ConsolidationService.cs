@@ -89,7 +89,7 @@ public sealed class ConsolidationService(
 
     public async Task<Dictionary<int, MatchResult>> ScoresNowAsync(ConsolidationNotice notice, List<int> organizationIds, CancellationToken ct)
     {
-        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => organizationIds.Contains(p.OrganizationId)).AsSplitQuery().ToListAsync(ct);
         var scorer = Scorer.For(notice.Criteria, contexts.For((string?)null));
         var today = clock.Today();

@@ -23,7 +23,7 @@ public static class ConsortiumCoverageLoader
             .Where(m => m.ConsortiumId == consortiumId && m.Status == ConsortiumMemberStatus.Accepted)
             .OrderBy(m => m.Role).ThenBy(m => m.InvitedAt).ThenBy(m => m.Id).ToListAsync(ct);
         var ids = members.Select(m => m.OrganizationId).ToList();
-        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => ids.Contains(p.OrganizationId)).ToListAsync(ct);
         var facts = profiles.ToDictionary(p => p.OrganizationId, SupplierDocuments.Facts);
         var missing = ids.Except(facts.Keys).ToList();

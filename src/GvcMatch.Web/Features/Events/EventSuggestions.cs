@@ -27,7 +27,7 @@ public sealed class EventSuggestions(AppDbContext db, EventService events, Match
         var e = seen.Value.Event;
         var others = (await events.ParticipantsAsync(eventId, ct)).Where(p => p.Id != me.Id).ToList();
         var orgIds = others.Select(p => p.OrganizationId).Append(me.OrganizationId).ToList();
-        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => orgIds.Contains(p.OrganizationId)).ToDictionaryAsync(p => p.OrganizationId, SupplierDocuments.Facts, ct);
         var requirementIds = others.SelectMany(p => p.RequirementIds).Concat(me.RequirementIds).Concat(e.RequirementIds).Distinct().ToList();
         var requirements = await db.Requirements.AsNoTracking().Where(r => requirementIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);

@@ -1,11 +1,12 @@
 using GvcMatch.Matching;
 using GvcMatch.Matching.Certifications;
+using GvcMatch.Matching.Disclosures;
 using GvcMatch.Matching.Places;
 
 namespace GvcMatch.Web.Features.GapPlans;
 
 /// <summary>What closing one gap would change in the profile, in terms a page can word in any language.</summary>
-/// <param name="Kind">certificate, capacity, lead-time, capabilities, export-markets, verification; or location / company-size, which no plan can close.</param>
+/// <param name="Kind">certificate, capacity, lead-time, capabilities, export-markets, verification, disclosure; or location / company-size, which no plan can close.</param>
 public sealed record GapChange(string Kind, string? Standard = null, decimal? Amount = null, string? Unit = null, CapacityPeriod? Period = null,
     int? Days = null, IReadOnlyList<string>? Values = null);
 
@@ -79,6 +80,12 @@ public static class GapAnalysis
                 return (new GapChange("verification"), s with { Verified = true });
             case CriterionKind.LocationIn:
                 return (new GapChange("location", Values: Markets.CountriesOf(c)), null);
+            case CriterionKind.DisclosureProvided when c.Topic is { } topic:
+                // Disclosed for this year at the evidence sought, with the figure at the bound.
+                var bound = DisclosureRequirement.Bound(c);
+                var disclosed = new DisclosedFact(topic, today.Year, c.MinimumEvidence ?? EvidenceLevel.SelfDeclared, Measure: bound);
+                return (new GapChange("disclosure", Standard: DisclosureTopics.Describe(topic), Amount: bound, Values: [topic.ToString()]),
+                    s with { Disclosures = [.. s.Disclosures, disclosed] });
             default:
                 return (new GapChange("company-size"), null);
         }

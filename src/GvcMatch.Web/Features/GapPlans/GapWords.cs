@@ -18,6 +18,9 @@ public static class GapWords
             ? l["Start exporting to {0}", string.Join(", ", markets)]
             : l["Start exporting to any market"],
         "verification" => l["Have your organisation verified by an intermediary"],
+        "disclosure" => change.Amount is { } bound && change.Values is [var topic] && Enum.TryParse<GvcMatch.Matching.Disclosures.DisclosureTopic>(topic, out var t)
+            ? l["Disclose: {0} ({1})", change.Standard ?? "", GvcMatch.Matching.Disclosures.DisclosureTopics.DescribeBound(t, bound)]
+            : l["Disclose: {0}", change.Standard ?? ""],
         "location" => l["Depends on where you are based; not something a plan can change"],
         _ => l["Depends on your company's size; not something a plan can change"],
     };

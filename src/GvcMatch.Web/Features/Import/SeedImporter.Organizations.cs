@@ -85,6 +85,7 @@ public sealed partial class SeedImporter
             else if (v.Status == PublicationStatus.Published && org.Profile?.Status != PublicationStatus.Published &&
                 ProfilePublishing.Publish(new CapabilityProfile { Summary = input.Summary, Capabilities = input.Capabilities }, now) is { } refused)
                 errors.Add("profile.status", refused);
+            ImportedDisclosures.Validate(v.Disclosures, errors, DateOnly.FromDateTime(now.UtcDateTime));
             var staged = errors.Any ? [] : await documents.StageAsync(v, folders.GetValueOrDefault(row.File), origin, org!.Profile?.Certifications ?? [], errors, ct);
             if (errors.Any)
             {
@@ -127,6 +128,7 @@ public sealed partial class SeedImporter
                 ProfilePublishing.Unpublish(profile, now);
             }
 
+            var disclosuresChanged = await ImportedDisclosures.ApplyAsync(db, org.Id, v.Disclosures, now, ct);
             if (created)
             {
                 db.Profiles.Add(profile);
@@ -135,7 +137,7 @@ public sealed partial class SeedImporter
             }
             var entry = db.Entry(profile);
             entry.DetectChanges();
-            var changed = certificationsChanged || documentsChanged || entry.State == EntityState.Modified;
+            var changed = certificationsChanged || documentsChanged || disclosuresChanged || entry.State == EntityState.Modified;
             if (changed) profile.UpdatedAt = now;
             results.Add(Ok(changed ? RowOutcome.Updated : RowOutcome.Unchanged));
         }

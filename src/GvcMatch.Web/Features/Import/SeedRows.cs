@@ -56,6 +56,9 @@ public sealed record ProfileRow
     public List<string>? Languages { get; init; }
     public PublicationStatus? Status { get; init; }
     public DateOnly? RenewalDue { get; init; }
+
+    /// <summary>Sustainability disclosures, one per topic and year (and scheme); added or changed, never removed by an import.</summary>
+    public List<Disclosures.DisclosureInput>? Disclosures { get; init; }
 }
 
 public sealed record IpListingRow

@@ -28,6 +28,7 @@ public sealed class Labels(IStringLocalizer<SharedResource> l, ReferenceData.Ref
         CriterionKind.ExportExperience => "Export experience",
         CriterionKind.VerifiedSupplier => "Verified supplier",
         CriterionKind.CompanySize => "Company size",
+        CriterionKind.DisclosureProvided => "Sustainability disclosure",
         _ => kind.ToString(),
     }];
 

@@ -1,5 +1,6 @@
 using GvcMatch.Matching;
 using GvcMatch.Matching.Certifications;
+using GvcMatch.Matching.Disclosures;
 using GvcMatch.Matching.Places;
 using GvcMatch.Search;
 using GvcMatch.Web.Features.Search;
@@ -58,6 +59,15 @@ public static class RetrievalQuery
                     break;
                 case CriterionKind.LeadTimeAtMost when c.Days is { } days:
                     ranges.Add(new RangeFilter("leadTimeDays", null, days));
+                    break;
+                case CriterionKind.DisclosureProvided when c.Topic is { } topic:
+                    // The topic at the evidence sought; a bound reads the figure of the disclosure that counts at that level.
+                    var level = c.MinimumEvidence ?? EvidenceLevel.SelfDeclared;
+                    filters.Add(new KeywordFilter(DisclosureRequirement.Field, [DisclosureRequirement.Token(topic, level)]));
+                    if (DisclosureRequirement.Bound(c) is { } bound)
+                        ranges.Add(DisclosureTopics.Bound(topic) == BoundDirection.AtMost
+                            ? new RangeFilter(DisclosureRequirement.MeasureField(topic, level), null, (double)bound)
+                            : new RangeFilter(DisclosureRequirement.MeasureField(topic, level), (double)bound, null));
                     break;
             }
         }

@@ -45,7 +45,7 @@ public static class OcdsCriteria
     /// <summary>The selection criteria extension's types: what the supplier can do (technical), what it is (suitability).</summary>
     public static string TypeOf(CriterionKind kind) => kind switch
     {
-        CriterionKind.LocationIn or CriterionKind.CompanySize or CriterionKind.VerifiedSupplier => "suitability",
+        CriterionKind.LocationIn or CriterionKind.CompanySize or CriterionKind.VerifiedSupplier or CriterionKind.DisclosureProvided => "suitability",
         _ => "technical",
     };
 

@@ -34,4 +34,7 @@ public sealed class Organization
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public Profiles.CapabilityProfile? Profile { get; set; }
+
+    /// <summary>Sustainability disclosures, every reporting year kept (Features/Disclosures).</summary>
+    public List<Disclosures.Disclosure> Disclosures { get; set; } = [];
 }

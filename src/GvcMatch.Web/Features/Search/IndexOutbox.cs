@@ -14,7 +14,7 @@ public static class IndexOutbox
     public static List<EntityEntry> Collect(ChangeTracker tracker) =>
         tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is Organization or CapabilityProfile or Certification or IpListing or Requirement)
+                && e.Entity is Organization or CapabilityProfile or Certification or IpListing or Requirement or Disclosures.Disclosure)
             .ToList();
 
     /// <summary>Called after the first save, inside the same transaction: every id is known now.</summary>
@@ -26,6 +26,8 @@ public static class IndexOutbox
                 Certification c => (OutboxSubject.Profile, c.ProfileId),
                 IpListing i => (OutboxSubject.IpListing, i.Id),
                 Requirement r => (OutboxSubject.Requirement, r.Id),
+                // A disclosure is part of its organisation's supplier document.
+                Disclosures.Disclosure d => (OutboxSubject.Organization, d.OrganizationId),
                 _ => throw new InvalidOperationException("Unexpected entity in the index outbox."),
             })
             .Distinct()

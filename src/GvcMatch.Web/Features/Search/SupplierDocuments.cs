@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GvcMatch.Matching;
 using GvcMatch.Matching.Certifications;
+using GvcMatch.Matching.Disclosures;
 using GvcMatch.Matching.Understanding;
 using GvcMatch.Search;
 using GvcMatch.Web.Data;
@@ -23,8 +24,9 @@ public static class SupplierDocuments
     /// match values (<c>certificationMatch</c>).
     /// 3: employee counts (<c>employeesLow</c>, <c>employeesHigh</c>), export experience with the country of location
     /// (<c>exportExperience</c>, with <c>any</c> when it has any export market), and the size band derived from the employee count.
+    /// 4: sustainability disclosures (<c>disclosure</c> tokens of topic and evidence, <c>disclosure{Topic}{level}</c> figures).
     /// </summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>
     /// The fewest and the most employees the supplier may have: both its count when stated, otherwise
@@ -58,6 +60,7 @@ public static class SupplierDocuments
         db.Profiles.AsNoTracking()
             .Include(p => p.Organization)
             .Include(p => p.Certifications)
+            .Include(p => p.Organization.Disclosures)
             .Listed(today)
             .AsSplitQuery();
 
@@ -67,7 +70,7 @@ public static class SupplierDocuments
     /// </summary>
     public static async Task<SupplierFacts?> LoadOwnFactsAsync(AppDbContext db, int organizationId, CancellationToken ct)
     {
-        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .FirstOrDefaultAsync(p => p.OrganizationId == organizationId, ct);
         return profile is null ? null : Facts(profile);
     }
@@ -93,6 +96,7 @@ public static class SupplierDocuments
         ExportMarkets = p.ExportMarkets,
         IsicCodes = p.IsicCodes,
         Description = p.Organization.Description,
+        Disclosures = Disclosures.Disclosure.Facts(p.Organization.Disclosures),
     };
 
     public static SearchDocument Build(CapabilityProfile p, DateOnly today, CapabilityVocabulary vocabulary)
@@ -141,6 +145,9 @@ public static class SupplierDocuments
             numbers[EmployeesHighField] = facts.EmployeeCount ?? band.Max;
         }
         if (p.RenewalDue is { } due) numbers["renewalDue"] = DayNumber(due);
+        // Disclosures: which topics at which evidence, and the figure that counts at each level (DisclosureRequirement.Current).
+        keywords[DisclosureRequirement.Field] = DisclosureRequirement.Tokens(facts.Disclosures).ToList();
+        foreach (var (field, value) in DisclosureRequirement.Measures(facts.Disclosures)) numbers[field] = value;
 
         return new SearchDocument
         {

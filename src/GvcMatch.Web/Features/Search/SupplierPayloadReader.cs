@@ -59,6 +59,7 @@ public static class SupplierPayloadReader
         var (certifications, capacity, unit, lead, exports, isic, description) = (d.Certifications, d.MonthlyCapacity, d.CapacityUnit, d.LeadTimeDays, d.ExportMarkets, d.IsicCodes, d.Description);
         var (concepts, tagWords, contextWords, backing, readWith, intermediary, period) = (d.Concepts, d.TagWords, d.ContextWords, d.TagBacking, d.ReadWith, d.Intermediary, d.CapacityPeriod);
         var employees = d.EmployeeCount;
+        var disclosures = d.Disclosures;
         var seen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
@@ -93,6 +94,7 @@ public static class SupplierPayloadReader
                 20 => Text(ref r, ref readWith, pooled: true),
                 21 => Bool(ref r, ref intermediary),
                 22 => Period(ref r, ref period),
+                24 => Disclosed(ref r, ref disclosures),
                 _ => Int(ref r, ref employees),
             };
             if (!known) return null;
@@ -106,11 +108,11 @@ public static class SupplierPayloadReader
             Capabilities = capabilities, Materials = materials, Equipment = equipment, Certifications = certifications,
             MonthlyCapacity = capacity, CapacityUnit = unit, LeadTimeDays = lead, ExportMarkets = exports, IsicCodes = isic,
             Description = description, Concepts = concepts, TagWords = tagWords, ContextWords = contextWords, TagBacking = backing, ReadWith = readWith,
-            Intermediary = intermediary, CapacityPeriod = period, EmployeeCount = employees,
+            Intermediary = intermediary, CapacityPeriod = period, EmployeeCount = employees, Disclosures = disclosures,
         };
     }
 
-    private const int AllProperties = (1 << 24) - 1;
+    private const int AllProperties = (1 << 25) - 1;
 
     /// <summary>The property's number (its place in <see cref="SupplierFacts"/>), or -1 for one this reader does not know.</summary>
     private static int Property(ReadOnlySpan<byte> p) =>
@@ -122,7 +124,7 @@ public static class SupplierPayloadReader
         : p.SequenceEqual("description"u8) ? 15 : p.SequenceEqual("concepts"u8) ? 16 : p.SequenceEqual("tagWords"u8) ? 17
         : p.SequenceEqual("contextWords"u8) ? 18 : p.SequenceEqual("tagBacking"u8) ? 19 : p.SequenceEqual("readWith"u8) ? 20
         : p.SequenceEqual("intermediary"u8) ? 21 : p.SequenceEqual("capacityPeriod"u8) ? 22
-        : p.SequenceEqual("employeeCount"u8) ? 23 : -1;
+        : p.SequenceEqual("employeeCount"u8) ? 23 : p.SequenceEqual("disclosures"u8) ? 24 : -1;
 
     private static bool Int(ref Utf8JsonReader r, ref int? value)
     {
@@ -174,6 +176,36 @@ public static class SupplierPayloadReader
         while (r.Read() && r.TokenType == JsonTokenType.String) list.Add(Pooled(ref r));
         if (r.TokenType != JsonTokenType.EndArray) return false;
         value = list.Count == 0 ? [] : list.ToArray();
+        return true;
+    }
+
+    /// <summary>Disclosures: rare and short, so read into a fresh list.</summary>
+    private static bool Disclosed(ref Utf8JsonReader r, ref IReadOnlyList<GvcMatch.Matching.Disclosures.DisclosedFact> value)
+    {
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = new List<GvcMatch.Matching.Disclosures.DisclosedFact>();
+        while (r.Read() && r.TokenType == JsonTokenType.StartObject)
+        {
+            int? topic = null, year = null, evidence = null;
+            decimal? measure = null;
+            var document = false;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueIsEscaped) return false;
+                var p = r.ValueSpan;
+                r.Read();
+                var known = p.SequenceEqual("topic"u8) ? Int(ref r, ref topic)
+                    : p.SequenceEqual("year"u8) ? Int(ref r, ref year)
+                    : p.SequenceEqual("evidence"u8) ? Int(ref r, ref evidence)
+                    : p.SequenceEqual("documentAttached"u8) ? Bool(ref r, ref document)
+                    : p.SequenceEqual("measure"u8) && Decimal(ref r, ref measure);
+                if (!known) return false;
+            }
+            if (r.TokenType != JsonTokenType.EndObject || topic is null || year is null || evidence is null) return false;
+            list.Add(new((GvcMatch.Matching.Disclosures.DisclosureTopic)topic.Value, year.Value, (EvidenceLevel)evidence.Value, document, measure));
+        }
+        if (r.TokenType != JsonTokenType.EndArray) return false;
+        value = list.Count == 0 ? [] : list;
         return true;
     }
 

@@ -18,6 +18,8 @@ public static class ProgrammeDirectory
         CriterionKind.LeadTimeAtMost => [ProgrammeKind.Training, ProgrammeKind.Finance],
         CriterionKind.CapabilityFit => [ProgrammeKind.Training, ProgrammeKind.Finance],
         CriterionKind.ExportExperience => [ProgrammeKind.ExportPromotion, ProgrammeKind.TradeFairs],
+        // Measuring a footprint or passing an audit is what certification support and training help with.
+        CriterionKind.DisclosureProvided => [ProgrammeKind.CertificationSupport, ProgrammeKind.Training],
         _ => [],
     };
 

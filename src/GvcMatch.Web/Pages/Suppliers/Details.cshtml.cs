@@ -28,7 +28,7 @@ public sealed class DetailsModel(AppDbContext db, Features.ReferenceData.Referen
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+        var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .FirstOrDefaultAsync(p => p.OrganizationId == id, ct);
         if (profile is null || profile.Organization.Kind != OrganizationKind.Sme) return NotFound();
 

@@ -22,6 +22,7 @@
     const used = {
         CapabilityFit: ['keywords'], CertificationHeld: ['standard'], CapacityAtLeast: ['minimum', 'unit', 'period'],
         LeadTimeAtMost: ['days'], LocationIn: ['countries'], ExportExperience: ['countries'], VerifiedSupplier: [], CompanySize: ['sizebands'],
+        DisclosureProvided: ['topic', 'minimum', 'maximum'],
     };
     function dim(row) {
         const kind = row.querySelector('.criterion-kind').value;

@@ -1239,6 +1239,40 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("Message");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MatchAppearances", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ViewerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
+
+                    b.ToTable("ProfileViews", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Dependency.DeclaredRevenueShare", b =>
                 {
                     b.Property<int>("Id")
@@ -1467,38 +1501,109 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.ToTable("ProgrammeMilestones", (string)null);
                 });
 
-            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+            modelBuilder.Entity("GvcMatch.Web.Features.Disclosures.Disclosure", b =>
                 {
-                    b.Property<int>("SupplierOrganizationId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("Day")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("CoversSuppliers")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("DocumentLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DocumentUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("EnergyMwh")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("HasPolicy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Medal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PolicyDate")
                         .HasColumnType("date");
 
-                    b.Property<int>("RequirementId")
+                    b.Property<decimal?>("RenewableSharePercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("Scope1")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Scope2")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Scope3")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("WaterCubicMetres")
+                        .HasColumnType("numeric");
+
+                    b.Property<int>("Year")
                         .HasColumnType("integer");
 
-                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
+                    b.HasKey("Id");
 
-                    b.HasIndex("Day");
+                    b.HasIndex("OrganizationId", "Topic", "Year");
 
-                    b.ToTable("MatchAppearances", (string)null);
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
-                {
-                    b.Property<int>("SupplierOrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<int>("ViewerOrganizationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
-
-                    b.ToTable("ProfileViews", (string)null);
+                    b.ToTable("Disclosure");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Email.EmailOutboxEntry", b =>
@@ -3923,6 +4028,17 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", "Organization")
+                        .WithMany("Disclosures")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeeting", b =>
                 {
                     b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
@@ -4299,6 +4415,8 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("GvcMatch.Web.Features.Organizations.Organization", b =>
                 {
+                    b.Navigation("Disclosures");
+
                     b.Navigation("Profile");
                 });
 

@@ -1193,6 +1193,40 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("Message");
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequirementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("MatchAppearances", (string)null);
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
+                {
+                    b.Property<int>("SupplierOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ViewerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
+
+                    b.ToTable("ProfileViews", (string)null);
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Dependency.DeclaredRevenueShare", b =>
                 {
                     b.Property<int>("Id")
@@ -1411,38 +1445,107 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.ToTable("ProgrammeMilestones", (string)null);
                 });
 
-            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.MatchAppearance", b =>
+            modelBuilder.Entity("GvcMatch.Web.Features.Disclosures.Disclosure", b =>
                 {
-                    b.Property<int>("SupplierOrganizationId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("Day")
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RequirementId")
+                    b.Property<bool?>("CoversSuppliers")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SupplierOrganizationId", "Day", "RequirementId");
-
-                    b.HasIndex("Day");
-
-                    b.ToTable("MatchAppearances", (string)null);
-                });
-
-            modelBuilder.Entity("GvcMatch.Web.Features.Dashboards.ProfileView", b =>
-                {
-                    b.Property<int>("SupplierOrganizationId")
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("Day")
+                    b.Property<string>("DocumentContentType")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ViewerOrganizationId")
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentLength")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SupplierOrganizationId", "Day", "ViewerOrganizationId");
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("ProfileViews", (string)null);
+                    b.Property<string>("DocumentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DocumentUploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnergyMwh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasPolicy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Medal")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PolicyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RenewableSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Scope1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Scope2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Scope3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaterCubicMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Topic", "Year");
+
+                    b.ToTable("Disclosure");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Email.EmailOutboxEntry", b =>
@@ -3797,6 +3900,17 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GvcMatch.Web.Features.Disclosures.Disclosure", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", "Organization")
+                        .WithMany("Disclosures")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
             modelBuilder.Entity("GvcMatch.Web.Features.Events.EventMeeting", b =>
                 {
                     b.HasOne("GvcMatch.Web.Features.Events.MatchmakingEvent", null)
@@ -4173,6 +4287,8 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("GvcMatch.Web.Features.Organizations.Organization", b =>
                 {
+                    b.Navigation("Disclosures");
+
                     b.Navigation("Profile");
                 });
 

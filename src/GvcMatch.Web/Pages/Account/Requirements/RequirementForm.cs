@@ -99,6 +99,8 @@ public sealed class CriterionRow
     public string? Regions { get; set; }
     public int? MinEmployees { get; set; }
     public int? MaxEmployees { get; set; }
+    public GvcMatch.Matching.Disclosures.DisclosureTopic? Topic { get; set; }
+    public decimal? Maximum { get; set; }
     public CapacityPeriod? Period { get; set; }
     public CriterionScope AppliesTo { get; set; }
     public string? Role { get; set; }
@@ -106,7 +108,7 @@ public sealed class CriterionRow
     /// <summary>A row with no kind is blank; the validator reports a kind-less row with content as an unknown kind.</summary>
     public bool IsBlank => Kind is null && !Mandatory && Weight is null && string.IsNullOrWhiteSpace(Description)
         && string.IsNullOrWhiteSpace(Keywords) && string.IsNullOrWhiteSpace(Standard) && string.IsNullOrWhiteSpace(Scope)
-        && Equivalents.All(a => a.IsBlank) && !AnyOfList && MinimumEvidence is null && Minimum is null
+        && Equivalents.All(a => a.IsBlank) && !AnyOfList && MinimumEvidence is null && Minimum is null && Topic is null && Maximum is null
         && string.IsNullOrWhiteSpace(Unit) && Days is null && string.IsNullOrWhiteSpace(Countries) && string.IsNullOrWhiteSpace(SizeBands)
         && string.IsNullOrWhiteSpace(Regions) && MinEmployees is null && MaxEmployees is null
         && AppliesTo == CriterionScope.Default && string.IsNullOrWhiteSpace(Role);
@@ -127,8 +129,10 @@ public sealed class CriterionRow
             Standard = kind == CriterionKind.CertificationHeld && !asList ? RequirementForm.Blank(Standard) : null,
             Scope = kind == CriterionKind.CertificationHeld && !asList ? RequirementForm.Blank(Scope) : null,
             AnyOf = asList ? accepted : null,
-            MinimumEvidence = kind == CriterionKind.CertificationHeld ? MinimumEvidence : null,
-            Minimum = kind == CriterionKind.CapacityAtLeast ? Minimum : null,
+            MinimumEvidence = kind is CriterionKind.CertificationHeld or CriterionKind.DisclosureProvided ? MinimumEvidence : null,
+            Minimum = kind is CriterionKind.CapacityAtLeast or CriterionKind.DisclosureProvided ? Minimum : null,
+            Topic = kind == CriterionKind.DisclosureProvided ? Topic : null,
+            Maximum = kind == CriterionKind.DisclosureProvided ? Maximum : null,
             Unit = kind == CriterionKind.CapacityAtLeast ? RequirementForm.Blank(Unit) : null,
             Days = kind == CriterionKind.LeadTimeAtMost ? Days : null,
             Countries = kind is CriterionKind.LocationIn or CriterionKind.ExportExperience
@@ -156,7 +160,7 @@ public sealed class CriterionRow
             Minimum = c.Minimum, Unit = c.Unit, Days = c.Days,
             Countries = FormHelpers.JoinComma(c.Countries), SizeBands = FormHelpers.JoinComma(c.SizeBands),
             Regions = FormHelpers.JoinComma(c.Regions), MinEmployees = c.MinEmployees, MaxEmployees = c.MaxEmployees,
-            Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role,
+            Period = c.Period, AppliesTo = c.AppliesTo, Role = c.Role, Topic = c.Topic, Maximum = c.Maximum,
         };
     }
 

@@ -36,7 +36,9 @@ public static class UploadChecks
     {
         if (!content.AsSpan().StartsWith("%PDF-"u8)) return "The file does not start like a PDF.";
         // The raw bytes first: an encryption dictionary can let a PDF open without a password, and names can hide in plain sight.
-        var raw = Encoding.Latin1.GetString(content);
+        // Only the bytes between objects' stream bodies: compressed picture data holds "/JS" by chance
+        // in any large drawing, and what a stream carries is unpacked and checked object by object below.
+        var raw = OutsideStreams(Encoding.Latin1.GetString(content));
         if (raw.Contains("/Encrypt", StringComparison.Ordinal)) return "Encrypted PDFs are refused: remove the password and upload it again.";
         if (Active(raw) is { } token) return $"PDFs with active content ({token}) are refused.";
         PdfDocument document;
@@ -57,6 +59,30 @@ public static class UploadChecks
                             return $"PDFs with active content ({key}) are refused.";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The text of a PDF with every stream body left out: the bytes after a <c>stream</c> keyword
+    /// (which ends its line) up to the next <c>endstream</c>. Dictionaries, the trailer and the
+    /// stream's own dictionary stay, so a name written anywhere a reader looks for one is still seen.
+    /// </summary>
+    public static string OutsideStreams(string raw)
+    {
+        var kept = new StringBuilder(Math.Min(raw.Length, 1 << 20));
+        var at = 0;
+        while (at < raw.Length)
+        {
+            var start = raw.IndexOf("stream", at, StringComparison.Ordinal);
+            if (start < 0) { kept.Append(raw, at, raw.Length - at); break; }
+            var after = start + "stream".Length;
+            kept.Append(raw, at, after - at);
+            at = after;
+            var keyword = !(start >= 3 && raw.AsSpan(start - 3, 3) is "end") && after < raw.Length && raw[after] is '\r' or '\n';
+            if (!keyword) continue;
+            var end = raw.IndexOf("endstream", after, StringComparison.Ordinal);
+            at = end < 0 ? raw.Length : end;
+        }
+        return kept.ToString();
     }
 
     private static string? Active(string raw)

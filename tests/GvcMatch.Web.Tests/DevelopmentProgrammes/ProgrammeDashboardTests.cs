@@ -32,7 +32,7 @@ public abstract class ProgrammeDashboardTests(GvcMatchApp app)
         Assert.NotNull(mine);
         Assert.Equal(("1", "2"), (mine.GetAttribute("data-met"), mine.GetAttribute("data-total")));
         Assert.Equal("1", mine.QuerySelector("[role=progressbar]")!.GetAttribute("aria-valuenow"));
-        Assert.Equal(["true", "false"], mine.QuerySelectorAll(".milestones li").Select(li => li.GetAttribute("data-met")).Order());
+        Assert.Equal(["false", "true"], mine.QuerySelectorAll(".milestones li").Select(li => li.GetAttribute("data-met")).Order());
         var relevant = dashboard.QuerySelectorAll("#relevant-programmes [data-programme]").Select(li => li.GetAttribute("data-programme")).ToList();
         Assert.Contains($"{sameSector}", relevant);
         Assert.DoesNotContain($"{otherSector}", relevant);

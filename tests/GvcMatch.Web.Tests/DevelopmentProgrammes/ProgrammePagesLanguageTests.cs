@@ -24,6 +24,8 @@ public sealed class ProgrammePagesLanguageTests(SqliteApp app) : IClassFixture<S
         await buyer.MilestoneAsync(programme, new { kind = "Capacity", minimum = 5000, unit = "pieces" });
         var text = await buyer.MilestoneAsync(programme, new { kind = "Text", title = "Quality plan", enrolmentId = enrolment });
         await Expect.StatusAsync(await buyer.Client.PostJsonAsync($"/api/development-programmes/{programme}/enrolments/{enrolment}/milestones/{text}/done", new { note = "Read." }), HttpStatusCode.OK);
+        // An open programme in the SME's sector it is not in, for its dashboard to suggest.
+        await app.CreateProgrammeAsync(await app.SignUpAsync(OrganizationKind.Mne));
         var year = app.Clock.GetUtcNow().Year - 1;
         await Expect.StatusAsync(await sme.Client.PutJsonAsync($"/api/organizations/{sme.Me.OrgId}/revenue-shares/declared",
             new { customers = new[] { new { customerName = "Kobe Foods", year, sharePercent = 60 } } }), HttpStatusCode.OK);

@@ -41,7 +41,9 @@ public abstract class ProgrammePagesTests(GvcMatchApp app)
         Assert.NotNull(search.QuerySelector($"#candidates input[name=organizationId][value='{sme.Me.OrgId}']"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(runner, page, $"{page}?handler=Enrol", new() { ["organizationId"] = $"{sme.Me.OrgId}" })).StatusCode);
         var milestone = await PostAsync(runner, page, $"{page}?handler=Milestone", new() { ["Milestone.Kind"] = "Text", ["Milestone.Title"] = "" });
-        Assert.NotNull(Html.Parse(await milestone.Content.ReadAsStringAsync()).QuerySelector("[data-error-for='milestone']"));
+        var refusedMilestone = Html.Parse(await milestone.Content.ReadAsStringAsync());
+        Assert.NotNull(refusedMilestone.QuerySelector("#milestone-form [data-error-for='title']"));
+        Assert.Equal("Text", refusedMilestone.QuerySelector("#m-kind option[selected]")?.GetAttribute("value"));
         await PostAsync(runner, page, $"{page}?handler=Milestone", new() { ["Milestone.Kind"] = "Text", ["Milestone.Title"] = "Quality plan written", ["Milestone.EnrolmentId"] = "" });
 
         // The SME answers from its list; its page then shows its progress.

@@ -83,5 +83,15 @@ public sealed class DetailsModel(AppDbContext db, ProgrammeService programmes, P
         return outcome.Ok ? Redirect($"/Conversations/{outcome.Value!.ConversationId}") : await AfterAsync(id, outcome, $"row-{enrolmentId}", ct);
     }
 
+    /// <summary>The milestone form's fields, each showing its own problems.</summary>
+    private static readonly string[] MilestoneFields = ["kind", "enrolmentId", "title", "standard", "scope", "conceptId", "minimum", "unit", "period", "due"];
+
+    public string? MilestoneErrorFor(string field) =>
+        ErrorForm == "milestone" && Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    /// <summary>Problems of the milestone form that no field of it shows.</summary>
+    public string? MilestoneErrorsElsewhere() =>
+        ErrorForm == "milestone" && Errors.Where(e => !MilestoneFields.Contains(e.Key)).SelectMany(e => e.Value).ToList() is { Count: > 0 } rest ? string.Join(" ", rest) : null;
+
     public string? ErrorsOf(string form) => ErrorForm == form && Errors.Count > 0 ? string.Join(" ", Errors.Values.SelectMany(v => v)) : null;
 }

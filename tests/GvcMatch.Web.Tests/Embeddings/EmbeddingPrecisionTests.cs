@@ -2,6 +2,7 @@ using GvcMatch.Embeddings;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Tests.Infrastructure;
+using GvcMatch.Web.Tests.Search;
 
 namespace GvcMatch.Web.Tests.Embeddings;
 

@@ -1,9 +1,8 @@
-using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
 namespace GvcMatch.Search.Lucene;
 
-/// <summary>Field names of the Lucene index and the mapping from <see cref="SearchDocument"/>.</summary>
+/// <summary>Field names of the Lucene index and their value encodings; <see cref="DocumentBuilder"/> maps a <see cref="SearchDocument"/> to them.</summary>
 internal static class LuceneFields
 {
     public const string Id = "id";
@@ -34,52 +33,6 @@ internal static class LuceneFields
     public static string Keyword(string field) => "kw." + field;
     public static string Number(string field) => "num." + field;
 
-    public static Document ToDocument(SearchDocument source)
-    {
-        var doc = new Document
-        {
-            new StringField(Id, source.Id, Field.Store.NO),
-            new StringField(Kind, source.Kind.ToString(), Field.Store.YES),
-            new StoredField(EntityId, source.EntityId),
-            // Doc values give the tie-break sort on entity id, so equal scores page stably.
-            new NumericDocValuesField(EntityId, source.EntityId),
-            new TextField(Title, source.Title, Field.Store.YES),
-            new TextField(Body, source.Body, Field.Store.YES),
-            new TextField(TitleCjk, source.Title, Field.Store.NO),
-            new TextField(BodyCjk, source.Body, Field.Store.NO),
-        };
-        doc.Add(new BinaryDocValuesField(TitleValue, Utf8(source.Title)));
-        if (source.Payload is not null)
-        {
-            var payload = System.Text.Encoding.UTF8.GetBytes(source.Payload);
-            if (payload.Length is > 0 and <= MaxValueBytes) doc.Add(new BinaryDocValuesField(PayloadValue, new BytesRef(payload)));
-            else
-            {
-                doc.Add(new BinaryDocValuesField(PayloadValue, InStoredField));
-                doc.Add(new StoredField(Payload, source.Payload));
-            }
-        }
-        if (source.Vector is { Length: > 0 and <= MaxValueBytes / sizeof(float) } vector)
-            doc.Add(new BinaryDocValuesField(VectorValue, new BytesRef(VectorBytes(vector))));
-        foreach (var (field, values) in source.Keywords)
-        {
-            var name = Keyword(field);
-            foreach (var value in values.Distinct(StringComparer.Ordinal))
-            {
-                // The indexed term filters; the doc value lets a collector count facets per segment.
-                doc.Add(new StringField(name, value, Field.Store.NO));
-                doc.Add(new SortedSetDocValuesField(name, new BytesRef(value)));
-            }
-        }
-        foreach (var (field, value) in source.Numbers)
-        {
-            var name = Number(field);
-            doc.Add(new DoubleField(name, value, Field.Store.NO));
-            doc.Add(new DoubleDocValuesField(name, value));
-        }
-        return doc;
-    }
-
     public static byte[] VectorBytes(float[] vector)
     {
         var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
@@ -97,7 +50,8 @@ internal static class LuceneFields
         return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(copy).ToArray();
     }
 
-    private static BytesRef Utf8(string text)
+    /// <summary>The title as the doc value holds it (UTF-8).</summary>
+    public static BytesRef TitleBytes(string text)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         return bytes.Length <= MaxValueBytes ? new BytesRef(bytes) : new BytesRef(System.Text.Encoding.UTF8.GetBytes(Truncate(text)));

@@ -29,6 +29,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly Analyzer _analyzer = LuceneAnalysis.Create();
     private readonly LuceneQueries _queries;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Builds the documents of <see cref="ApplyAsync"/>, which runs under the gate, one batch at a time.</summary>
+    private readonly DocumentBuilder _builder = new();
     private IndexGeneration _live;
     private long _checkpoint;
     private string? _fingerprint;
@@ -81,7 +84,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 }
                 if (change.Document.Id != change.Id)
                     throw new ArgumentException($"Change {change.Id} carries document {change.Document.Id}.", nameof(changes));
-                writer.UpdateDocument(id, LuceneFields.ToDocument(change.Document));
+                writer.UpdateDocument(id, _builder.Build(change.Document));
             }
             Commit(writer, stored, _fingerprint);
             // Refresh before publishing the checkpoint: whoever sees the new checkpoint (the

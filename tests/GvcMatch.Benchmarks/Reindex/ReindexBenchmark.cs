@@ -44,6 +44,12 @@ public static class ReindexBenchmark
             var (count, seconds) = await ReadAllAsync(app.Services, today, stage, embeddings);
             stages.Add((stage, count, seconds, CpuSeconds() - before));
         }
+        // The index writer alone, on documents built beforehand: each round a fresh scratch index.
+        var documents = await WriterStage.DocumentsAsync(app.Services, today, embeddings);
+        var writer = new List<(double Seconds, double Cpu)>();
+        for (var round = 0; round < args.Int("writer-rounds", 2); round++)
+            writer.Add(await WriterStage.RunAsync(documents, Path.Combine(folder, "writer-stage")));
+        documents = null;
         var rebuild = app.Services.GetRequiredService<SearchRebuild>();
         var cpu = CpuSeconds();
         var watch = Stopwatch.StartNew();
@@ -67,6 +73,8 @@ public static class ReindexBenchmark
             };
             Console.WriteLine($"| {name} | {rows:N0} | {seconds:0.0} | {rows / seconds:0} | {stageCpu:0.0} | {rows / stageCpu:0} |");
         }
+        foreach (var (round, (seconds, writerCpu)) in writer.Index())
+            Console.WriteLine($"| index writer alone, documents built beforehand (round {round + 1}) | {stages[0].Rows:N0} | {seconds:0.0} | {stages[0].Rows / seconds:0} | {writerCpu:0.0} | {stages[0].Rows / writerCpu:0} |");
         Console.WriteLine($"| full SearchRebuild (read + build + stored vectors + index + commit) | {done:N0} | {rebuildSeconds:0.0} | {done / rebuildSeconds:0} | {rebuildCpu:0.0} | {done / rebuildCpu:0} |");
         Console.WriteLine($"Texts the model embedded during the rebuild: {embeddings.Computed} (every vector came from the table when 0).");
         Console.WriteLine($"Suppliers searchable after the rebuild: {counts[DocumentKind.Supplier]:N0}. " +

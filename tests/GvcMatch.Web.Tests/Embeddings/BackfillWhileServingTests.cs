@@ -1,5 +1,4 @@
 using System.Net;
-using GvcMatch.Embeddings;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.Organizations;
@@ -59,7 +58,7 @@ public sealed class BackfillWhileServingTests
             await lexical.WaitForIndexAsync();
         }
 
-        var gate = new GatedGenerator(MiniLmEmbeddingGenerator.Shared);
+        var gate = new GatedGenerator(TestModel.Default);
         // The test starts the backfill itself (one row per batch, so progress moves row by row).
         await using var app = new CountingEmbeddingsApp(scratch.Database, new Dictionary<string, string>
         {

@@ -1,4 +1,3 @@
-using GvcMatch.Embeddings;
 using GvcMatch.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -29,7 +28,7 @@ public sealed class CountingGenerator(IEmbeddingGenerator<string, Embedding<floa
 public sealed class CountingEmbeddingsApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null,
     Func<IEmbeddingGenerator<string, Embedding<float>>>? factory = null) : GvcMatchApp(database, settings)
 {
-    public CountingGenerator Generator { get; } = new(MiniLmEmbeddingGenerator.Shared);
+    public CountingGenerator Generator { get; } = new(TestModel.Default);
 
     /// <summary>What the app logged, for tests that a race stays quiet.</summary>
     public LogSink Logs { get; } = new();

@@ -1,4 +1,7 @@
+using System.Net;
 using GvcMatch.Embeddings;
+using GvcMatch.Matching.Understanding;
+using GvcMatch.Search;
 using GvcMatch.Web.Data;
 using GvcMatch.Web.Features.Embeddings;
 using GvcMatch.Web.Features.Organizations;
@@ -10,40 +13,76 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GvcMatch.Web.Tests.Embeddings;
 
 /// <summary>
-/// <c>Embeddings:Precision</c> picks the float32 or the int8 model; each stores its vectors under
-/// its own model id, so switching never mixes the two and the backfill embeds every text again.
+/// <c>Embeddings:Precision</c> picks the float32 or the int8 model (the default); each stores its
+/// vectors under its own model id. An app upgraded from float32 embeds every text again under the
+/// int8 id in the background, re-sends each document with its new vector, and matches meanwhile.
 /// </summary>
 public sealed class EmbeddingPrecisionTests
 {
+    private static readonly string FloatId = MiniLmEmbeddingGenerator.ModelIdOf(EmbeddingPrecision.Float32);
     private static readonly string Int8Id = MiniLmEmbeddingGenerator.ModelIdOf(EmbeddingPrecision.Int8);
 
+    /// <summary>Each app loads its model on the way (the first load in a test process takes seconds on a busy machine).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
     [Fact]
-    public async Task SwitchingToInt8EmbedsEveryTextAgainUnderItsOwnIdAndLeavesTheFloatVectorsAlone()
+    public void Int8IsTheDefaultPrecision() => Assert.Equal(EmbeddingPrecision.Int8, new EmbeddingsOptions().Precision);
+
+    [Fact]
+    public async Task AnUpgradeFromFloat32EmbedsEveryTextAgainUnderTheInt8IdInTheBackgroundAndReplacesTheIndexedVectorsWhileMatchingServes()
     {
         await using var scratch = await ScratchDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var suppliers = new List<int>();
         (int Documents, int Phrases) floats;
-        await using (var first = new GvcMatchApp(scratch.Database))
+        await using (var first = new GvcMatchApp(scratch.Database, new Dictionary<string, string> { ["Embeddings:Precision"] = "Float32" }))
         {
-            var sme = await first.SignUpAsync(OrganizationKind.Sme);
-            await sme.SaveProfileAsync(Samples.Profile("Deep drawing of stainless steel sinks.") with { Capabilities = ["Deep drawing"] });
-            await sme.PublishProfileAsync();
-            await first.WaitForIndexAsync();
-            floats = await CountAsync(first, MiniLmEmbeddingGenerator.ModelId);
-            Assert.True(floats.Documents > 0 && floats.Phrases > 0, $"{floats}");
+            Assert.Equal(FloatId, first.Services.GetRequiredService<EmbeddingModel>().ModelId);
+            for (var i = 0; i < 3; i++)
+            {
+                var sme = await first.SignUpAsync(OrganizationKind.Sme);
+                await sme.SaveProfileAsync(Samples.Profile($"Workshop {i}: precision CNC milling and anodising of aluminium."));
+                await sme.PublishProfileAsync();
+                suppliers.Add(sme.Me.OrgId);
+            }
+            await first.WaitForIndexAsync(Patience);
+            floats = await CountAsync(first, FloatId);
+            Assert.True(floats.Documents >= 3 && floats.Phrases > 0, $"{floats}");
             Assert.Equal((0, 0), await CountAsync(first, Int8Id));
         }
 
-        await using var second = new GvcMatchApp(scratch.Database, new Dictionary<string, string>
+        // The default precision now, with the model behind a gate and the backfill started by the test.
+        var gate = new GatedGenerator(TestModel.Default);
+        await using var app = new CountingEmbeddingsApp(scratch.Database, new Dictionary<string, string>
         {
-            ["Embeddings:Precision"] = "Int8", ["Matching:Semantic:BackfillDelay"] = "00:00:00",
-        });
-        Assert.Equal(Int8Id, second.Services.GetRequiredService<EmbeddingModel>().ModelId);
-        var backfill = second.Services.GetRequiredService<EmbeddingBackfill>();
-        await SearchProbe.EventuallyAsync(() => Task.FromResult(backfill.Status.State == BackfillState.Completed), "the backfill completes");
+            ["Matching:Semantic:BackfillDelay"] = "00:10:00",
+            ["Matching:Semantic:BackfillBatchSize"] = "1",
+            ["Search:LateCommitWindow"] = "00:00:00",
+        }, () => gate);
+        Assert.Equal(Int8Id, app.Services.GetRequiredService<EmbeddingModel>().ModelId);
+        var buyer = await app.SignUpAsync(OrganizationKind.Mne);
+        await app.MakePlatformAdminAsync(buyer.Me.UserId);
+        var requirement = await buyer.PublishNewRequirementAsync();
+        await app.WaitForIndexAsync(Patience);
+        // The index still holds the float32 vectors: the int8 vector of a profile is close to its document's, not equal.
+        Assert.All(await SelfScoresAsync(app, suppliers), score => Assert.InRange(score, 0.9, 0.9999));
 
-        Assert.Equal(floats, await CountAsync(second, Int8Id));
-        Assert.Equal(floats, await CountAsync(second, MiniLmEmbeddingGenerator.ModelId));
-        Assert.True(backfill.Status.Embedded > 0);
+        gate.Shut();
+        var backfill = app.Services.GetRequiredService<EmbeddingBackfill>();
+        var running = Task.Run(() => backfill.RunAsync(null, CancellationToken.None));
+        await SearchProbe.EventuallyAsync(() => Task.FromResult(backfill.Status.State == BackfillState.Running), "the backfill runs", Patience);
+        var matches = await Expect.JsonAsync(await buyer.Client.GetAsync($"/api/requirements/{requirement}/matches?top=10"), HttpStatusCode.OK);
+        Assert.Equal(suppliers.Order(), matches.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("organizationId").GetInt32()).Order());
+        Assert.True(backfill.Status.Done < backfill.Status.Total, $"{backfill.Status.Done} of {backfill.Status.Total} done while the model is held");
+
+        gate.Open();
+        await running.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal((BackfillState.Completed, 4L), (backfill.Status.State, backfill.Status.Done));
+        await app.WaitForIndexAsync(Patience);
+
+        var int8 = await CountAsync(app, Int8Id);
+        Assert.True(int8.Documents >= floats.Documents + 1 && int8.Phrases >= floats.Phrases, $"int8 {int8}, float32 {floats}");
+        // Every supplier's document now carries its int8 vector.
+        Assert.All(await SelfScoresAsync(app, suppliers), score => Assert.InRange(score, 0.99999, 1.00001));
     }
 
     [Fact]
@@ -56,6 +95,23 @@ public sealed class EmbeddingPrecisionTests
 
         var messages = string.Join(" | ", Flatten(failure).Select(e => e.Message));
         Assert.Contains("Embeddings:Precision", messages);
+    }
+
+    /// <summary>Each supplier's score when the index is searched with the int8 vector of its own profile text.</summary>
+    private static async Task<List<double>> SelfScoresAsync(GvcMatchApp app, List<int> suppliers)
+    {
+        var vocabulary = app.Services.GetRequiredService<CapabilityVocabulary>();
+        var index = app.Services.GetRequiredService<ISearchIndex>();
+        var scores = new List<double>();
+        foreach (var supplier in suppliers)
+        {
+            var profile = await app.WithDbAsync(db => db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications)
+                .SingleAsync(p => p.OrganizationId == supplier));
+            var vector = (await TestModel.Default.GenerateAsync([EmbeddingTexts.ForProfile(profile, vocabulary)]))[0].Vector.ToArray();
+            var hits = await index.SearchAsync(new SearchQuery { Kind = DocumentKind.Supplier, Vector = vector, Take = 10 });
+            scores.Add(hits.Hits.Single(h => h.EntityId == supplier).Score);
+        }
+        return scores;
     }
 
     private static Task<(int Documents, int Phrases)> CountAsync(GvcMatchApp app, string model) =>

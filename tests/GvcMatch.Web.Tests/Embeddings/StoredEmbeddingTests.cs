@@ -137,7 +137,7 @@ public abstract class StoredEmbeddingTests(DatabaseProvider provider)
         var status = await Expect.JsonAsync(await admin.Client.GetAsync("/api/admin/search/status"), HttpStatusCode.OK);
         var embeddings = status.GetProperty("embeddings");
         Assert.True(embeddings.GetProperty("enabled").GetBoolean());
-        Assert.Equal("all-MiniLM-L6-v2", embeddings.GetProperty("model").GetString());
+        Assert.Equal(TestModel.DefaultId, embeddings.GetProperty("model").GetString());
         Assert.Equal("Completed", embeddings.GetProperty("backfill").GetProperty("state").GetString());
         Assert.Equal(100, embeddings.GetProperty("backfill").GetProperty("percent").GetDouble());
 

@@ -69,16 +69,12 @@ public class GvcMatchApp(TestDatabase database, IReadOnlyDictionary<string, stri
         {
             // A fake clock reaches the app through a wrapper that fires its timers off the test's thread.
             services.AddSingleton<TimeProvider>(FakeClock is null ? Clock : new QueuedTimerClock(FakeClock));
-            // An app set to the int8 model gets it through the app's own registration, unmemoised.
-            if (!RunsInt8Model())
-                services.AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(EmbeddingMemo.Shared);
+            // The model of the precision the settings name (the app's default, int8, when they name none).
+            services.AddSingleton<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(EmbeddingMemo.For(TestModel.PrecisionOf(settings)));
             services.AddScoped<IPasswordHasher<AppUser>, PasswordHashCount>();
             TestSignIn.Register(services);
         });
     }
-
-    private bool RunsInt8Model() =>
-        settings?.TryGetValue("Embeddings:Precision", out var precision) == true && string.Equals(precision, "Int8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A SQLite app on a data folder of its own starts from a copy of the migrated template (see

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using GvcMatch.Embeddings;
 using GvcMatch.Matching.Understanding;
+using GvcMatch.Web.Tests.Infrastructure;
 
 namespace GvcMatch.Web.Tests.Search;
 
@@ -15,7 +15,7 @@ public sealed class UniqueWordTests
     {
         var words = Enumerable.Range(0, 600).Select(_ => SearchProbe.UniqueWord()).ToList();
 
-        var vectors = (await MiniLmEmbeddingGenerator.Shared.GenerateAsync(words)).Select(e => e.Vector.ToArray()).ToList();
+        var vectors = (await TestModel.Default.GenerateAsync(words)).Select(e => e.Vector.ToArray()).ToList();
 
         var similar = Enumerable.Range(0, vectors.Count / 2).Select(i => TensorPrimitives.Dot<float>(vectors[2 * i], vectors[2 * i + 1]))
             .Where(cosine => cosine >= CapabilityReader.SimilarityMet).ToList();

@@ -9,11 +9,12 @@ public sealed class EmbeddingsOptions
     public const string Section = "Embeddings";
 
     /// <summary>
-    /// Float32 runs the model as shipped; Int8 runs its matrix products in int8 (rewritten once
-    /// into the data folder's <c>models</c> folder). Each stores its own vectors: switching makes
+    /// Int8 (the default) runs the model's matrix products in int8 (rewritten once into the data
+    /// folder's <c>models</c> folder): about half the CPU per text of Float32, which runs the model
+    /// as shipped, with the same labelled-set quality. Each stores its own vectors: switching makes
     /// the backfill embed every text again under the other model id. docs/benchmarks.md has the
-    /// rates and the quality measured for both.
+    /// rates and docs/matching-quality.md the quality measured for both.
     /// </summary>
     [EnumDataType(typeof(EmbeddingPrecision))]
-    public EmbeddingPrecision Precision { get; set; } = EmbeddingPrecision.Float32;
+    public EmbeddingPrecision Precision { get; set; } = EmbeddingPrecision.Int8;
 }

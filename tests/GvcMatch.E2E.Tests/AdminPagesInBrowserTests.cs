@@ -7,7 +7,8 @@ namespace GvcMatch.E2E.Tests;
 /// The admin lists page through 50 rows at a time with filters; the search index page shows the
 /// index and rebuilds it with a progress bar; the favicon is there.
 /// </summary>
-public sealed class AdminPagesInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class AdminPagesInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task The_verification_list_shows_fifty_organisations_a_page_with_page_links_and_a_country_filter()

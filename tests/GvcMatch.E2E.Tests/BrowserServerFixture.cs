@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,7 +46,15 @@ public abstract class BrowserServerFixture : IAsyncLifetime
             b.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
             b.UseSetting("RateLimits:AuthPermitsPerMinute", "100000");
             b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Warning");
-            b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            b.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                // The demo's 76 accounts are hashed at seeding and every browser sign-in verifies one:
+                // one PBKDF2 iteration keeps the same code and hash format without the deliberate cost.
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+                // Each server embeds the same demo texts: the model is asked once per test process for each.
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingMemo.Shared);
+            });
         });
         // An explicit loopback listener on port 0: the kernel picks a free port, so the fixture never
         // depends on (or collides over) the default port 5000 that another server may hold.

@@ -8,7 +8,8 @@ namespace GvcMatch.E2E.Tests;
 /// accepted standard added with the button after the page loaded is saved with the first, and each
 /// standard's field offers the registry's scopes or classes for it.
 /// </summary>
-public sealed class CertificationCriteriaInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class CertificationCriteriaInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task ABuyerAddsASecondAcceptedStandardAndSavesTheCriterion()

@@ -11,7 +11,8 @@ namespace GvcMatch.E2E.Tests;
 /// agreed supplier in the category) finds its notice, its gap plan and its new matches to other
 /// buyers' open requirements.
 /// </summary>
-public sealed class ConsolidationInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class ConsolidationInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task ABuyersConsolidationReachesTheAffectedSmeWithItsGapPlanAndNewMatches()

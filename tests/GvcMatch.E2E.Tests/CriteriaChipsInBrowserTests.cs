@@ -7,7 +7,8 @@ namespace GvcMatch.E2E.Tests;
 /// The requirement criteria editor offers the capability vocabulary on every keywords field,
 /// including rows the buyer adds with "Add a row" after the page loaded.
 /// </summary>
-public sealed class CriteriaChipsInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class CriteriaChipsInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task AnAddedCriterionRowSuggestsCapabilitiesAndShowsWhatItRecognises()

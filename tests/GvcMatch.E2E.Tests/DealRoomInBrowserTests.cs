@@ -10,7 +10,8 @@ namespace GvcMatch.E2E.Tests;
 /// supplier accepts the NDA on the requirement page and downloads its stamped copy, the buyer finds
 /// that copy in the access log and revokes the supplier, and the supplier's link is dead.
 /// </summary>
-public sealed class DealRoomInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class DealRoomInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task A_buyer_shares_a_drawing_under_nda_sees_the_stamped_copy_in_the_log_and_revokes_it()

@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace GvcMatch.E2E.Tests;
 
 /// <summary>The Inbox badge in the navigation follows the server's pushes, without a reload.</summary>
-public sealed class InboxBadgeInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class InboxBadgeInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task AnotherPersonsActionRaisesTheInboxBadgeWithoutAReload()

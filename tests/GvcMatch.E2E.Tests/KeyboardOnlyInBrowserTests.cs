@@ -7,7 +7,8 @@ namespace GvcMatch.E2E.Tests;
 /// The bid form, a conversation and the criteria editor, used with the keyboard only (Tab, Enter,
 /// Space, arrows; no mouse): each task completes, focus is always visible, and nothing traps it.
 /// </summary>
-public sealed class KeyboardOnlyInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class KeyboardOnlyInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task A_supplier_fills_in_and_submits_a_bid_with_the_keyboard_only()

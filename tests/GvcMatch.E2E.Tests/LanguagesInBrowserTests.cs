@@ -7,7 +7,8 @@ namespace GvcMatch.E2E.Tests;
 /// A visitor switches the language with the layout's switcher and walks home → search → supplier
 /// page → sign in; every page must be in that language, with no English text of the resource set.
 /// </summary>
-public sealed partial class LanguagesInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed partial class LanguagesInBrowserTests(DemoServerFixture app)
 {
     /// <summary>Visible texts and labels, leaving out user content marked with a language of its own.</summary>
     private const string VisibleTexts = """

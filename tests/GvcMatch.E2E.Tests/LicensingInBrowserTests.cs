@@ -9,7 +9,8 @@ namespace GvcMatch.E2E.Tests;
 /// the buyer finds it from its requirement and proposes a licence term sheet in the conversation,
 /// the SME accepts, and both download the heads of terms.
 /// </summary>
-public sealed partial class LicensingInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed partial class LicensingInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task An_sme_licenses_a_listed_patent_to_a_buyer_through_a_term_sheet()

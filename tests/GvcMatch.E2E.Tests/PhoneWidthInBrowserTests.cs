@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace GvcMatch.E2E.Tests;
 
 /// <summary>On a small phone (360 px) no page is wider than the screen, and search shows results before its filters.</summary>
-public sealed class PhoneWidthInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class PhoneWidthInBrowserTests(DemoServerFixture app)
 {
     private static readonly string[] PublicPages = ["/", "/Suppliers", "/Search/suppliers?q=machining", "/Search/requirements", "/Search/ip", "/Ip", "/About", "/Identity/Account/Login", "/Identity/Account/Register"];
     private static readonly string[] SignedInPages = ["/Requirements", "/Account/Dashboard", "/Account/Inbox", "/Account/Profile", "/Account/Organization"];

@@ -9,7 +9,8 @@ namespace GvcMatch.E2E.Tests;
 /// suggestions and asks for a meeting, the buyer accepts it, runs the scheduler and pins the meeting
 /// to the first slot; the supplier reads its agenda and leaves its feedback.
 /// </summary>
-public sealed class SupplierDayInBrowserTests(DemoServerFixture app) : IClassFixture<DemoServerFixture>
+[Collection(SharedDemoServer.Name)]
+public sealed class SupplierDayInBrowserTests(DemoServerFixture app)
 {
     [BrowserFact]
     public async Task A_supplier_day_runs_from_registration_to_feedback_in_the_browser()

@@ -71,6 +71,8 @@ public abstract class DocumentETagTests(GvcMatchApp app)
     }
 }
 
-public sealed class DocumentETagTestsOnSqlite(SqliteApp app) : DocumentETagTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class DocumentETagTestsOnSqlite(SqliteApp app) : DocumentETagTests(app);
 
-public sealed class DocumentETagTestsOnPostgres(PostgresApp app) : DocumentETagTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class DocumentETagTestsOnPostgres(PostgresApp app) : DocumentETagTests(app), IUsesPostgres;

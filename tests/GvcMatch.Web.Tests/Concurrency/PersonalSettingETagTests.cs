@@ -60,6 +60,8 @@ public abstract class PersonalSettingETagTests(GvcMatchApp app)
     }
 }
 
-public sealed class PersonalSettingETagTestsOnSqlite(SqliteApp app) : PersonalSettingETagTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class PersonalSettingETagTestsOnSqlite(SqliteApp app) : PersonalSettingETagTests(app);
 
-public sealed class PersonalSettingETagTestsOnPostgres(PostgresApp app) : PersonalSettingETagTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class PersonalSettingETagTestsOnPostgres(PostgresApp app) : PersonalSettingETagTests(app), IUsesPostgres;

@@ -118,6 +118,8 @@ public abstract class ComposerRolesApiTests(GvcMatchApp app)
         proposal.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("organizationId").GetInt32());
 }
 
-public sealed class ComposerRolesApiTestsOnSqlite(SqliteApp app) : ComposerRolesApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ComposerRolesApiTestsOnSqlite(SqliteApp app) : ComposerRolesApiTests(app);
 
-public sealed class ComposerRolesApiTestsOnPostgres(PostgresApp app) : ComposerRolesApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ComposerRolesApiTestsOnPostgres(PostgresApp app) : ComposerRolesApiTests(app), IUsesPostgres;

@@ -172,6 +172,8 @@ public abstract class ConsortiaApiTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConsortiaApiTestsOnSqlite(SqliteApp app) : ConsortiaApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ConsortiaApiTestsOnSqlite(SqliteApp app) : ConsortiaApiTests(app);
 
-public sealed class ConsortiaApiTestsOnPostgres(PostgresApp app) : ConsortiaApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ConsortiaApiTestsOnPostgres(PostgresApp app) : ConsortiaApiTests(app), IUsesPostgres;

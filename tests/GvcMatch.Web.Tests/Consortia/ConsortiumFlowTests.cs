@@ -206,6 +206,8 @@ public abstract class ConsortiumFlowTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConsortiumFlowTestsOnSqlite(SqliteApp app) : ConsortiumFlowTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ConsortiumFlowTestsOnSqlite(SqliteApp app) : ConsortiumFlowTests(app);
 
-public sealed class ConsortiumFlowTestsOnPostgres(PostgresApp app) : ConsortiumFlowTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ConsortiumFlowTestsOnPostgres(PostgresApp app) : ConsortiumFlowTests(app), IUsesPostgres;

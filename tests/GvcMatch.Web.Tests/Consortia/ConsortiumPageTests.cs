@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Consortia;
 
 /// <summary>The consortium pages: what members see, what strangers do not, and the forms that act (antiforgery included).</summary>
-public sealed partial class ConsortiumPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteC)]
+public sealed partial class ConsortiumPageTests(SqliteApp app)
 {
     /// <summary>A browser signed in with the login form: cookies, no automatic redirects, so each redirect can be checked.</summary>
     private async Task<HttpClient> BrowserAsync(Member who)

@@ -94,6 +94,8 @@ public abstract class InviteByNameTests(GvcMatchApp app)
     }
 }
 
-public sealed class InviteByNameTestsOnSqlite(SqliteApp app) : InviteByNameTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class InviteByNameTestsOnSqlite(SqliteApp app) : InviteByNameTests(app);
 
-public sealed class InviteByNameTestsOnPostgres(PostgresApp app) : InviteByNameTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class InviteByNameTestsOnPostgres(PostgresApp app) : InviteByNameTests(app), IUsesPostgres;

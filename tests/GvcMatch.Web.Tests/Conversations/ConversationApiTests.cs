@@ -255,6 +255,8 @@ public abstract class ConversationApiTests(GvcMatchApp app)
             .GetProperty("items").GetProperty("items").EnumerateArray().Count(n => n.GetProperty("kind").GetString() == kind);
 }
 
-public sealed class ConversationApiTestsOnSqlite(SqliteApp app) : ConversationApiTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ConversationApiTestsOnSqlite(SqliteApp app) : ConversationApiTests(app);
 
-public sealed class ConversationApiTestsOnPostgres(PostgresApp app) : ConversationApiTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ConversationApiTestsOnPostgres(PostgresApp app) : ConversationApiTests(app), IUsesPostgres;

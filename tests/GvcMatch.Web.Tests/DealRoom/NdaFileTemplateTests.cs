@@ -10,7 +10,8 @@ using GvcMatch.Web.Tests.Infrastructure;
 namespace GvcMatch.Web.Tests.DealRoom;
 
 /// <summary>An organisation's own NDA uploaded as DOCX or PDF: its text is what the other side reads and accepts, its original file downloads for both.</summary>
-public sealed class NdaFileTemplateTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteC)]
+public sealed class NdaFileTemplateTests(SqliteApp app)
 {
     private const string Para = "<w:p><w:r><w:t xml:space=\"preserve\">{0}</w:t></w:r></w:p>";
 

@@ -81,6 +81,8 @@ public abstract class ConcentrationPageTests(GvcMatchApp app)
     }
 }
 
-public sealed class ConcentrationPageTestsOnSqlite(SqliteApp app) : ConcentrationPageTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ConcentrationPageTestsOnSqlite(SqliteApp app) : ConcentrationPageTests(app);
 
-public sealed class ConcentrationPageTestsOnPostgres(PostgresApp app) : ConcentrationPageTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ConcentrationPageTestsOnPostgres(PostgresApp app) : ConcentrationPageTests(app), IUsesPostgres;

@@ -55,6 +55,8 @@ public abstract class SupplierConcentrationTests(GvcMatchApp app)
     }
 }
 
-public sealed class SupplierConcentrationTestsOnSqlite(SqliteApp app) : SupplierConcentrationTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class SupplierConcentrationTestsOnSqlite(SqliteApp app) : SupplierConcentrationTests(app);
 
-public sealed class SupplierConcentrationTestsOnPostgres(PostgresApp app) : SupplierConcentrationTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class SupplierConcentrationTestsOnPostgres(PostgresApp app) : SupplierConcentrationTests(app), IUsesPostgres;

@@ -139,6 +139,8 @@ public abstract class SchedulingTests(GvcMatchApp app)
     }
 }
 
-public sealed class SchedulingTestsOnSqlite(SqliteApp app) : SchedulingTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class SchedulingTestsOnSqlite(SqliteApp app) : SchedulingTests(app);
 
-public sealed class SchedulingTestsOnPostgres(PostgresApp app) : SchedulingTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class SchedulingTestsOnPostgres(PostgresApp app) : SchedulingTests(app), IUsesPostgres;

@@ -14,6 +14,12 @@ namespace GvcMatch.Web.Tests.Infrastructure;
 /// in progress. Two collections per provider let both cores work while the rest of the suite keeps
 /// one app per class.
 /// </para>
+/// <para>
+/// A class must also not read lists that rank or page over the whole database (recommended
+/// requirements, matches, public lists): what other classes publish there can crowd its own rows out.
+/// The C collections hold the classes moved last, so the A and B classes see the same neighbours as
+/// before.
+/// </para>
 /// </summary>
 public static class SharedApps
 {
@@ -21,6 +27,8 @@ public static class SharedApps
     public const string SqliteB = "Shared SQLite app B";
     public const string PostgresA = "Shared PostgreSQL app A";
     public const string PostgresB = "Shared PostgreSQL app B";
+    public const string SqliteC = "Shared SQLite app C";
+    public const string PostgresC = "Shared PostgreSQL app C";
 }
 
 [CollectionDefinition(SharedApps.SqliteA)]
@@ -34,3 +42,9 @@ public sealed class SharedPostgresA : ICollectionFixture<PostgresApp>;
 
 [CollectionDefinition(SharedApps.PostgresB)]
 public sealed class SharedPostgresB : ICollectionFixture<PostgresApp>;
+
+[CollectionDefinition(SharedApps.SqliteC)]
+public sealed class SharedSqliteC : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition(SharedApps.PostgresC)]
+public sealed class SharedPostgresC : ICollectionFixture<PostgresApp>;

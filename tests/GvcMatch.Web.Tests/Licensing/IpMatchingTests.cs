@@ -84,6 +84,8 @@ public abstract class IpMatchingTests(GvcMatchApp app)
     }
 }
 
-public sealed class IpMatchingTestsOnSqlite(SqliteApp app) : IpMatchingTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class IpMatchingTestsOnSqlite(SqliteApp app) : IpMatchingTests(app);
 
-public sealed class IpMatchingTestsOnPostgres(PostgresApp app) : IpMatchingTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class IpMatchingTestsOnPostgres(PostgresApp app) : IpMatchingTests(app), IUsesPostgres;

@@ -158,6 +158,8 @@ public abstract class LicenceOfferTests(GvcMatchApp app)
     }
 }
 
-public sealed class LicenceOfferTestsOnSqlite(SqliteApp app) : LicenceOfferTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class LicenceOfferTestsOnSqlite(SqliteApp app) : LicenceOfferTests(app);
 
-public sealed class LicenceOfferTestsOnPostgres(PostgresApp app) : LicenceOfferTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class LicenceOfferTestsOnPostgres(PostgresApp app) : LicenceOfferTests(app), IUsesPostgres;

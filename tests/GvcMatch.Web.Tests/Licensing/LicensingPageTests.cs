@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GvcMatch.Web.Tests.Licensing;
 
 /// <summary>The listing editor's terms part, driven through its form, and the term-sheet cards and form on a listing conversation.</summary>
-public sealed class LicensingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(SharedApps.SqliteC)]
+public sealed class LicensingPageTests(SqliteApp app)
 {
     [Fact]
     public async Task AnSmeStatesItsTermsThroughTheEditorAndAFieldErrorShowsBesideItsField()

@@ -103,6 +103,8 @@ public abstract class ListingTermsTests(GvcMatchApp app)
     }
 }
 
-public sealed class ListingTermsTestsOnSqlite(SqliteApp app) : ListingTermsTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class ListingTermsTestsOnSqlite(SqliteApp app) : ListingTermsTests(app);
 
-public sealed class ListingTermsTestsOnPostgres(PostgresApp app) : ListingTermsTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class ListingTermsTestsOnPostgres(PostgresApp app) : ListingTermsTests(app), IUsesPostgres;

@@ -89,6 +89,8 @@ public abstract class QuestionTests(GvcMatchApp app)
     }
 }
 
-public sealed class QuestionTestsOnSqlite(SqliteApp app) : QuestionTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class QuestionTestsOnSqlite(SqliteApp app) : QuestionTests(app);
 
-public sealed class QuestionTestsOnPostgres(PostgresApp app) : QuestionTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class QuestionTestsOnPostgres(PostgresApp app) : QuestionTests(app), IUsesPostgres;

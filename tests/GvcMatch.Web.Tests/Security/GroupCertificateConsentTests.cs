@@ -107,6 +107,8 @@ public abstract class GroupCertificateConsentTests(GvcMatchApp app)
     }
 }
 
-public sealed class GroupCertificateConsentTestsOnSqlite(SqliteApp app) : GroupCertificateConsentTests(app), IClassFixture<SqliteApp>;
+[Collection(SharedApps.SqliteC)]
+public sealed class GroupCertificateConsentTestsOnSqlite(SqliteApp app) : GroupCertificateConsentTests(app);
 
-public sealed class GroupCertificateConsentTestsOnPostgres(PostgresApp app) : GroupCertificateConsentTests(app), IClassFixture<PostgresApp>, IUsesPostgres;
+[Collection(SharedApps.PostgresC)]
+public sealed class GroupCertificateConsentTestsOnPostgres(PostgresApp app) : GroupCertificateConsentTests(app), IUsesPostgres;

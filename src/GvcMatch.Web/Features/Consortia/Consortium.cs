@@ -75,6 +75,13 @@ public sealed class GroupCertificate
     /// <summary>Replaced on every change (the cluster's edit, an SME's accept or decline); its ETag is the version named in If-Match.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
+    /// <summary>
+    /// Not stored: the SMEs whose acceptance the change being saved ends (declined, taken off the list,
+    /// asked again, the certificate removed), so that the search index drops the certificate from them.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<int> Released { get; set; } = [];
+
     public bool IsAcceptedBy(int organizationId) => AcceptedOrganizationIds.Contains(organizationId) && MemberOrganizationIds.Contains(organizationId);
 
     public bool IsExpired(DateOnly today) => ValidUntil is { } until && until < today;

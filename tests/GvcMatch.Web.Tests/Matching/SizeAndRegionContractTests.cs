@@ -159,7 +159,7 @@ public sealed class SizeAndRegionContractTests : IDisposable
     /// The filters of the search request the Elasticsearch provider sends for <paramref name="query"/>,
     /// as a test on a document: every filter must hold (terms: any value; range: inclusive bounds).
     /// </summary>
-    private static async Task<Func<SearchDocument, bool>> ElasticsearchFiltersAsync(SearchQuery query)
+    internal static async Task<Func<SearchDocument, bool>> ElasticsearchFiltersAsync(SearchQuery query)
     {
         var es = new CannedElasticsearch().WithExistingIndex().On("POST /gvcmatch/_search",
             """{"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},"hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");

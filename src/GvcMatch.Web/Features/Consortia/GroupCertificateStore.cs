@@ -30,7 +30,7 @@ public static class GroupCertificateStore
         var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return rows.Select(g => new GroupCertificateDto(g.Id, g.Standard, g.Issuer, g.Number, g.ValidUntil, g.Verified, g.IsExpired(today),
             g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country, g.IsAcceptedBy(id))).OrderBy(m => m.Name).ToList(),
-            g.ConcurrencyStamp)).ToList();
+            g.ConcurrencyStamp) { Openness = new(g.OpenToNewMembers, g.OpenCountry, g.OpenScope, g.JoiningTakes) }).ToList();
     }
 
     private const string What = "this group certificate";

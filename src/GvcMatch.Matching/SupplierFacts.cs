@@ -7,6 +7,12 @@ public sealed record HeldCertificate(string Standard, DateOnly? ValidUntil, bool
     public string? Scope { get; init; }
     public DateOnly? ValidFrom { get; init; }
 
+    /// <summary>
+    /// The cluster whose group certificate this is, when the supplier relies on a cluster's certificate
+    /// (an accepted listing of a verified cluster) rather than one of its own: the explanation names it.
+    /// </summary>
+    public string? GroupOf { get; init; }
+
     /// <summary>How far it has been checked; when not given, a verified certificate counts as verified by an intermediary.</summary>
     public Certifications.EvidenceLevel? Evidence { get; init; }
 

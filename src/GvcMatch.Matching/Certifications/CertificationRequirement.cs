@@ -122,7 +122,10 @@ public sealed class CertificationRequirement
         return set is null ? $"{h.Standard} ({scope})" : $"{h.Standard} {set.Describe(scope)}";
     }
 
-    private static string By(HeldCertificate h) => h.HeldBy is { } member ? Say.Format(" (held by {0})", member) : "";
+    private static string By(HeldCertificate h) =>
+        (h.HeldBy is { } member ? Say.Format(" (held by {0})", member) : "")
+        // A buyer must be able to tell a cluster's certificate from the supplier's own.
+        + (h.GroupOf is { } cluster ? Say.Format(" through the group certificate of {0}", cluster) : "");
 
     /// <summary>"ISO 9001 or ISO 14001": the accepted standards, any one of which would do.</summary>
     private string AnyOfAccepted() => string.Join(Say.Text(" or "), Accepted.Select(a => a.Describe()));

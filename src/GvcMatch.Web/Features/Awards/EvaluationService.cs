@@ -161,9 +161,10 @@ public sealed partial class EvaluationService(AppDbContext db, TimeProvider cloc
         var profiles = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .Where(p => orgIds.Contains(p.OrganizationId)).AsSplitQuery().ToListAsync(ct);
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
+        var groupHeld = await Consortia.GroupHeldCertificates.ForAsync(db, orgIds, ct);
         // A bidder without a profile is still judged on its organisation: country, size, verification.
         return orgs.ToDictionary(o => o.Id, o => profiles.FirstOrDefault(p => p.OrganizationId == o.Id) is { } p
-            ? SupplierDocuments.Facts(p)
+            ? Consortia.GroupHeldCertificates.With(SupplierDocuments.Facts(p), groupHeld.GetValueOrDefault(p.OrganizationId))
             : new SupplierFacts { OrganizationId = o.Id, Name = o.Name, Country = o.Country, SizeBand = o.SizeBand.ToString(), Verified = o.Verified });
     }
 }

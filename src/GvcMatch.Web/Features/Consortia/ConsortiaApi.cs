@@ -12,7 +12,8 @@ public static partial class ConsortiaApi
     public const int MaxTop = 20;
 
     public static IServiceCollection AddConsortia(this IServiceCollection services) => services.AddSingleton<ComposerService>()
-        .AddScoped<ConsortiumService>().AddScoped<ConsortiumNotices>().AddScoped<ConsortiumConversations>();
+        .AddScoped<ConsortiumService>().AddScoped<ConsortiumNotices>().AddScoped<ConsortiumConversations>()
+        .AddScoped<GroupCertificationMessages>();
 
     public static IEndpointRouteBuilder MapConsortiaApi(this IEndpointRouteBuilder app)
     {
@@ -22,6 +23,7 @@ public static partial class ConsortiaApi
         MapMembership(group);
         MapCandidates(group);
         MapGroupCertificates(group);
+        MapGroupJoining(group);
         return app;
     }
 

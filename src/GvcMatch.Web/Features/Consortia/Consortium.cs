@@ -72,8 +72,27 @@ public sealed class GroupCertificate
     /// <summary>The listed SMEs whose owner accepted the listing; always a subset of <see cref="MemberOrganizationIds"/>.</summary>
     public List<int> AcceptedOrganizationIds { get; set; } = [];
 
+    /// <summary>SMEs may ask to join (<see cref="GroupCertificateJoining"/>).</summary>
+    public bool OpenToNewMembers { get; set; }
+
+    /// <summary>The country whose SMEs may ask to join (ISO code); null: any country.</summary>
+    public string? OpenCountry { get; set; }
+
+    /// <summary>The scope the certificate covers, in the cluster's words.</summary>
+    public string? OpenScope { get; set; }
+
+    /// <summary>What joining takes: audits, shared costs, the group's quality manual.</summary>
+    public string? JoiningTakes { get; set; }
+
     /// <summary>Replaced on every change (the cluster's edit, an SME's accept or decline); its ETag is the version named in If-Match.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Not stored: the SMEs whose acceptance the change being saved ends (declined, taken off the list,
+    /// asked again, the certificate removed), so that the search index drops the certificate from them.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<int> Released { get; set; } = [];
 
     public bool IsAcceptedBy(int organizationId) => AcceptedOrganizationIds.Contains(organizationId) && MemberOrganizationIds.Contains(organizationId);
 

@@ -38,6 +38,9 @@ internal sealed class GroupCertificateConfiguration : IEntityTypeConfiguration<G
         b.Property(g => g.Issuer).HasMaxLength(Profiles.ProfileLimits.Short);
         b.Property(g => g.Number).HasMaxLength(Profiles.ProfileLimits.Short);
         b.Property(g => g.ConcurrencyStamp).IsConcurrencyToken();
+        b.Property(g => g.OpenCountry).HasMaxLength(2);
+        b.Property(g => g.OpenScope).HasMaxLength(GroupCertificateLimits.Scope);
+        b.Property(g => g.JoiningTakes).HasMaxLength(GroupCertificateLimits.Text);
         b.HasOne<Organizations.Organization>().WithMany().HasForeignKey(g => g.ClusterOrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

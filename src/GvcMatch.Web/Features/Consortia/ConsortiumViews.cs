@@ -34,7 +34,11 @@ public sealed record ConsortiumCoverageDto(
 /// <param name="ConcurrencyStamp">The version: sent as the ETag (not in the body), carried by the page's edit form.</param>
 public sealed record GroupCertificateDto(
     int Id, string Standard, string? Issuer, string? Number, DateOnly? ValidUntil, bool Verified, bool Expired,
-    IReadOnlyList<GroupMemberDto> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid ConcurrencyStamp);
+    IReadOnlyList<GroupMemberDto> Members, [property: System.Text.Json.Serialization.JsonIgnore] Guid ConcurrencyStamp)
+{
+    /// <summary>Whether SMEs may ask to join, and on what terms.</summary>
+    public GroupOpennessDto Openness { get; init; } = new(false, null, null, null);
+}
 
 /// <param name="Accepted">Whether the SME's owner accepted the listing; until then it does not count for the SME.</param>
 public sealed record GroupMemberDto(int OrganizationId, string Name, string Country, bool Accepted);

@@ -54,6 +54,7 @@ public static class GroupCertificateListings
         }
         else
         {
+            if (row.AcceptedOrganizationIds.Contains(sme)) row.Released = [sme];
             row.AcceptedOrganizationIds = [.. row.AcceptedOrganizationIds.Where(o => o != sme)];
             row.MemberOrganizationIds = [.. row.MemberOrganizationIds.Where(o => o != sme)];
         }

@@ -30,7 +30,7 @@ public static class GroupCertificateStore
         var orgs = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return rows.Select(g => new GroupCertificateDto(g.Id, g.Standard, g.Issuer, g.Number, g.ValidUntil, g.Verified, g.IsExpired(today),
             g.MemberOrganizationIds.Where(orgs.ContainsKey).Select(id => new GroupMemberDto(id, orgs[id].Name, orgs[id].Country, g.IsAcceptedBy(id))).OrderBy(m => m.Name).ToList(),
-            g.ConcurrencyStamp)).ToList();
+            g.ConcurrencyStamp) { Openness = new(g.OpenToNewMembers, g.OpenCountry, g.OpenScope, g.JoiningTakes) }).ToList();
     }
 
     private const string What = "this group certificate";
@@ -72,7 +72,9 @@ public static class GroupCertificateStore
         // a new standard asks every listed SME again (a renewal or a corrected number does not).
         // A member taken off the list loses its acceptance.
         var sameStandard = row.Id != 0 && row.Standard == standard;
+        var before = row.AcceptedOrganizationIds;
         row.AcceptedOrganizationIds = sameStandard ? [.. row.AcceptedOrganizationIds.Intersect(members).Order()] : [];
+        row.Released = [.. before.Except(row.AcceptedOrganizationIds)];
         row.Standard = standard;
         row.Issuer = issuer;
         row.Number = number;
@@ -87,11 +89,14 @@ public static class GroupCertificateStore
     {
         if (await CannotManageAsync(db, actor, ct) is { } why) return Outcome.Forbidden<int>(why);
         var cluster = actor.OrganizationId!.Value;
-        var stamp = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster).Select(g => (Guid?)g.ConcurrencyStamp).FirstOrDefaultAsync(ct);
-        if (stamp is null) return Outcome.NotFound<int>("The group certificate");
-        if (expected.Check(stamp, What) is { } stale) return stale;
-        // Only if the stamp is still the one checked: a change saved in between is not deleted unseen.
-        var deleted = await db.GroupCertificates.Where(g => g.Id == id && g.ClusterOrganizationId == cluster && g.ConcurrencyStamp == stamp).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? Refusal.Stale($"Someone else saved {What} at the same moment; reload it to see their changes, then make yours again.") : Outcome.Done(id);
+        var row = await db.GroupCertificates.FirstOrDefaultAsync(g => g.Id == id && g.ClusterOrganizationId == cluster, ct);
+        if (row is null) return Outcome.NotFound<int>("The group certificate");
+        if (expected.Check(row.ConcurrencyStamp, What) is { } stale) return stale;
+        // Tracked, not a bulk delete: the stamp still guards against a change saved in between, and the
+        // index hears that the members who relied on it hold it no more.
+        row.Released = row.AcceptedOrganizationIds;
+        db.GroupCertificates.Remove(row);
+        if (await db.SaveVersionedAsync(What, ct) is { } lost) return lost;
+        return Outcome.Done(id);
     }
 }

@@ -17,7 +17,8 @@ public static class DocumentVectors
         EmbeddingCache? cache, AppDbContext db, IReadOnlyList<CapabilityProfile> profiles, DateOnly today,
         GvcMatch.Matching.Understanding.CapabilityVocabulary vocabulary, bool withPhrases, CancellationToken ct)
     {
-        var documents = profiles.Select(p => SupplierDocuments.Build(p, today, vocabulary)).ToList();
+        var groupHeld = await Consortia.GroupHeldCertificates.ForAsync(db, profiles.Select(p => p.OrganizationId).ToList(), ct);
+        var documents = profiles.Select(p => SupplierDocuments.Build(p, today, vocabulary, groupHeld.GetValueOrDefault(p.OrganizationId))).ToList();
         if (cache is not { IsEnabled: true } || profiles.Count == 0) return documents;
         var texts = profiles.Select(p => EmbeddingTexts.ForProfile(p, vocabulary)).ToList();
         var embedded = await cache.GetOrCreateAsync(db, texts, EmbeddingKind.Document, ct);

@@ -10,6 +10,9 @@ public sealed record GapDto(
 {
     /// <summary>Open development programmes with a milestone that closes this gap (Features/DevelopmentProgrammes).</summary>
     public IReadOnlyList<Features.DevelopmentProgrammes.GapDevelopmentProgrammeDto> DevelopmentProgrammes { get; init; } = [];
+
+    /// <summary>Open group certifications of an accepted standard the SME could join (Features/Consortia).</summary>
+    public IReadOnlyList<Features.Consortia.GapGroupCertificationDto> GroupCertifications { get; init; } = [];
 }
 
 /// <summary>A support programme that helps close a gap, open to the SME's country (or international) and size.</summary>

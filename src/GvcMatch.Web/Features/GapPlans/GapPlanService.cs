@@ -36,12 +36,13 @@ public sealed class GapPlanService(AppDbContext db, TimeProvider clock, MatchCon
         var now = analysis.Now;
         var programmes = await ProgrammeDirectory.RelevantAsync(db, facts.Country, facts.SizeBand, analysis.Gaps.Select(g => g.Now.Kind), ct);
         var development = await DevelopmentProgrammes.GapProgrammes.ForAsync(db, context.Vocabulary, clock.Today(), ct);
+        var groups = await Consortia.GapGroupCertifications.ForAsync(db, facts.OrganizationId, facts.Country, clock.Today(), ct);
         var gaps = analysis.Gaps.Select(g => new GapDto(
             g.Now.Index, g.Now.Kind, g.Now.Mandatory, g.Now.Weight, g.Now.Summary, g.Now.Evidence, g.Now.Score, g.Now.Points,
             g.Closable, g.Change, GapWords.Action(g.Change, l), g.ScoreIfClosed, g.TotalIfClosed,
             g.TotalIfClosed is { } after ? Math.Round(after - now.Total, 2) : null, g.QualifiedIfClosed,
             programmes(g.Now.Kind).Select(p => new GapProgrammeDto(p.Id, p.Name, p.Provider, p.Country, p.Kind, p.Url)).ToList())
-            { DevelopmentProgrammes = development(criteria[g.Now.Index]) }).ToList();
+            { DevelopmentProgrammes = development(criteria[g.Now.Index]), GroupCertifications = groups(criteria[g.Now.Index]) }).ToList();
         return new GapPlanDto(facts.OrganizationId, subject, subjectId, title, version, clock.GetUtcNow(),
             now.Total, now.Qualified, analysis.TotalIfAllClosed, analysis.QualifiedIfAllClosed, gaps);
     }

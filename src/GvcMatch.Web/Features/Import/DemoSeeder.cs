@@ -26,6 +26,7 @@ public sealed class DemoSeeder(AppDbContext db, SeedImporter importer, IOptions<
         var report = await LoadAsync(files, null, ct);
         await DevelopmentProgrammes.DemoProgramme.SeedAsync(db, clock, ct);
         await Roadmaps.DemoRoadmap.SeedAsync(db, clock, ct);
+        await Consortia.DemoGroupCertification.SeedAsync(db, clock, ct);
         if (report.Succeeded) logger.LogInformation("Loaded the demo data: {Summary}", report.Summary());
         else
         {

@@ -19,6 +19,9 @@ public static class IndexChanges
         foreach (var id in organizations.Distinct()) targets.Add((DocumentKind.Supplier, id));
         if (organizations.Count > 0)
         {
+            // A cluster's certificates, name or verification decide what its accepting members hold through it.
+            foreach (var accepted in await db.GroupCertificates.Where(g => organizations.Contains(g.ClusterOrganizationId)).Select(g => g.AcceptedOrganizationIds).ToListAsync(ct))
+                foreach (var id in accepted) targets.Add((DocumentKind.Supplier, id));
             // An organisation's name, country and badge appear on its listings and requirements too.
             foreach (var id in await db.IpListings.Where(i => organizations.Contains(i.OrganizationId)).Select(i => i.Id).ToListAsync(ct))
                 targets.Add((DocumentKind.IpListing, id));

@@ -14,20 +14,23 @@ public static class IndexOutbox
     public static List<EntityEntry> Collect(ChangeTracker tracker) =>
         tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is Organization or CapabilityProfile or Certification or IpListing or Requirement or Disclosures.Disclosure)
+                && e.Entity is Organization or CapabilityProfile or Certification or IpListing or Requirement or Disclosures.Disclosure or Consortia.GroupCertificate)
             .ToList();
 
     /// <summary>Called after the first save, inside the same transaction: every id is known now.</summary>
     public static IEnumerable<IndexOutboxEntry> Rows(IEnumerable<EntityEntry> entries, DateTimeOffset now) =>
-        entries.Select(e => e.Entity switch
+        entries.SelectMany(e => e.Entity switch
             {
-                Organization o => (OutboxSubject.Organization, o.Id),
-                CapabilityProfile p => (OutboxSubject.Organization, p.OrganizationId),
-                Certification c => (OutboxSubject.Profile, c.ProfileId),
-                IpListing i => (OutboxSubject.IpListing, i.Id),
-                Requirement r => (OutboxSubject.Requirement, r.Id),
+                Organization o => [(OutboxSubject.Organization, o.Id)],
+                CapabilityProfile p => [(OutboxSubject.Organization, p.OrganizationId)],
+                Certification c => [(OutboxSubject.Profile, c.ProfileId)],
+                IpListing i => [(OutboxSubject.IpListing, i.Id)],
+                Requirement r => [(OutboxSubject.Requirement, r.Id)],
+                // The cluster's row: expanding it re-indexes the members that accept its certificates now;
+                // the members whose acceptance this change ended are queued themselves.
+                Consortia.GroupCertificate g => g.Released.Select(id => (OutboxSubject.Organization, id)).Prepend((OutboxSubject.Organization, g.ClusterOrganizationId)),
                 // A disclosure is part of its organisation's supplier document.
-                Disclosures.Disclosure d => (OutboxSubject.Organization, d.OrganizationId),
+                Disclosures.Disclosure d => [(OutboxSubject.Organization, d.OrganizationId)],
                 _ => throw new InvalidOperationException("Unexpected entity in the index outbox."),
             })
             .Distinct()

@@ -137,6 +137,9 @@ public sealed class SearchIndexer(
             .Where(p => (p.RenewalDue >= from && p.RenewalDue < today)
                 || p.Certifications.Any(c => c.ValidUntil >= from && c.ValidUntil < today))
             .Select(p => p.OrganizationId).ToListAsync(ct);
+        // A lapsed group certificate: its cluster's row re-indexes the members relying on it.
+        organizations.AddRange(await db.GroupCertificates.Where(g => g.ValidUntil >= from && g.ValidUntil < today)
+            .Select(g => g.ClusterOrganizationId).Distinct().ToListAsync(ct));
         if (organizations.Count > 0)
         {
             var now = clock.GetUtcNow();

@@ -25,8 +25,10 @@ public static class SupplierDocuments
     /// 3: employee counts (<c>employeesLow</c>, <c>employeesHigh</c>), export experience with the country of location
     /// (<c>exportExperience</c>, with <c>any</c> when it has any export market), and the size band derived from the employee count.
     /// 4: sustainability disclosures (<c>disclosure</c> tokens of topic and evidence, <c>disclosure{Topic}{level}</c> figures).
+    /// 5: certificates held through a cluster's group certificate (<c>groupOf</c> in the payload's certificates, and in
+    /// <c>certification</c> and the certificate match values).
     /// </summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>
     /// The fewest and the most employees the supplier may have: both its count when stated, otherwise
@@ -72,7 +74,8 @@ public static class SupplierDocuments
     {
         var profile = await db.Profiles.AsNoTracking().Include(p => p.Organization).Include(p => p.Certifications).Include(p => p.Organization.Disclosures)
             .FirstOrDefaultAsync(p => p.OrganizationId == organizationId, ct);
-        return profile is null ? null : Facts(profile);
+        // Certificates the SME holds through a cluster's group certificate count as its own.
+        return profile is null ? null : await Consortia.GroupHeldCertificates.AddToAsync(db, Facts(profile), ct);
     }
 
     public static SupplierFacts Facts(CapabilityProfile p) => new()
@@ -99,11 +102,12 @@ public static class SupplierDocuments
         Disclosures = Disclosures.Disclosure.Facts(p.Organization.Disclosures),
     };
 
-    public static SearchDocument Build(CapabilityProfile p, DateOnly today, CapabilityVocabulary vocabulary)
+    /// <param name="groupHeld">The group certificates the SME may rely on (<see cref="Consortia.GroupHeldCertificates"/>): filters, facets and the payload carry them as its own.</param>
+    public static SearchDocument Build(CapabilityProfile p, DateOnly today, CapabilityVocabulary vocabulary, IReadOnlyList<HeldCertificate>? groupHeld = null)
     {
         var o = p.Organization;
         // Read once here, so the payload carries the concepts and analysed words and matching reads no text.
-        var facts = ProfileReading.Read(Facts(p), vocabulary);
+        var facts = ProfileReading.Read(Consortia.GroupHeldCertificates.With(Facts(p), groupHeld), vocabulary);
         var keywords = new Dictionary<string, IReadOnlyList<string>>
         {
             ["country"] = [o.Country],
@@ -111,7 +115,8 @@ public static class SupplierDocuments
             ["hs"] = p.HsCodes,
             // Only certificates valid today are facets and filters; the expiry job re-indexes a
             // supplier the day one lapses, and the scorer checks the date again in any case.
-            ["certification"] = p.Certifications.Where(c => !c.IsExpired(today)).Select(c => c.Standard).Distinct().ToList(),
+            ["certification"] = p.Certifications.Where(c => !c.IsExpired(today)).Select(c => c.Standard)
+                .Concat((groupHeld ?? []).Where(g => g.ValidUntil is not { } until || until >= today).Select(g => g.Standard)).Distinct().ToList(),
             // Every (standard, scope, evidence) a valid certificate satisfies: criteria filter on these exactly.
             [CertificationTokens.Field] = facts.Certifications.Where(c => c.ValidUntil is not { } until || until >= today)
                 .SelectMany(c => CertificationTokens.ForHeld(c)).Distinct().ToList(),

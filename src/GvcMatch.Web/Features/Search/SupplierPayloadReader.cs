@@ -262,7 +262,7 @@ public static class SupplierPayloadReader
         var list = new List<HeldCertificate>();
         while (r.Read() && r.TokenType == JsonTokenType.StartObject)
         {
-            string? standard = null, heldBy = null, scope = null;
+            string? standard = null, heldBy = null, scope = null, groupOf = null;
             DateOnly? until = null, from = null;
             EvidenceLevel? evidence = null;
             var verified = false;
@@ -277,11 +277,12 @@ public static class SupplierPayloadReader
                     : p.SequenceEqual("heldBy"u8) ? Text(ref r, ref heldBy, pooled: true)
                     : p.SequenceEqual("scope"u8) ? Text(ref r, ref scope, pooled: true)
                     : p.SequenceEqual("validFrom"u8) ? Date(ref r, ref from)
+                    : p.SequenceEqual("groupOf"u8) ? Text(ref r, ref groupOf, pooled: true)
                     : p.SequenceEqual("evidence"u8) && Evidence(ref r, ref evidence);
                 if (!known) return false;
             }
             if (r.TokenType != JsonTokenType.EndObject || standard is null) return false;
-            list.Add(new HeldCertificate(standard, until, verified, heldBy) { Scope = scope, ValidFrom = from, Evidence = evidence });
+            list.Add(new HeldCertificate(standard, until, verified, heldBy) { Scope = scope, ValidFrom = from, Evidence = evidence, GroupOf = groupOf });
         }
         if (r.TokenType != JsonTokenType.EndArray) return false;
         value = list;

@@ -9,9 +9,13 @@ namespace GvcMatch.Web.Pages.Consortia;
 
 /// <summary>A cluster's group certificates and, for each, the member SMEs that may rely on it.</summary>
 [Authorize]
-public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceData.ReferenceData reference, TimeProvider clock) : PageModel
+public sealed class GroupCertificatesModel(
+    AppDbContext db, Features.ReferenceData.ReferenceData reference, GroupCertificationMessages messages, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<GroupCertificateDto> Certificates { get; private set; } = [];
+
+    /// <summary>Requests to join, per certificate, pending first.</summary>
+    public ILookup<int, JoinRequestDto> Requests { get; private set; } = Array.Empty<JoinRequestDto>().ToLookup(r => r.GroupCertificateId);
 
     [TempData] public string? Error { get; set; }
     [TempData] public string? Notice { get; set; }
@@ -22,6 +26,7 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
         if (actor is null) return Challenge();
         if (await GroupCertificateStore.CannotManageAsync(db, actor, ct) is not null) return Forbid();
         Certificates = await GroupCertificateStore.ListAsync(db, actor.OrganizationId!.Value, clock.Today(), ct);
+        Requests = (await GroupCertificateJoining.ForClusterAsync(db, actor.OrganizationId!.Value, ct)).ToLookup(r => r.GroupCertificateId);
         return Page();
     }
 
@@ -49,6 +54,34 @@ public sealed class GroupCertificatesModel(AppDbContext db, Features.ReferenceDa
         if (outcome.Refusal is { IsForbidden: true }) return Forbid();
         if (outcome.Ok) Notice = "Saved.";
         else Error = outcome.Refusal!.Detail;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostOpennessAsync(int id, bool open, string? country, string? scope, string? joining, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        var outcome = await GroupCertificateJoining.SetOpennessAsync(db, reference, actor, id, new GroupOpennessInput(open, country, scope, joining), ct);
+        if (outcome.Refusal is { IsForbidden: true }) return Forbid();
+        if (outcome.Ok) Notice = "Saved.";
+        else Error = outcome.Refusal!.IsInvalid ? string.Join(" ", outcome.Refusal.ForForm().SelectMany(e => e.Value)) : outcome.Refusal.Detail;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int requestId, bool accept, CancellationToken ct)
+    {
+        var actor = await User.GetActorAsync(db, ct);
+        if (actor is null) return Challenge();
+        var outcome = await GroupCertificateJoining.DecideAsync(db, actor, id, requestId, accept, clock.GetUtcNow(), ct);
+        if (outcome.Refusal is { IsForbidden: true }) return Forbid();
+        if (!outcome.Ok)
+        {
+            Error = outcome.Refusal!.Detail;
+            return RedirectToPage();
+        }
+        var answered = (await GroupCertificateJoining.MineAsync(db, outcome.Value!.OrganizationId, ct)).First(r => r.Id == requestId);
+        await messages.DecidedAsync(answered.OrganizationId, answered.ClusterName, answered.Standard, accept, ct);
+        Notice = accept ? "Accepted: the SME is listed on the certificate." : "Declined.";
         return RedirectToPage();
     }
 

@@ -1047,6 +1047,10 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("JoiningTakes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.PrimitiveCollection<List<int>>("MemberOrganizationIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1054,6 +1058,17 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.Property<string>("Number")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OpenCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OpenToNewMembers")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Standard")
                         .IsRequired()
@@ -1073,6 +1088,50 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasIndex("Standard");
 
                     b.ToTable("GroupCertificates");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Consortia.GroupCertificateJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GroupCertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("GroupCertificateId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("GroupCertificateJoinRequest");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Conversations.Conversation", b =>
@@ -3924,6 +3983,21 @@ namespace GvcMatch.Web.Data.Migrations.Postgres
                     b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ClusterOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Consortia.GroupCertificateJoinRequest", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Consortia.GroupCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("GroupCertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1005,6 +1005,10 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JoiningTakes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("MemberOrganizationIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1012,6 +1016,17 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.Property<string>("Number")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenToNewMembers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Standard")
                         .IsRequired()
@@ -1031,6 +1046,48 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasIndex("Standard");
 
                     b.ToTable("GroupCertificates");
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Consortia.GroupCertificateJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupCertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("GroupCertificateId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("GroupCertificateJoinRequest");
                 });
 
             modelBuilder.Entity("GvcMatch.Web.Features.Conversations.Conversation", b =>
@@ -3796,6 +3853,21 @@ namespace GvcMatch.Web.Data.Migrations.Sqlite
                     b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("ClusterOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GvcMatch.Web.Features.Consortia.GroupCertificateJoinRequest", b =>
+                {
+                    b.HasOne("GvcMatch.Web.Features.Consortia.GroupCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("GroupCertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GvcMatch.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using GvcMatch.Benchmarks.Composition;
+using GvcMatch.Benchmarks.Consolidation;
 using GvcMatch.Benchmarks.Events;
 using GvcMatch.Benchmarks.Documents;
 using GvcMatch.Benchmarks.Generation;
@@ -28,6 +29,7 @@ return parsed.Command switch
     "schedule" => await ScheduleBenchmark.RunAsync(parsed),
     "ocds" => await OcdsBenchmark.RunAsync(parsed),
     "stamp" => await StampBenchmark.RunAsync(parsed),
+    "notice" => await NoticeBenchmark.RunAsync(parsed),
     // Not in the usage text: the server half of `echo`, started by it in a child process.
     "echo-server" => await EchoServer.RunAsync(parsed),
     _ => Usage(),
@@ -48,6 +50,7 @@ static int Usage()
           compose  --data DIR [--iterations 200] [--warmup 20] [--requirements 8]
           ocds     --data DIR [--awards 100000]
           stamp    [--data DIR] [--iterations 100] [--warmup 10] [--pages 20] [--lines 2000] [--large-mb 50]
+          notice   --data DIR [--affected 10000] [--open 2000] [--budget-seconds 600]   (DIR made by generate --target db)
           schedule [--participants 2000] [--meetings 10000] [--days 2] [--slots-per-day 16] [--tables 400] [--seed 1] [--budget-seconds 20]
           negotiate --data DIR [--postgres CONNECTION] [--connections 1000] [--rate 1] [--seconds 30] [--warmup 5]
           echo     [--connections 1000] [--payload-bytes 256] [--rate 1] [--seconds 30] [--warmup 5] [--skip-negotiation]

@@ -60,8 +60,9 @@ public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue
         }
     }
 
-    public async Task RunAsync(int noticeId, CancellationToken ct)
+    public async Task<AffectedRun?> RunAsync(int noticeId, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
@@ -69,9 +70,10 @@ public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue
         var messages = services.GetRequiredService<ConsolidationMessages>();
         var rematch = services.GetRequiredService<Rematch>();
         var notice = await db.ConsolidationNotices.Include(n => n.Organization).FirstOrDefaultAsync(n => n.Id == noticeId, ct);
-        if (notice is null || notice.Status != NoticeStatus.Published || notice.AffectedStatus == AffectedJobStatus.Done) return;
+        if (notice is null || notice.Status != NoticeStatus.Published || notice.AffectedStatus == AffectedJobStatus.Done) return null;
 
         var suppliers = await AffectedSuppliers.FindAsync(db, notice, contexts.Vocabulary, ct);
+        var find = watch.Elapsed;
         var told = (await db.AffectedSuppliers.Where(a => a.NoticeId == noticeId).Select(a => a.OrganizationId).ToListAsync(ct)).ToHashSet();
         notice.AffectedStatus = AffectedJobStatus.Running;
         notice.AffectedTotal = suppliers.Count;
@@ -98,5 +100,9 @@ public sealed class AffectedJob(IServiceScopeFactory scopes, AffectedQueue queue
         notice.AffectedStatus = AffectedJobStatus.Done;
         notice.AffectedProcessed = notice.AffectedTotal;
         await db.SaveChangesAsync(ct);
+        return new AffectedRun(suppliers.Count, find, TimeSpan.Zero, TimeSpan.Zero, watch.Elapsed - find);
     }
 }
+
+/// <summary>What one run of the job did and where its time went, for its log line and the benchmark.</summary>
+public sealed record AffectedRun(int Suppliers, TimeSpan Find, TimeSpan Score, TimeSpan Rematch, TimeSpan Write);

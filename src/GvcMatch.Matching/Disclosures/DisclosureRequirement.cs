@@ -54,7 +54,7 @@ public static class DisclosureRequirement
         var figure = DisclosureTopics.DescribeMeasure(topic, measure);
         return ok
             ? (1, true, Say.Clauses([said, figure]))
-            : (0, false, Say.Clauses([said, Say.Format("{0}, not {1}", figure, DisclosureTopics.DescribeBound(topic, bound))]));
+            : (0, false, Say.Clauses([said, Say.Format("{0}, where {1} is asked", figure, DisclosureTopics.DescribeBound(topic, bound))]));
     }
 
     /// <summary>The bound the criterion sets on its topic's figure: <see cref="Criterion.Minimum"/> or <see cref="Criterion.Maximum"/>, as the topic reads it.</summary>

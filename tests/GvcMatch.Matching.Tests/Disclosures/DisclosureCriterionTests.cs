@@ -35,7 +35,7 @@ public sealed class DisclosureCriterionTests
             new DisclosedFact(DisclosureTopic.Energy, 2025, EvidenceLevel.SelfDeclared, Measure: 30));
         var scored = Score(Disclosed(DisclosureTopic.Energy, minimum: 50), supplier);
         Assert.False(scored.Met);
-        Assert.Equal("Energy use disclosed for 2025 (self-declared); renewable share 30 %, not renewable share of at least 50 %", scored.Evidence);
+        Assert.Equal("Energy use disclosed for 2025 (self-declared); renewable share 30 %, where renewable share of at least 50 % is asked", scored.Evidence);
         Assert.True(Score(Disclosed(DisclosureTopic.Energy, minimum: 30), supplier).Met);
     }
 

@@ -62,7 +62,20 @@ public sealed class ResourceCompletenessTests
             "Mecanizado CNC de precisión en aluminio y acero inoxidable para la industria del automóvil",
         ];
         var english = ResourceFiles.EnglishTexts("es");
-        var clashes = userContent.SelectMany(text => english.Where(e => e.Pattern.IsMatch(text)).Select(e => $"\"{e.Text}\" reads \"{text}\"")).ToList();
+        var clashes = userContent.Concat(CodeListEntries()).SelectMany(text => english.Where(e => e.Pattern.IsMatch(text)).Select(e => $"\"{e.Text}\" reads \"{text}\"")).ToList();
         Assert.True(clashes.Count == 0, "English entries too general to tell interface text from user content:\n" + string.Join("\n", clashes));
+    }
+
+    /// <summary>
+    /// The ISIC, HS and IPC names, alone and as the pages show them ("6203 – Men's or boys' suits, …, not
+    /// knitted"): the code lists have no translations, so every page shows them in English by design.
+    /// </summary>
+    private static IEnumerable<string> CodeListEntries()
+    {
+        var reference = Path.GetFullPath(Path.Combine(ResourceFiles.Folder, "..", "..", "..", "seeds", "reference"));
+        return new[] { "isic.json", "hs.json", "ipc.json" }
+            .SelectMany(file => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reference, file))).RootElement.EnumerateArray())
+            .Select(e => (Code: e.GetProperty("code").GetString()!, Name: e.GetProperty("name").GetString()!))
+            .SelectMany(e => new[] { e.Name, $"{e.Code} – {e.Name}" });
     }
 }
